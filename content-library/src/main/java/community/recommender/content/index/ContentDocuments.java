@@ -1,0 +1,66 @@
+package community.recommender.content.index;
+
+import community.recommender.content.format.ContentItemJson;
+import community.recommender.engine.model.ContentItem;
+import java.time.Instant;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+
+/** Maps content items to Lucene documents and back. */
+final class ContentDocuments {
+  static final String ID = "id";
+  static final String KIND = "kind";
+  static final String STATUS = "status";
+  static final String TAG = "tag";
+  static final String INTEREST = "interest";
+  static final String REGION = "region";
+  static final String LANGUAGE = "language";
+  static final String VALID_FROM = "validFrom";
+  static final String VALID_UNTIL = "validUntil";
+  static final String TEXT = "text";
+  static final String SOURCE = "source";
+
+  /** The region term of an item with no regions, so that "anywhere" is one term to filter on. */
+  static final String ANY_REGION = "*";
+
+  private ContentDocuments() {}
+
+  static Document toDocument(ContentItem item) {
+    Document doc = new Document();
+    // Keyword fields: ids, tags and regions match exactly and are never analyzed.
+    doc.add(new KeywordField(ID, item.getId(), Field.Store.YES));
+    doc.add(new KeywordField(KIND, item.getKind().name(), Field.Store.NO));
+    doc.add(new KeywordField(STATUS, item.getStatus().name(), Field.Store.NO));
+    doc.add(new KeywordField(LANGUAGE, primaryLanguage(item.getLanguage()), Field.Store.NO));
+    item.getTags().forEach(tag -> doc.add(new KeywordField(TAG, tag, Field.Store.NO)));
+    item.getInterests().forEach(interest -> doc.add(new KeywordField(INTEREST, interest, Field.Store.NO)));
+    if (item.getRegions().isEmpty()) {
+      doc.add(new KeywordField(REGION, ANY_REGION, Field.Store.NO));
+    }
+    item.getRegions().forEach(region -> doc.add(new KeywordField(REGION, region, Field.Store.NO)));
+    // Open validity windows are indexed as the widest range, so one range query covers every item.
+    doc.add(new LongField(VALID_FROM, millis(item.getValidFrom(), Long.MIN_VALUE), Field.Store.NO));
+    doc.add(new LongField(VALID_UNTIL, millis(item.getValidUntil(), Long.MAX_VALUE), Field.Store.NO));
+    doc.add(new TextField(TEXT, item.getTitle() + "\n" + item.getBody(), Field.Store.NO));
+    doc.add(new StoredField(SOURCE, ContentItemJson.toJson(item)));
+    return doc;
+  }
+
+  static ContentItem toItem(Document doc) {
+    return ContentItemJson.fromJson(doc.get(SOURCE));
+  }
+
+  /** The primary language subtag: {@code zh-CN} and {@code zh} both index as {@code zh}. */
+  static String primaryLanguage(String language) {
+    int dash = language.indexOf('-');
+    return (dash < 0 ? language : language.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static long millis(Instant instant, long open) {
+    return instant == null ? open : instant.toEpochMilli();
+  }
+}

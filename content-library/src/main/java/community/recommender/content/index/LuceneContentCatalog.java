@@ -1,0 +1,83 @@
+package community.recommender.content.index;
+
+import community.recommender.engine.decision.CandidateQuery;
+import community.recommender.engine.decision.ContentCatalog;
+import community.recommender.engine.decision.ContentMatch;
+import community.recommender.engine.model.ContentStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** Retrieves decision candidates from the content index. */
+public final class LuceneContentCatalog implements ContentCatalog {
+  private final ContentIndex index;
+
+  public LuceneContentCatalog(ContentIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public List<ContentMatch> find(CandidateQuery query) {
+    Query lucene = toLucene(query);
+    return index.withSearcher(searcher -> {
+      TopDocs top = searcher.search(lucene, query.limit());
+      List<ContentMatch> matches = new ArrayList<>();
+      for (ScoreDoc hit : top.scoreDocs) {
+        matches.add(new ContentMatch(ContentDocuments.toItem(searcher.storedFields().document(hit.doc)), hit.score));
+      }
+      return matches;
+    });
+  }
+
+  static Query toLucene(CandidateQuery query) {
+    long at = query.at().toEpochMilli();
+    BooleanQuery.Builder q = new BooleanQuery.Builder()
+        .add(term(ContentDocuments.KIND, query.kind().name()), Occur.FILTER)
+        .add(term(ContentDocuments.STATUS, ContentStatus.PUBLISHED.name()), Occur.FILTER)
+        .add(term(ContentDocuments.LANGUAGE, ContentDocuments.primaryLanguage(query.language())), Occur.FILTER)
+        .add(LongField.newRangeQuery(ContentDocuments.VALID_FROM, Long.MIN_VALUE, at), Occur.FILTER)
+        .add(LongField.newRangeQuery(ContentDocuments.VALID_UNTIL, at, Long.MAX_VALUE), Occur.FILTER)
+        .add(regionFilter(query.region()), Occur.FILTER);
+    if (!query.tags().isEmpty()) {
+      q.add(anyOf(ContentDocuments.TAG, query.tags()), Occur.FILTER);
+    }
+    // Each shared interest adds one point, so items for the group's interests come first.
+    for (String interest : query.interests()) {
+      q.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)), Occur.SHOULD);
+    }
+    return q.build();
+  }
+
+  /** Items for anywhere, for the group's region, or for any region containing it ({@code CN-SH}). */
+  private static Query regionFilter(String region) {
+    List<String> accepted = new ArrayList<>();
+    accepted.add(ContentDocuments.ANY_REGION);
+    if (region != null && !region.isBlank()) {
+      int dash = region.indexOf('-');
+      while (dash > 0) {
+        accepted.add(region.substring(0, dash));
+        dash = region.indexOf('-', dash + 1);
+      }
+      accepted.add(region);
+    }
+    return anyOf(ContentDocuments.REGION, accepted);
+  }
+
+  private static Query anyOf(String field, List<String> values) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    values.forEach(value -> any.add(term(field, value), Occur.SHOULD));
+    return any.build();
+  }
+
+  private static Query term(String field, String value) {
+    return new TermQuery(new Term(field, value));
+  }
+}

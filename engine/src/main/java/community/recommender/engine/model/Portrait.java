@@ -1,0 +1,183 @@
+package community.recommender.engine.model;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What operators know about a group: who is in it, what they care about, and where they are. */
+public final class Portrait {
+  private final String name;
+  private final Platform platform;
+  private final CommunityType type;
+  private final List<String> interests;
+  private final String region;
+  private final String language;
+  private final ZoneId timezone;
+  private final String quietHours;
+  private final int memberCount;
+  private final int kocCount;
+  private final String owner;
+  private final List<String> labels;
+  private final Map<String, String> attributes;
+
+  private Portrait(Builder b) {
+    this.name = Objects.requireNonNull(b.name, "name");
+    this.platform = b.platform;
+    this.type = b.type;
+    this.interests = List.copyOf(b.interests);
+    this.region = b.region;
+    this.language = b.language;
+    this.timezone = b.timezone;
+    this.quietHours = b.quietHours;
+    this.memberCount = b.memberCount;
+    this.kocCount = b.kocCount;
+    this.owner = b.owner;
+    this.labels = List.copyOf(b.labels);
+    this.attributes = Map.copyOf(b.attributes);
+  }
+
+  /** Starts a portrait of the group called {@code name}. */
+  public static Builder named(String name) {
+    return new Builder(name);
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public Platform getPlatform() {
+    return platform;
+  }
+
+  public CommunityType getType() {
+    return type;
+  }
+
+  public List<String> getInterests() {
+    return interests;
+  }
+
+  /** A region code such as {@code CN-SH-Shanghai}, or null when the group has no home region. */
+  public String getRegion() {
+    return region;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public ZoneId getTimezone() {
+    return timezone;
+  }
+
+  /** Hours in which nothing is posted, as {@code HH:mm-HH:mm} in the group's time zone, or null. */
+  public String getQuietHours() {
+    return quietHours;
+  }
+
+  public int getMemberCount() {
+    return memberCount;
+  }
+
+  public int getKocCount() {
+    return kocCount;
+  }
+
+  public String getOwner() {
+    return owner;
+  }
+
+  public List<String> getLabels() {
+    return labels;
+  }
+
+  public Map<String, String> getAttributes() {
+    return attributes;
+  }
+
+  /** Assembles a portrait field by field. */
+  public static final class Builder {
+    private final String name;
+    private Platform platform = Platform.OTHER;
+    private CommunityType type = CommunityType.INTEREST;
+    private List<String> interests = List.of();
+    private String region;
+    private String language = "zh";
+    private ZoneId timezone = ZoneId.of("UTC");
+    private String quietHours;
+    private int memberCount;
+    private int kocCount;
+    private String owner;
+    private List<String> labels = List.of();
+    private Map<String, String> attributes = Map.of();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder platform(Platform platform) {
+      this.platform = Objects.requireNonNull(platform);
+      return this;
+    }
+
+    public Builder type(CommunityType type) {
+      this.type = Objects.requireNonNull(type);
+      return this;
+    }
+
+    public Builder interests(List<String> interests) {
+      this.interests = interests;
+      return this;
+    }
+
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder language(String language) {
+      this.language = Objects.requireNonNull(language);
+      return this;
+    }
+
+    public Builder timezone(ZoneId timezone) {
+      this.timezone = Objects.requireNonNull(timezone);
+      return this;
+    }
+
+    public Builder quietHours(String quietHours) {
+      this.quietHours = quietHours;
+      return this;
+    }
+
+    public Builder memberCount(int memberCount) {
+      this.memberCount = memberCount;
+      return this;
+    }
+
+    public Builder kocCount(int kocCount) {
+      this.kocCount = kocCount;
+      return this;
+    }
+
+    public Builder owner(String owner) {
+      this.owner = owner;
+      return this;
+    }
+
+    public Builder labels(List<String> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    public Builder attributes(Map<String, String> attributes) {
+      this.attributes = attributes;
+      return this;
+    }
+
+    public Portrait build() {
+      return new Portrait(this);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package community.recommender.engine.rules;
+
+import java.util.List;
+import org.kie.api.KieBase;
+
+/** A rule set that compiled cleanly but is not yet serving decisions. */
+public record CompiledRules(List<RuleSource> sources, String contentHash, KieBase kieBase) {
+
+  public CompiledRules {
+    sources = List.copyOf(sources);
+  }
+}

@@ -1,0 +1,88 @@
+package community.recommender.engine.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleBookTest {
+  private final RuleBook book = new RuleBook();
+
+  @Test
+  void compilesTheDefaultPlaybook() throws Exception {
+    CompiledRules rules = book.compile(new RuleFolder(Path.of("..", "rules")).read());
+
+    assertThat(rules.kieBase().getKiePackages())
+        .flatExtracting(p -> p.getRules())
+        .extracting(r -> r.getName())
+        .contains("Wake a quiet group with interaction before any offer", "Never sell to a quiet group");
+    assertThat(rules.contentHash()).hasSize(64);
+  }
+
+  @Test
+  void syntaxError_isReportedWithFileLineAndColumn() {
+    List<RuleSource> sources = new ArrayList<>(new RuleFolder(Path.of("..", "rules")).read());
+    sources.add(new RuleSource("broken.drl", """
+        package playbook.broken
+        import community.recommender.engine.model.*
+
+        rule "Broken"
+        when
+            Group( stage == )
+        then
+        end
+        """));
+
+    assertThatThrownBy(() -> book.compile(sources))
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+          assertThat(e.errors()).isNotEmpty();
+          assertThat(e.errors()).allSatisfy(error -> assertThat(error.file()).isEqualTo("broken.drl"));
+          assertThat(e.errors().get(0).line()).isEqualTo(6);
+          assertThat(e.errors().get(0).column()).isEqualTo(20);
+        });
+  }
+
+  @Test
+  void unknownFactType_isReportedAgainstItsFile() {
+    List<RuleSource> sources = List.of(new RuleSource("typo.drl", """
+        package playbook.typo
+        rule "Typo"
+        when
+            Grop()
+        then
+        end
+        """));
+
+    assertThatThrownBy(() -> book.compile(sources))
+        .isInstanceOfSatisfying(RuleCompilationException.class,
+            e -> assertThat(e.errors()).anySatisfy(error -> {
+              assertThat(error.file()).isEqualTo("typo.drl");
+              assertThat(error.message()).contains("Grop");
+            }));
+  }
+
+  @Test
+  void activation_swapsTheWholeSet_andAFailedCompileKeepsTheOldOne() throws Exception {
+    CompiledRules first = book.compile(new RuleFolder(Path.of("..", "rules")).read());
+    book.activate(first, 1);
+
+    assertThatThrownBy(() -> book.compile(List.of(new RuleSource("bad.drl", "rule \"x\" when then"))))
+        .isInstanceOf(RuleCompilationException.class);
+
+    assertThat(book.active().version()).isEqualTo(1);
+    assertThat(book.active().rules()).isSameAs(first);
+  }
+
+  @Test
+  void hash_ignoresOrderButSeesEveryCharacter() {
+    RuleSource a = new RuleSource("a.drl", "package a");
+    RuleSource b = new RuleSource("b.drl", "package b");
+
+    assertThat(RuleBook.hash(List.of(a, b))).isEqualTo(RuleBook.hash(List.of(b, a)));
+    assertThat(RuleBook.hash(List.of(a, b)))
+        .isNotEqualTo(RuleBook.hash(List.of(a, new RuleSource("b.drl", "package b "))));
+  }
+}

@@ -1,0 +1,47 @@
+package community.recommender.web.api;
+
+/** A request the API refuses, with its HTTP status and, where one is to blame, the field. */
+public final class ApiError extends RuntimeException {
+  private final int status;
+  private final String field;
+
+  private ApiError(int status, String field, String message) {
+    super(message);
+    this.status = status;
+    this.field = field;
+  }
+
+  /** 400: the request could not be parsed. */
+  public static ApiError malformed(String message) {
+    return new ApiError(400, null, message);
+  }
+
+  /** 401: no token, or one we do not know. */
+  public static ApiError unauthenticated(String message) {
+    return new ApiError(401, null, message);
+  }
+
+  /** 403: a token whose role or group scope does not allow this. */
+  public static ApiError forbidden(String message) {
+    return new ApiError(403, null, message);
+  }
+
+  /** 404: nothing by that id. */
+  public static ApiError notFound(String message) {
+    return new ApiError(404, null, message);
+  }
+
+  /** 422: parsed, but {@code field} holds a value we cannot accept. */
+  public static ApiError invalid(String field, String message) {
+    return new ApiError(422, field, message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** The offending field, or null. */
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,27 @@
+package community.recommender.web.api;
+
+import community.recommender.engine.rules.RuleBook;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+
+/** {@code GET /health}: whether the server and its database answer, without a token. */
+public final class HealthRoutes {
+  private final Pool pool;
+  private final RuleBook ruleBook;
+
+  public HealthRoutes(Pool pool, RuleBook ruleBook) {
+    this.pool = pool;
+    this.ruleBook = ruleBook;
+  }
+
+  public void mount(Router router) {
+    router.get("/health").handler(ctx -> pool.query("SELECT 1").execute()
+        .onSuccess(ok -> Responses.json(ctx, 200, new JsonObject()
+            .put("status", "ok")
+            .put("ruleSetVersion", ruleBook.active().version())))
+        .onFailure(e -> Responses.json(ctx, 503, new JsonObject()
+            .put("status", "unavailable")
+            .put("reason", "database: " + e.getMessage()))));
+  }
+}

@@ -1,0 +1,85 @@
+package community.recommender.web.database;
+
+import community.recommender.web.server.StartupException;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
+
+/** The PostgreSQL the server keeps its state in: embedded under the data dir, or external. */
+public final class Database implements AutoCloseable {
+  private static final int POOL_SIZE = 16;
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  private final Pool pool;
+  private final EmbeddedPostgresServer embedded;
+  private final String description;
+
+  private Database(Pool pool, EmbeddedPostgresServer embedded, String description) {
+    this.pool = pool;
+    this.embedded = embedded;
+    this.description = description;
+  }
+
+  /** Connects to {@code databaseUrl}, or starts the embedded PostgreSQL under {@code dataDir} when it is null. */
+  public static Database open(Vertx vertx, String databaseUrl, Path dataDir) {
+    if (databaseUrl == null) {
+      EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+      PgConnectOptions options = new PgConnectOptions()
+          .setHost("localhost").setPort(embedded.port()).setDatabase("postgres").setUser("postgres");
+      Database database = new Database(pool(vertx, options), embedded, "embedded PostgreSQL in " + embedded.dataDir());
+      database.check();
+      return database;
+    }
+    PgConnectOptions options;
+    try {
+      options = PgConnectOptions.fromUri(databaseUrl);
+    } catch (RuntimeException e) {
+      throw new StartupException("--database-url is not a PostgreSQL URL such as postgresql://user:password@host:5432/db: "
+          + e.getMessage());
+    }
+    String where = options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    Database database = new Database(pool(vertx, options), null, "PostgreSQL at " + where);
+    database.check();
+    return database;
+  }
+
+  private static Pool pool(Vertx vertx, PgConnectOptions options) {
+    options.setReconnectAttempts(0);
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(POOL_SIZE))
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+  }
+
+  private void check() {
+    try {
+      Futures.await(pool.query("SELECT 1").execute());
+    } catch (RuntimeException e) {
+      close();
+      throw new StartupException("cannot connect to " + description + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** Where the data lives, for the start-up banner. */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    Futures.await(pool.close());
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package community.recommender.web.server;
+
+import community.recommender.content.index.ContentIndex;
+import community.recommender.content.index.LuceneContentCatalog;
+import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleSet;
+import community.recommender.web.api.GroupRoutes;
+import community.recommender.web.api.HealthRoutes;
+import community.recommender.web.api.SuggestionRoutes;
+import community.recommender.web.auth.AdminTokenFile;
+import community.recommender.web.auth.PgTokenStore;
+import community.recommender.web.auth.TokenAuthHandler;
+import community.recommender.web.content.IndexCatchUp;
+import community.recommender.web.database.Database;
+import community.recommender.web.database.Futures;
+import community.recommender.web.database.SchemaMigrations;
+import community.recommender.web.decision.SuggestionService;
+import community.recommender.web.demo.DemoData;
+import community.recommender.web.rules.RuleFolderLoader;
+import community.recommender.web.store.PgContentStore;
+import community.recommender.web.store.PgGroupStore;
+import community.recommender.web.store.PgRuleSetStore;
+import community.recommender.web.store.PgSuggestionStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/** Starts the server: database, schema, rules, content index, demo data, admin token, HTTP. */
+public final class RecommenderServer {
+  private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+  private RecommenderServer() {}
+
+  /** Starts everything in {@code config}, printing progress to {@code out}; fails with a one-line reason. */
+  public static RunningServer start(ServerConfig config, PrintStream out) {
+    long started = System.nanoTime();
+    prepareDataDir(config.dataDir());
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      Vertx vertx = Vertx.vertx();
+      opened.push(() -> Futures.await(vertx.close()));
+      Database database = Database.open(vertx, config.databaseUrl(), config.dataDir());
+      opened.push(database);
+      SchemaMigrations.apply(database.pool());
+
+      RuleBook ruleBook = new RuleBook();
+      RuleSet rules = RuleFolderLoader.load(config.rulesDir(), ruleBook, new PgRuleSetStore(database.pool()));
+
+      PgGroupStore groups = new PgGroupStore(database.pool());
+      PgContentStore content = new PgContentStore(database.pool());
+      Clock clock = Clock.systemUTC();
+      if (config.demo() && DemoData.loadIntoEmpty(groups, content, config.samplesDir(), clock.instant())) {
+        out.println("Loaded the demo groups and content library.");
+      }
+      ContentIndex index = ContentIndex.open(config.dataDir().resolve("index"));
+      opened.push(index);
+      int indexed = IndexCatchUp.run(content, index);
+
+      PgTokenStore tokens = new PgTokenStore(database.pool());
+      announceFirstAdmin(Futures.await(tokens.createFirstAdmin()), config.dataDir(), out);
+
+      WorkerExecutor decisions = vertx.createSharedWorkerExecutor("decisions", DECISION_WORKERS);
+      opened.push(() -> Futures.await(decisions.close()));
+      DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
+      SuggestionService suggestions = new SuggestionService(groups, new PgSuggestionStore(database.pool()), ruleBook,
+          pipeline, decisions, clock);
+      ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),
+          new TokenAuthHandler(tokens), new GroupRoutes(groups, clock), new SuggestionRoutes(suggestions));
+      try {
+        Futures.await(vertx.deployVerticle(api));
+      } catch (RuntimeException e) {
+        throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+      }
+      out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"
+              + " in %.1f s%n", api.actualPort(), database.description(), rules.version(), indexed,
+          (System.nanoTime() - started) / 1e9);
+      return new RunningServer(opened, api.actualPort());
+    } catch (RuntimeException e) {
+      new RunningServer(opened, 0).close();
+      throw e;
+    }
+  }
+
+  private static void prepareDataDir(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException | SecurityException e) {
+      throw new StartupException("data dir " + dataDir + " cannot be created (" + e.getMessage() + "); choose another with --data-dir");
+    }
+    if (!Files.isDirectory(dataDir) || !Files.isWritable(dataDir)) {
+      throw new StartupException("data dir " + dataDir + " is not a writable directory; choose another with --data-dir");
+    }
+  }
+
+  private static void announceFirstAdmin(Optional<String> token, Path dataDir, PrintStream out) {
+    if (token.isEmpty()) {
+      return;
+    }
+    Path file = AdminTokenFile.write(dataDir, token.get());
+    out.println("Created the first admin token. It is shown only this once, and saved to " + file + " (mode 0600):");
+    out.println("  " + token.get());
+  }
+}
