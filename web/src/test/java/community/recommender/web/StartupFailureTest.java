@@ -1,0 +1,75 @@
+package community.recommender.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad start ends with one clear line and a non-zero exit, never a stack trace. */
+class StartupFailureTest {
+  @TempDir Path temp;
+
+  @Test
+  void unreachableDatabaseUrl() {
+    Result result = serve("--database-url", "postgresql://nobody:secret@127.0.0.1:1/nothing",
+        "--data-dir", temp.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.oneLine()).startsWith("error: cannot connect to PostgreSQL at 127.0.0.1:1/nothing");
+  }
+
+  @Test
+  void unwritableDataDir() throws Exception {
+    Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+
+    Result result = serve("--data-dir", file.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.oneLine()).startsWith("error: data dir " + file.resolve("data")).contains("--data-dir");
+  }
+
+  @Test
+  void rulesThatDoNotCompile_nameTheFileAndLine() throws Exception {
+    Path rules = Files.createDirectories(temp.resolve("rules"));
+    Files.writeString(rules.resolve("broken.drl"), """
+        package playbook.broken
+        import community.recommender.engine.model.*
+        ruleflow-group "needs"
+
+        rule "Half written"
+        when
+            Group( stage == )
+        then
+        end
+        """);
+
+    Result result = serve("--rules-dir", rules.toString(), "--data-dir", temp.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.oneLine()).startsWith("error: rules in " + rules + " do not compile: broken.drl:7:");
+  }
+
+  private Result serve(String... options) {
+    String[] args = new String[options.length + 3];
+    args[0] = "serve";
+    args[1] = "--port=0";
+    args[2] = "--samples-dir=" + TestServer.SAMPLES;
+    System.arraycopy(options, 0, args, 3, options.length);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(exit, err.toString());
+  }
+
+  private record Result(int exitCode, String err) {
+    /** The error output, checked to be exactly one line. */
+    String oneLine() {
+      assertThat(err.strip().lines()).hasSize(1);
+      return err.strip();
+    }
+  }
+}

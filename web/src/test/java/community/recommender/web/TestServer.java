@@ -1,0 +1,89 @@
+package community.recommender.web;
+
+import community.recommender.web.server.RecommenderServer;
+import community.recommender.web.server.RunningServer;
+import community.recommender.web.server.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A real server on a free port with embedded PostgreSQL, the real rules and the demo library. */
+final class TestServer implements AutoCloseable {
+  static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
+  static final Path SAMPLES = Path.of("..", "content-library", "samples").toAbsolutePath().normalize();
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final RunningServer server;
+  private final String output;
+
+  private TestServer(RunningServer server, String output) {
+    this.server = server;
+    this.output = output;
+  }
+
+  /** Starts on {@code dataDir} with the demo data. */
+  static TestServer start(Path dataDir) {
+    return start(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true));
+  }
+
+  static TestServer start(ServerConfig config) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    RunningServer server = RecommenderServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return new TestServer(server, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /** What the server printed while starting. */
+  String output() {
+    return output;
+  }
+
+  static String adminToken(Path dataDir) {
+    try {
+      return Files.readString(dataDir.resolve("admin.token")).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  HttpResponse<String> put(String path, String token, String body) {
+    return send(request(path, token).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
