@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.util.regex.Pattern;
 
 /** {@code /api/v1/groups}: list groups, read one, and create or replace a portrait. */
-public final class GroupRoutes {
+public final class GroupRoutes implements Routes {
   private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
   private final PgGroupStore groups;
@@ -25,6 +25,7 @@ public final class GroupRoutes {
     this.clock = clock;
   }
 
+  @Override
   public void mount(Router router) {
     router.get("/api/v1/groups").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT)).handler(this::list);
     router.get("/api/v1/groups/:groupId").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))

@@ -8,13 +8,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /api/v1/groups/{groupId}/suggestion}: what the group should get next. */
-public final class SuggestionRoutes {
+public final class SuggestionRoutes implements Routes {
   private final SuggestionService suggestions;
 
   public SuggestionRoutes(SuggestionService suggestions) {
     this.suggestions = suggestions;
   }
 
+  @Override
   public void mount(Router router) {
     router.get("/api/v1/groups/:groupId/suggestion").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
         .handler(this::next);

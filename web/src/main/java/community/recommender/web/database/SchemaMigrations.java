@@ -18,7 +18,9 @@ import java.util.List;
  */
 public final class SchemaMigrations {
   /** The migrations in order; a new file is appended here and never edited once released. */
-  static final List<String> FILES = List.of("V1__foundation.sql");
+  static final List<String> FILES = List.of(
+      "V1__foundation.sql",
+      "V2__suggestion_history.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;
 

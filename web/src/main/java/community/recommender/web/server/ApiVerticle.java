@@ -1,15 +1,15 @@
 package community.recommender.web.server;
 
-import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.Responses;
-import community.recommender.web.api.SuggestionRoutes;
+import community.recommender.web.api.Routes;
 import community.recommender.web.auth.TokenAuthHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 
 /** Builds the router and listens; the routes do the work. */
 public final class ApiVerticle extends VerticleBase {
@@ -18,17 +18,14 @@ public final class ApiVerticle extends VerticleBase {
   private final int port;
   private final HealthRoutes health;
   private final TokenAuthHandler auth;
-  private final GroupRoutes groups;
-  private final SuggestionRoutes suggestions;
+  private final List<Routes> api;
   private HttpServer server;
 
-  public ApiVerticle(int port, HealthRoutes health, TokenAuthHandler auth, GroupRoutes groups,
-      SuggestionRoutes suggestions) {
+  public ApiVerticle(int port, HealthRoutes health, TokenAuthHandler auth, List<Routes> api) {
     this.port = port;
     this.health = health;
     this.auth = auth;
-    this.groups = groups;
-    this.suggestions = suggestions;
+    this.api = List.copyOf(api);
   }
 
   @Override
@@ -37,8 +34,7 @@ public final class ApiVerticle extends VerticleBase {
     health.mount(router);
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.route("/api/*").handler(auth);
-    groups.mount(router);
-    suggestions.mount(router);
+    api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);
     router.route().last().handler(ctx -> ctx.fail(404));
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);

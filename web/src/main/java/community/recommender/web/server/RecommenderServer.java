@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /** Starts the server: database, schema, rules, content index, demo data, admin token, HTTP. */
@@ -73,7 +74,9 @@ public final class RecommenderServer {
       SuggestionService suggestions = new SuggestionService(groups, new PgSuggestionStore(database.pool()), ruleBook,
           pipeline, decisions, clock);
       ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),
-          new TokenAuthHandler(tokens), new GroupRoutes(groups, clock), new SuggestionRoutes(suggestions));
+          new TokenAuthHandler(tokens), List.of(
+              new GroupRoutes(groups, clock),
+              new SuggestionRoutes(suggestions)));
       try {
         Futures.await(vertx.deployVerticle(api));
       } catch (RuntimeException e) {
