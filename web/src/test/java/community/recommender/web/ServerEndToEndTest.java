@@ -29,9 +29,7 @@ class ServerEndToEndTest {
   static void start() throws Exception {
     server = TestServer.start(dataDir);
     admin = TestServer.adminToken(dataDir);
-    playbookRules = new HashSet<>();
-    new RuleBook().compile(new RuleFolder(TestServer.RULES).read()).kieBase().getKiePackages()
-        .forEach(p -> p.getRules().forEach(r -> playbookRules.add(r.getName())));
+    playbookRules = new HashSet<>(new RuleBook().compile(new RuleFolder(TestServer.RULES).read()).ruleNames());
   }
 
   @AfterAll

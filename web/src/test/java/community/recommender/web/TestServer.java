@@ -63,6 +63,35 @@ final class TestServer implements AutoCloseable {
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  HttpResponse<String> putText(String path, String token, String body) {
+    return send(request(path, token).header("Content-Type", "text/plain; charset=utf-8")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  HttpResponse<String> post(String path, String token, String contentType, String body) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  HttpResponse<String> delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
+  /** Copies the real rules folder into {@code dir}, for tests that change rules. */
+  static Path copyOfRules(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      try (var files = Files.list(RULES)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+          Files.copy(file, dir.resolve(file.getFileName()));
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private HttpRequest.Builder request(String path, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
     if (token != null) {

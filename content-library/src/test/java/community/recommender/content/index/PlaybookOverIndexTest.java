@@ -10,6 +10,8 @@ import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Outcome;
+import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Reason;
 import community.recommender.engine.model.StageAssessment;
@@ -63,20 +65,47 @@ class PlaybookOverIndexTest {
   }
 
   @Test
-  void livelyShanghaiCoffeeGroup_getsAnOfferForShanghaiOrAnywhere() {
-    Group lively = shanghaiCoffeeGroup(new ActivityCounts(300, 90, 0, 0, 100, 20, 5, 1));
+  void livelyShanghaiCoffeeGroup_getsAChineseScenePostBeforeAnyOffer() {
+    Group lively = shanghaiCoffeeGroup(new ActivityCounts(300, 90, 0, 0, 100, 20, 0, 1));
 
-    Decision decision = pipeline.decide(lively, NOW);
+    Decision decision = pipeline.decide(lively, List.of(posted("last-salon", ContentKind.ACTIVITY, 3)), NOW);
 
     ContentItem winner = decision.winner().orElseThrow();
-    assertThat(winner.getKind()).isEqualTo(ContentKind.OFFER);
+    assertThat(winner.getTags()).as(explain(decision)).contains("scene");
+    assertThat(winner.getLanguage()).isEqualTo("zh");
+    assertThat(decision.dropped()).filteredOn(d -> d.content().getKind() == ContentKind.OFFER).isNotEmpty()
+        .allSatisfy(d -> assertThat(d.vetoes()).extracting(Reason::rule)
+            .contains("Set the scene before selling in an emotional category"));
+  }
+
+  @Test
+  void livelyShanghaiCoffeeGroup_afterASceneGetsAnOfferForShanghaiOrAnywhere() {
+    Group lively = shanghaiCoffeeGroup(new ActivityCounts(300, 90, 0, 0, 100, 20, 0, 1));
+    List<PastSuggestion> history = List.of(posted("last-salon", ContentKind.ACTIVITY, 3),
+        posted("scene-rainy-afternoon-coffee-zh", ContentKind.POST, 2, "scene"));
+
+    Decision decision = pipeline.decide(lively, history, NOW);
+
+    ContentItem winner = decision.winner().orElseThrow();
+    assertThat(winner.getKind()).as(explain(decision)).isEqualTo(ContentKind.OFFER);
     assertThat(winner.getRegions()).isSubsetOf("CN-SH-Shanghai");
     assertThat(winner.getLanguage()).isEqualTo("zh");
   }
 
+  private static PastSuggestion posted(String contentId, ContentKind kind, int daysAgo, String... tags) {
+    Instant at = NOW.minus(Duration.ofDays(daysAgo));
+    return new PastSuggestion(contentId, kind, List.of(tags), at, true, Outcome.POSTED, at, NOW);
+  }
+
+  private static String explain(Decision decision) {
+    return decision.winner().map(ContentItem::getId).orElse("nothing") + " scored " + decision.score() + " for "
+        + decision.reasons() + "; dropped " + decision.dropped().stream()
+            .map(d -> d.content().getId() + " " + d.vetoes()).toList();
+  }
+
   private static Group shanghaiCoffeeGroup(ActivityCounts week) {
     Portrait portrait = Portrait.named("上海咖啡研习社").interests(List.of("coffee", "baking"))
-        .region("CN-SH-Shanghai").language("zh").memberCount(200).build();
+        .region("CN-SH-Shanghai").language("zh").memberCount(200).kocCount(8).build();
     Activity activity = Activity.assess(week, week, portrait.getMemberCount());
     Instant created = NOW.minus(Duration.ofDays(300));
     return new Group("sh-coffee", portrait, activity, StageAssessment.stageOf(created, activity, NOW), created);

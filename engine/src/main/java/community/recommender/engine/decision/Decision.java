@@ -1,7 +1,9 @@
 package community.recommender.engine.decision;
 
 import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.Need;
 import community.recommender.engine.model.Reason;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,19 +12,28 @@ import java.util.Optional;
  *
  * @param winner the content to suggest, or empty when nothing suits the group now
  * @param score the winner's score: its need's urgency plus every adjustment
- * @param reasons the rules that shaped the winner, with their messages
+ * @param reasons the rules that shaped the outcome, with their messages
+ * @param heldUntil when rules hold the group back (quiet hours, pacing, quotas): the earliest
+ *     time to ask again; empty otherwise
+ * @param needs what the group was found to need, most urgent first
  * @param dropped candidates that rules vetoed, and why
+ * @param firedRules the names of every rule that fired, in both stages
  * @param ruleSetVersion the version of the rule set that decided
  */
 public record Decision(
     Optional<ContentItem> winner,
     double score,
     List<Reason> reasons,
+    Optional<Instant> heldUntil,
+    List<Need> needs,
     List<DroppedCandidate> dropped,
+    List<String> firedRules,
     long ruleSetVersion) {
 
   public Decision {
     reasons = List.copyOf(reasons);
+    needs = List.copyOf(needs);
     dropped = List.copyOf(dropped);
+    firedRules = List.copyOf(firedRules);
   }
 }

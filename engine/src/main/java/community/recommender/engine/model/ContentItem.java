@@ -146,6 +146,25 @@ public final class ContentItem {
     return interests.stream().anyMatch(groupInterests::contains);
   }
 
+  /**
+   * Whether this item may be sent to a group in {@code region}: it names no region, or names the
+   * region itself or one containing it ({@code CN-SH} contains {@code CN-SH-Shanghai}).
+   */
+  public boolean availableIn(String region) {
+    if (regions.isEmpty()) {
+      return true;
+    }
+    return region != null && regions.stream().anyMatch(r -> region.equals(r) || region.startsWith(r + "-"));
+  }
+
+  /** Hours until the group-buy deadline, or a very large number when this item has none. */
+  public long hoursUntilDeadline(java.time.Instant now) {
+    if (offer == null || offer.getGroupBuyDeadline() == null) {
+      return Long.MAX_VALUE;
+    }
+    return java.time.Duration.between(now, offer.getGroupBuyDeadline()).toHours();
+  }
+
   /** Whether this item suits {@code stage}, which it does when it names no stage at all. */
   public boolean suits(Stage stage) {
     return stages.isEmpty() || stages.contains(stage);

@@ -96,6 +96,24 @@ public final class Portrait {
     return attributes;
   }
 
+  /** The attribute {@code key} as a whole number, or {@code fallback} when absent or not a number. */
+  public int intAttribute(String key, int fallback) {
+    String value = attributes.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /** Whether the group cares about {@code interest}. */
+  public boolean hasInterest(String interest) {
+    return interests.contains(interest);
+  }
+
   /** Assembles a portrait field by field. */
   public static final class Builder {
     private final String name;

@@ -9,4 +9,13 @@ public record CompiledRules(List<RuleSource> sources, String contentHash, KieBas
   public CompiledRules {
     sources = List.copyOf(sources);
   }
+
+  /** The names of every rule in the set, sorted. */
+  public List<String> ruleNames() {
+    return kieBase.getKiePackages().stream()
+        .flatMap(p -> p.getRules().stream())
+        .map(org.kie.api.definition.rule.Rule::getName)
+        .sorted()
+        .toList();
+  }
 }

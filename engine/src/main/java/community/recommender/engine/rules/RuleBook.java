@@ -26,14 +26,23 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleBook {
   private static final String SOURCE_ROOT = "src/main/resources/rules/";
+  private static final String NULL_PACKAGE = "Parser returned a null Package";
   private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
   private final AtomicReference<RuleSet> active = new AtomicReference<>();
 
-  /** Compiles {@code sources} as one rule set, or reports every error with file, line and column. */
+  /**
+   * Checks {@code sources} for safety, then compiles them as one rule set; reports every error
+   * with file, line and column.
+   */
   public CompiledRules compile(List<RuleSource> sources) throws RuleCompilationException {
     if (sources.isEmpty()) {
       throw new RuleCompilationException(List.of(new RuleError("", 0, 0, "the rule set has no .drl files")));
+    }
+    List<RuleError> unsafe = new ArrayList<>();
+    sources.forEach(source -> unsafe.addAll(DrlSafetyCheck.check(source)));
+    if (!unsafe.isEmpty()) {
+      throw new RuleCompilationException(unsafe);
     }
     KieServices kie = KieServices.Factory.get();
     // Each build gets its own release id: concurrent builds on a shared one overwrite each other.
@@ -50,7 +59,7 @@ public final class RuleBook {
         errors.add(toError(message));
       }
       if (!errors.isEmpty()) {
-        throw new RuleCompilationException(errors);
+        throw new RuleCompilationException(withoutEchoes(errors));
       }
       KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
       return new CompiledRules(sources, hash(sources), kieBase);
@@ -73,6 +82,12 @@ public final class RuleBook {
       throw new IllegalStateException("no rule set has been activated");
     }
     return set;
+  }
+
+  /** Drops the parser's "null Package" echo, which only repeats that a file had a syntax error. */
+  private static List<RuleError> withoutEchoes(List<RuleError> errors) {
+    List<RuleError> real = errors.stream().filter(e -> !e.message().startsWith(NULL_PACKAGE)).toList();
+    return real.isEmpty() ? errors : real;
   }
 
   private static RuleError toError(Message message) {

@@ -36,6 +36,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(422, field, message);
   }
 
+  /** 500: the rules failed this one decision (a runaway rule set); the server keeps serving. */
+  public static ApiError ruleFailure(String message) {
+    return new ApiError(500, null, message);
+  }
+
   public int status() {
     return status;
   }

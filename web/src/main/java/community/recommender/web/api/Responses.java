@@ -1,7 +1,9 @@
 package community.recommender.web.api;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import community.recommender.web.rules.InvalidRulesException;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,14 @@ public final class Responses {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
       }
       json(ctx, error.status(), errorBody(error.status(), error.getMessage(), error.field()));
+      return;
+    }
+    if (failure instanceof InvalidRulesException invalid) {
+      JsonArray errors = new JsonArray();
+      invalid.errors().forEach(e -> errors.add(new JsonObject().put("file", e.file()).put("line", e.line())
+          .put("column", e.column()).put("message", e.message())));
+      json(ctx, 422, errorBody(422, invalid.getMessage() + "; the running rule set is unchanged", null)
+          .put("errors", errors));
       return;
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;

@@ -19,7 +19,7 @@ public final class PgTokenStore {
 
   /** The caller holding {@code token}, or empty when it is unknown or revoked. */
   public Future<Optional<Caller>> callerOf(String token) {
-    return pool.preparedQuery("SELECT id, role, groups FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+    return pool.preparedQuery("SELECT id, name, role, groups FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL")
         .execute(Tuple.of(Tokens.hash(token)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toCaller(rows.iterator().next())));
   }
@@ -49,7 +49,7 @@ public final class PgTokenStore {
 
   private static Caller toCaller(Row row) {
     String[] groups = row.getArrayOfStrings("groups");
-    return new Caller(row.getUUID("id").toString(), Role.valueOf(row.getString("role").toUpperCase(Locale.ROOT)),
+    return new Caller(row.getUUID("id").toString(), row.getString("name"), Role.valueOf(row.getString("role").toUpperCase(Locale.ROOT)),
         groups == null ? List.of() : List.of(groups));
   }
 }

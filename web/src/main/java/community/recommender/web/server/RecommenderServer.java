@@ -7,6 +7,7 @@ import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
+import community.recommender.web.api.RuleRoutes;
 import community.recommender.web.api.SuggestionRoutes;
 import community.recommender.web.auth.AdminTokenFile;
 import community.recommender.web.auth.PgTokenStore;
@@ -17,7 +18,11 @@ import community.recommender.web.database.Futures;
 import community.recommender.web.database.SchemaMigrations;
 import community.recommender.web.decision.SuggestionService;
 import community.recommender.web.demo.DemoData;
+import community.recommender.engine.rules.RuleFolder;
 import community.recommender.web.rules.RuleFolderLoader;
+import community.recommender.web.rules.RuleFolderWatcher;
+import community.recommender.web.rules.RuleService;
+import community.recommender.web.rules.RuleSimulation;
 import community.recommender.web.store.PgContentStore;
 import community.recommender.web.store.PgGroupStore;
 import community.recommender.web.store.PgRuleSetStore;
@@ -70,13 +75,22 @@ public final class RecommenderServer {
 
       WorkerExecutor decisions = vertx.createSharedWorkerExecutor("decisions", DECISION_WORKERS);
       opened.push(() -> Futures.await(decisions.close()));
+      WorkerExecutor compiler = vertx.createSharedWorkerExecutor("rule-compiler", 1);
+      opened.push(() -> Futures.await(compiler.close()));
       DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
-      SuggestionService suggestions = new SuggestionService(groups, new PgSuggestionStore(database.pool()), ruleBook,
-          pipeline, decisions, clock);
+      PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool());
+      SuggestionService suggestions = new SuggestionService(groups, suggestionStore, ruleBook, pipeline, decisions,
+          clock);
+      PgRuleSetStore ruleVersions = new PgRuleSetStore(database.pool());
+      RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), ruleVersions, compiler);
+      RuleSimulation simulation = new RuleSimulation(ruleService, ruleBook, groups, suggestionStore, pipeline,
+          decisions, clock);
+      opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
       ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),
           new TokenAuthHandler(tokens), List.of(
               new GroupRoutes(groups, clock),
-              new SuggestionRoutes(suggestions)));
+              new SuggestionRoutes(suggestions, clock),
+              new RuleRoutes(ruleService, simulation, ruleVersions)));
       try {
         Futures.await(vertx.deployVerticle(api));
       } catch (RuntimeException e) {

@@ -5,7 +5,14 @@ import community.recommender.engine.rules.RuleSource;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /** Every rule set that was ever activated, so that any of them is one rollback away. */
 public final class PgRuleSetStore {
@@ -37,5 +44,40 @@ public final class PgRuleSetStore {
               .execute(Tuple.of(rules.contentHash(), files, author))
               .map(rows -> rows.iterator().next().getLong("version"));
         }));
+  }
+
+  /** Every recorded version, newest first, without the file texts. */
+  public Future<List<Version>> list() {
+    return pool.query("SELECT version, content_hash, author, created_at, files FROM rule_sets ORDER BY version DESC")
+        .execute()
+        .map(rows -> {
+          List<Version> versions = new ArrayList<>();
+          rows.forEach(row -> versions.add(toVersion(row)));
+          return versions;
+        });
+  }
+
+  /** One version with its files, or empty when there is no such version. */
+  public Future<Optional<Version>> find(long version) {
+    return pool.preparedQuery("SELECT version, content_hash, author, created_at, files FROM rule_sets WHERE version = $1")
+        .execute(Tuple.of(version))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toVersion(rows.iterator().next())));
+  }
+
+  private static Version toVersion(Row row) {
+    JsonObject files = row.getJsonObject("files");
+    Map<String, String> texts = new TreeMap<>();
+    files.forEach(entry -> texts.put(entry.getKey(), String.valueOf(entry.getValue())));
+    return new Version(row.getLong("version"), row.getString("content_hash"), row.getString("author"),
+        row.getOffsetDateTime("created_at").toInstant(), texts);
+  }
+
+  /** A recorded rule set: who activated it, when, and its files by name. */
+  public record Version(long version, String contentHash, String author, Instant createdAt, Map<String, String> files) {
+
+    /** The files as rule sources, sorted by name. */
+    public List<RuleSource> sources() {
+      return files.entrySet().stream().map(e -> new RuleSource(e.getKey(), e.getValue())).toList();
+    }
   }
 }

@@ -1,0 +1,83 @@
+package community.recommender.engine.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** One earlier suggestion for the group, and what became of it; rules read these for pacing and variety. */
+public final class PastSuggestion {
+  private final String contentId;
+  private final ContentKind kind;
+  private final List<String> tags;
+  private final Instant suggestedAt;
+  private final boolean delivered;
+  private final Outcome outcome;
+  private final Instant postedAt;
+  private final Instant now;
+
+  public PastSuggestion(String contentId, ContentKind kind, List<String> tags, Instant suggestedAt,
+      boolean delivered, Outcome outcome, Instant postedAt, Instant now) {
+    this.contentId = Objects.requireNonNull(contentId, "contentId");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.tags = List.copyOf(tags);
+    this.suggestedAt = Objects.requireNonNull(suggestedAt, "suggestedAt");
+    this.delivered = delivered;
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.postedAt = postedAt;
+    this.now = Objects.requireNonNull(now, "now");
+  }
+
+  public String getContentId() {
+    return contentId;
+  }
+
+  public ContentKind getKind() {
+    return kind;
+  }
+
+  public List<String> getTags() {
+    return tags;
+  }
+
+  public Instant getSuggestedAt() {
+    return suggestedAt;
+  }
+
+  /** Whether a chat tool picked it up. */
+  public boolean isDelivered() {
+    return delivered;
+  }
+
+  public Outcome getOutcome() {
+    return outcome;
+  }
+
+  /** When the chat tool says it was posted, or null. */
+  public Instant getPostedAt() {
+    return postedAt;
+  }
+
+  /**
+   * Whether the group saw it: it was posted, or delivered with no report yet. Skipped and failed
+   * suggestions never reached the members.
+   */
+  public boolean isSent() {
+    return outcome == Outcome.POSTED || (delivered && outcome == Outcome.PENDING);
+  }
+
+  /** When the group saw it: the posting time, else the suggestion time. */
+  public Instant getSentAt() {
+    return postedAt != null ? postedAt : suggestedAt;
+  }
+
+  /** Whole days since it was sent (or suggested), at the time of the decision. */
+  public long getDaysAgo() {
+    return Duration.between(getSentAt(), now).toDays();
+  }
+
+  /** Whether it carries {@code tag}. */
+  public boolean hasTag(String tag) {
+    return tags.contains(tag);
+  }
+}

@@ -1,0 +1,92 @@
+package community.recommender.engine.playbook;
+
+import static community.recommender.engine.playbook.Fixtures.group;
+import static community.recommender.engine.playbook.Fixtures.offer;
+import static community.recommender.engine.playbook.Fixtures.post;
+import static community.recommender.engine.playbook.Fixtures.posted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import community.recommender.engine.decision.Decision;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.Group;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of {@code rules/candidates-goodwill.drl}. They guard offers wherever an offer is
+ * wanted, so these tests add one test rule that always wants an offer.
+ */
+class CandidatesGoodwillRulesTest {
+  private static final ContentItem COUPON = offer("coupon", "coupon").build();
+  private static final ContentItem TOPIC = post("topic", "topic").build();
+  private static final List<ContentItem> LIBRARY = List.of(COUPON, TOPIC);
+
+  @Test
+  @DisplayName("Never sell to a quiet group")
+  void quietGroupIsNotSoldTo() {
+    Group quiet = group("quiet").interests("car").messages(15).build();
+
+    Decision decision = Playbook.decideWantingAnOffer(quiet, LIBRARY);
+
+    assertThat(Playbook.vetoesOf(decision, "coupon")).contains("Never sell to a quiet group");
+    assertThat(decision.winner()).contains(TOPIC);
+  }
+
+  @Test
+  @DisplayName("Hold back offers while members complain")
+  void complainingGroupIsNotSoldTo() {
+    Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
+    Group content = group("content").interests("car").messages(100).complaints(2).build();
+
+    Decision decision = Playbook.decideWantingAnOffer(unhappy, LIBRARY);
+
+    assertThat(Playbook.vetoesOf(decision, "coupon")).containsExactly("Hold back offers while members complain");
+    assertThat(decision.dropped().get(0).vetoes().get(0).message()).startsWith("10% of this week's messages");
+    assertThat(Playbook.decideWantingAnOffer(content, LIBRARY).winner()).contains(COUPON);
+  }
+
+  @Test
+  @DisplayName("Offer at most once in every three suggestions")
+  void atMostOneOfferInThree() {
+    Group lively = group("lively").interests("car").messages(100).build();
+
+    Decision afterAnOffer = Playbook.decideWantingAnOffer(lively, LIBRARY,
+        posted("earlier-coupon", ContentKind.OFFER, 2), posted("a-post", ContentKind.POST, 1));
+    Decision twoPostsLater = Playbook.decideWantingAnOffer(lively, LIBRARY,
+        posted("earlier-coupon", ContentKind.OFFER, 3), posted("a-post", ContentKind.POST, 2),
+        posted("b-post", ContentKind.ACTIVITY, 1));
+
+    assertThat(Playbook.vetoesOf(afterAnOffer, "coupon")).containsExactly("Offer at most once in every three suggestions");
+    assertThat(twoPostsLater.winner()).contains(COUPON);
+  }
+
+  @Test
+  @DisplayName("Keep offers under the weekly cap")
+  void weeklyOfferCap() {
+    Group capped = group("capped").interests("car").messages(100).attribute("maxOffersPerWeek", "1").build();
+    Group roomy = group("roomy").interests("car").messages(100).build();
+    var history = new community.recommender.engine.model.PastSuggestion[] {
+        posted("earlier-coupon", ContentKind.OFFER, 4), posted("a-post", ContentKind.POST, 3),
+        posted("an-activity", ContentKind.ACTIVITY, 2)};
+
+    Decision decision = Playbook.decideWantingAnOffer(capped, LIBRARY, history);
+
+    assertThat(Playbook.vetoesOf(decision, "coupon")).containsExactly("Keep offers under the weekly cap");
+    assertThat(Playbook.decideWantingAnOffer(roomy, LIBRARY, history).winner()).contains(COUPON);
+  }
+
+  @Test
+  @DisplayName("Set the scene before selling in an emotional category")
+  void noOfferInAnEmotionalCategoryWithoutAScene() {
+    Group flowers = group("flowers").interests("flowers").messages(100).build();
+
+    Decision withoutScene = Playbook.decideWantingAnOffer(flowers, LIBRARY);
+    Decision afterScene = Playbook.decideWantingAnOffer(flowers, LIBRARY,
+        posted("spring-flowers", ContentKind.POST, 2, "scene"));
+
+    assertThat(Playbook.vetoesOf(withoutScene, "coupon")).containsExactly("Set the scene before selling in an emotional category");
+    assertThat(afterScene.winner()).contains(COUPON);
+  }
+}

@@ -1,0 +1,157 @@
+package community.recommender.engine.playbook;
+
+import static community.recommender.engine.playbook.Fixtures.activity;
+import static community.recommender.engine.playbook.Fixtures.group;
+import static community.recommender.engine.playbook.Fixtures.offer;
+import static community.recommender.engine.playbook.Fixtures.post;
+import static community.recommender.engine.playbook.Fixtures.posted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import community.recommender.engine.decision.Decision;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Need;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The rules of {@code rules/needs-engagement.drl}, one test each, named after the rule. */
+class NeedsEngagementRulesTest {
+  private static final ContentItem ICEBREAKER = post("icebreaker", "icebreaker").build();
+  private static final ContentItem CHECK_IN = activity("check-in", "check-in").build();
+  private static final ContentItem SALON = activity("salon", "salon").build();
+  private static final ContentItem COUPON = offer("coupon", "coupon").build();
+  private static final ContentItem WELCOME = post("welcome", "welcome").build();
+  private static final ContentItem COFFEE_KNOWLEDGE = post("pour-over", "knowledge").interests(List.of("coffee")).build();
+  private static final ContentItem STORY_INVITATION = post("share-your-story", "story-invitation").build();
+  private static final ContentItem AFTER_SALES = post("grinder-care", "after-sales").build();
+  private static final ContentItem SCENE = post("rainy-afternoon", "scene").interests(List.of("coffee")).build();
+  private static final ContentItem MORNING_NEWS = post("morning-news", "morning-news").build();
+
+  @Test
+  @DisplayName("Wake a quiet group with interaction before any offer")
+  void wakeAQuietGroup() {
+    Group quiet = group("quiet").messages(15).build();
+
+    Decision decision = Playbook.decide(quiet, List.of(ICEBREAKER, CHECK_IN, COUPON));
+
+    assertThat(decision.winner()).contains(ICEBREAKER);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Wake a quiet group with interaction before any offer");
+    assertThat(decision.needs()).extracting(Need::getKind).doesNotContain(ContentKind.OFFER);
+  }
+
+  @Test
+  @DisplayName("Welcome the newcomers of the last week")
+  void welcomeTheNewcomers() {
+    Group growing = group("growing").joins(5).interests("car").build();
+
+    Decision fresh = Playbook.decide(growing, List.of(WELCOME));
+    Decision welcomedAlready = Playbook.decide(growing, List.of(WELCOME), posted("old-welcome", ContentKind.POST, 3, "welcome"));
+
+    assertThat(fresh.winner()).contains(WELCOME);
+    assertThat(fresh.reasons().get(0).message()).isEqualTo("5 members joined this week: welcome them");
+    assertThat(welcomedAlready.firedRules()).doesNotContain("Welcome the newcomers of the last week");
+  }
+
+  @Test
+  @DisplayName("Show a new group content that matches its portrait")
+  void newGroupSeesItsInterests() {
+    Group fresh = group("fresh").ageDays(10).build();
+
+    Decision decision = Playbook.decide(fresh, List.of(COFFEE_KNOWLEDGE));
+
+    assertThat(decision.winner()).contains(COFFEE_KNOWLEDGE);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Show a new group content that matches its portrait");
+  }
+
+  @Test
+  @DisplayName("Invite a new group's members to share their experience")
+  void newGroupIsInvitedToShare() {
+    Group fresh = group("fresh").ageDays(10).build();
+    Group old = group("old").ageDays(400).build();
+
+    Decision decision = Playbook.decide(fresh, List.of(STORY_INVITATION));
+
+    assertThat(decision.winner()).contains(STORY_INVITATION);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Invite a new group's members to share their experience");
+    assertThat(Playbook.decide(old, List.of(STORY_INVITATION)).firedRules())
+        .doesNotContain("Invite a new group's members to share their experience");
+  }
+
+  @Test
+  @DisplayName("Surface KOCs in a group that has none")
+  void groupWithoutKocsGetsAnActivity() {
+    Group leaderless = group("leaderless").kocs(0).ageDays(60).build();
+    Group dormant = group("dormant").kocs(0).messages(2).build();
+
+    Decision decision = Playbook.decide(leaderless, List.of(CHECK_IN));
+
+    assertThat(decision.winner()).contains(CHECK_IN);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Surface KOCs in a group that has none");
+    assertThat(Playbook.decide(dormant, List.of(CHECK_IN)).firedRules())
+        .doesNotContain("Surface KOCs in a group that has none");
+  }
+
+  @Test
+  @DisplayName("Give a mature group an activity at least every two weeks")
+  void matureGroupGetsAnActivityEveryTwoWeeks() {
+    Group mature = group("mature").interests("car").ageDays(400).build();
+
+    Decision overdue = Playbook.decide(mature, List.of(SALON), posted("last-salon", ContentKind.ACTIVITY, 20));
+    Decision recent = Playbook.decide(mature, List.of(SALON), posted("last-salon", ContentKind.ACTIVITY, 5));
+
+    assertThat(overdue.winner()).contains(SALON);
+    assertThat(overdue.reasons().get(0).message()).endsWith("the last was 20 days ago");
+    assertThat(recent.firedRules()).doesNotContain("Give a mature group an activity at least every two weeks");
+  }
+
+  @Test
+  @DisplayName("Look after the members who ordered")
+  void buyersGetAfterSalesCare() {
+    Group buyers = group("buyers").interests("car").orders(3).build();
+
+    Decision decision = Playbook.decide(buyers, List.of(AFTER_SALES));
+    Decision caredFor = Playbook.decide(buyers, List.of(AFTER_SALES), posted("care", ContentKind.POST, 2, "after-sales"));
+
+    assertThat(decision.winner()).contains(AFTER_SALES);
+    assertThat(decision.reasons().get(0).message()).startsWith("Members ordered 3 times this week");
+    assertThat(caredFor.firedRules()).doesNotContain("Look after the members who ordered");
+  }
+
+  @Test
+  @DisplayName("Offer something to a lively group that is in a good mood")
+  void livelyContentGroupGetsAnOffer() {
+    Group lively = group("lively").interests("car").messages(100).build();
+    Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
+
+    assertThat(Playbook.decide(lively, List.of(COUPON)).winner()).contains(COUPON);
+    assertThat(Playbook.decide(unhappy, List.of(COUPON)).firedRules())
+        .doesNotContain("Offer something to a lively group that is in a good mood");
+  }
+
+  @Test
+  @DisplayName("Set the scene before an offer in an emotional category")
+  void emotionalCategoryGetsASceneFirst() {
+    Group coffeeLovers = group("coffee").messages(100).build();
+
+    Decision decision = Playbook.decide(coffeeLovers, List.of(SCENE, COUPON));
+
+    assertThat(decision.winner()).contains(SCENE);
+    assertThat(decision.needs()).anySatisfy(need -> {
+      assertThat(need.getRule()).isEqualTo("Set the scene before an offer in an emotional category");
+      assertThat(need.getTags()).containsExactly("scene");
+    });
+  }
+
+  @Test
+  @DisplayName("Keep every group supplied with something worth reading")
+  void everyGroupGetsSomethingToRead() {
+    Group any = group("any").interests("car").build();
+
+    Decision decision = Playbook.decide(any, List.of(MORNING_NEWS));
+
+    assertThat(decision.winner()).contains(MORNING_NEWS);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Keep every group supplied with something worth reading");
+  }
+}

@@ -1,0 +1,66 @@
+package community.recommender.engine.playbook;
+
+import static community.recommender.engine.playbook.Fixtures.group;
+import static community.recommender.engine.playbook.Fixtures.post;
+import static community.recommender.engine.playbook.Fixtures.posted;
+import static community.recommender.engine.playbook.Fixtures.postedMinutesAgo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import community.recommender.engine.decision.Decision;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Platform;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The rules of {@code rules/needs-pacing.drl}: holds that keep a group waiting. */
+class NeedsPacingRulesTest {
+  private static final List<ContentItem> LIBRARY = List.of(post("morning-news", "morning-news").build());
+
+  @Test
+  @DisplayName("Respect the group's quiet hours")
+  void nothingDuringQuietHours() {
+    Group napping = group("napping").quietHours("13:00-15:00").build();
+    Group awake = group("awake").quietHours("22:00-08:00").build();
+
+    Decision held = Playbook.decide(napping, LIBRARY);
+
+    assertThat(held.winner()).isEmpty();
+    assertThat(held.heldUntil()).contains(Instant.parse("2026-06-03T07:00:00Z"));
+    assertThat(Playbook.reasonRules(held)).containsExactly("Respect the group's quiet hours");
+    assertThat(Playbook.decide(awake, LIBRARY).winner()).isPresent();
+  }
+
+  @Test
+  @DisplayName("Leave a minimum gap between posts")
+  void notTooSoonAfterTheLastPost() {
+    Group paced = group("paced").build();
+    Group eager = group("eager").attribute("minGapMinutes", "20").build();
+
+    Decision held = Playbook.decide(paced, LIBRARY, postedMinutesAgo("earlier", ContentKind.POST, 30));
+
+    assertThat(held.heldUntil()).contains(Fixtures.NOW.plusSeconds(210 * 60));
+    assertThat(held.reasons().get(0).message()).contains("30 minutes ago", "every 240 minutes");
+    assertThat(Playbook.decide(eager, LIBRARY, postedMinutesAgo("earlier", ContentKind.POST, 30)).winner()).isPresent();
+  }
+
+  @Test
+  @DisplayName("Never exceed the platform's monthly send quota")
+  void monthlyQuotaIsNeverExceeded() {
+    Group wecom = group("wecom").platform(Platform.WECOM).attribute("monthlySendQuota", "3").build();
+    Group telegram = group("telegram").platform(Platform.TELEGRAM).build();
+    var thisMonth = new community.recommender.engine.model.PastSuggestion[] {
+        posted("a", ContentKind.POST, 2), posted("b", ContentKind.ACTIVITY, 1),
+        postedMinutesAgo("c", ContentKind.POST, 360)};
+
+    Decision held = Playbook.decide(wecom, LIBRARY, thisMonth);
+
+    assertThat(held.winner()).isEmpty();
+    assertThat(held.heldUntil()).contains(Instant.parse("2026-06-30T16:00:00Z"));
+    assertThat(Playbook.reasonRules(held)).containsExactly("Never exceed the platform's monthly send quota");
+    assertThat(Playbook.decide(telegram, LIBRARY, thisMonth).winner()).isPresent();
+  }
+}

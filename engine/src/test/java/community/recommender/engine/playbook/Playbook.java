@@ -1,0 +1,88 @@
+package community.recommender.engine.playbook;
+
+import community.recommender.engine.decision.Decision;
+import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.Group;
+import community.recommender.engine.model.PastSuggestion;
+import community.recommender.engine.model.Reason;
+import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleCompilationException;
+import community.recommender.engine.rules.RuleFolder;
+import community.recommender.engine.rules.RuleSource;
+import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The real playbook from {@code rules/}, compiled once for all playbook tests. */
+final class Playbook {
+  static final Path RULES = Path.of("..", "rules");
+  private static final RuleBook BOOK = load(List.of());
+
+  /**
+   * The playbook plus one test-only rule that always wants an offer, so the rules that guard
+   * offers can be seen working even where the playbook itself would not ask for one.
+   */
+  private static final RuleBook WITH_AN_OFFER_NEED = load(List.of(new RuleSource("test-wants-an-offer.drl", """
+      package playbook.test
+      import community.recommender.engine.model.*
+      ruleflow-group "needs"
+      rule "Test: always want an offer"
+      when
+          Group()
+      then
+          insert( Need.of(ContentKind.OFFER).urgency(90).because("test") );
+      end
+      """)));
+
+  private Playbook() {}
+
+  private static RuleBook load(List<RuleSource> extra) {
+    RuleBook book = new RuleBook();
+    List<RuleSource> sources = new ArrayList<>(new RuleFolder(RULES).read());
+    sources.addAll(extra);
+    try {
+      book.activate(book.compile(sources), 1);
+    } catch (RuleCompilationException e) {
+      throw new IllegalStateException("the playbook does not compile:\n" + e.getMessage(), e);
+    }
+    return book;
+  }
+
+  /** Decides for {@code group} over {@code library}, given what it was sent before. */
+  static Decision decide(Group group, List<ContentItem> library, PastSuggestion... past) {
+    return new DecisionPipeline(BOOK, new InMemoryCatalog(library)).decide(group, List.of(past), Fixtures.NOW);
+  }
+
+  /** Decides as {@link #decide} does, with an extra rule that always wants an offer (urgency 90). */
+  static Decision decideWantingAnOffer(Group group, List<ContentItem> library, PastSuggestion... past) {
+    return new DecisionPipeline(WITH_AN_OFFER_NEED, new InMemoryCatalog(library)).decide(group, List.of(past),
+        Fixtures.NOW);
+  }
+
+  /** Decides over a catalog that, unlike the real one, does not filter by region. */
+  static Decision decideIgnoringRegions(Group group, List<ContentItem> library) {
+    return new DecisionPipeline(WITH_AN_OFFER_NEED, InMemoryCatalog.ignoringRegions(library)).decide(group, List.of(),
+        Fixtures.NOW);
+  }
+
+  /** The names of every rule in the playbook. */
+  static Set<String> ruleNames() {
+    return new TreeSet<>(BOOK.active().rules().ruleNames());
+  }
+
+  /** The rules named in the decision's reasons. */
+  static List<String> reasonRules(Decision decision) {
+    return decision.reasons().stream().map(Reason::rule).toList();
+  }
+
+  /** The rules that vetoed {@code contentId}, or an empty list when it was not dropped. */
+  static List<String> vetoesOf(Decision decision, String contentId) {
+    return decision.dropped().stream()
+        .filter(d -> d.content().getId().equals(contentId))
+        .flatMap(d -> d.vetoes().stream().map(Reason::rule))
+        .toList();
+  }
+}

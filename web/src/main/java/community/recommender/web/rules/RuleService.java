@@ -1,0 +1,174 @@
+package community.recommender.web.rules;
+
+import community.recommender.engine.rules.CompiledRules;
+import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleCompilationException;
+import community.recommender.engine.rules.RuleFolder;
+import community.recommender.engine.rules.RuleSet;
+import community.recommender.engine.rules.RuleSource;
+import community.recommender.web.api.ApiError;
+import community.recommender.web.store.PgRuleSetStore;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes the playbook safely: every change is checked for safety, compiled as a whole set,
+ * recorded as a version and only then swapped in; a failure leaves the running set untouched.
+ *
+ * <p>The rules folder stays the operator's source: a change through the API is written back to
+ * it, and an edit in the folder comes in through {@link #reloadFolder}. Changes run one at a time.
+ */
+public final class RuleService {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleService.class);
+
+  private final RuleBook book;
+  private final RuleFolder folder;
+  private final PgRuleSetStore versions;
+  private final WorkerExecutor compiler;
+  private Future<?> lastChange = Future.succeededFuture();
+
+  public RuleService(RuleBook book, RuleFolder folder, PgRuleSetStore versions, WorkerExecutor compiler) {
+    this.book = book;
+    this.folder = folder;
+    this.versions = versions;
+    this.compiler = compiler;
+  }
+
+  /** The files of the active set, by name. */
+  public Map<String, String> activeFiles() {
+    Map<String, String> files = new TreeMap<>();
+    book.active().rules().sources().forEach(s -> files.put(s.file(), s.text()));
+    return files;
+  }
+
+  public RuleSet active() {
+    return book.active();
+  }
+
+  /** Compiles a proposed set without activating it; fails with 422 and every error. */
+  public Future<CompiledRules> compile(Map<String, String> files) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.executeBlocking(() -> compileOrFail(sources), false);
+  }
+
+  /** The active set with {@code changes} applied over it; a null text removes that file. */
+  public Map<String, String> activeFilesWith(Map<String, String> changes) {
+    Map<String, String> files = activeFiles();
+    changes.forEach((name, text) -> {
+      if (text == null) {
+        files.remove(name);
+      } else {
+        files.put(name, text);
+      }
+    });
+    return files;
+  }
+
+  /** Adds or replaces one file, then activates the whole set. */
+  public Future<RuleSet> putFile(String file, String text, String author) {
+    return serially(() -> {
+      Map<String, String> files = activeFiles();
+      files.put(file, text);
+      return activate(files, author + " put " + file);
+    });
+  }
+
+  /** Removes one file, then activates the rest. */
+  public Future<RuleSet> deleteFile(String file, String author) {
+    return serially(() -> {
+      Map<String, String> files = activeFiles();
+      if (files.remove(file) == null) {
+        return Future.failedFuture(ApiError.notFound("no rule file '" + file + "'"));
+      }
+      return activate(files, author + " deleted " + file);
+    });
+  }
+
+  /** Activates the files of an earlier version again, as a new version. */
+  public Future<RuleSet> restore(long version, String author) {
+    return serially(() -> versions.find(version).compose(found -> {
+      PgRuleSetStore.Version old = found.orElseThrow(() -> ApiError.notFound("no rule set version " + version));
+      return activate(old.files(), author + " restored version " + version);
+    }));
+  }
+
+  /**
+   * Activates what is in the rules folder when it differs from the active set. A folder that does
+   * not compile is logged with every error and leaves the active set running.
+   */
+  public Future<RuleSet> reloadFolder() {
+    return serially(() -> {
+      List<RuleSource> sources = folder.read();
+      Map<String, String> files = new TreeMap<>();
+      sources.forEach(s -> files.put(s.file(), s.text()));
+      if (files.equals(activeFiles())) {
+        return Future.succeededFuture(book.active());
+      }
+      return activate(files, "rules folder " + folder.path());
+    });
+  }
+
+  private Future<RuleSet> activate(Map<String, String> files, String author) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.executeBlocking(() -> compileOrFail(sources), false)
+        .compose(compiled -> versions.record(compiled, author).map(version -> {
+          writeFolder(files);
+          RuleSet set = book.activate(compiled, version);
+          LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
+          return set;
+        }));
+  }
+
+  private CompiledRules compileOrFail(List<RuleSource> sources) {
+    try {
+      return book.compile(sources);
+    } catch (RuleCompilationException e) {
+      throw new InvalidRulesException(e.errors());
+    }
+  }
+
+  /** Makes the folder hold exactly {@code files}, each written whole before it replaces the old one. */
+  private void writeFolder(Map<String, String> files) {
+    try {
+      Files.createDirectories(folder.path());
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path target = folder.path().resolve(file.getKey());
+        if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(file.getValue())) {
+          continue;
+        }
+        Path temp = folder.path().resolve("." + file.getKey() + ".tmp");
+        Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      for (RuleSource existing : folder.read()) {
+        if (!files.containsKey(existing.file())) {
+          Files.delete(folder.path().resolve(existing.file()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the rules folder " + folder.path(), e);
+    }
+  }
+
+  /** Runs {@code change} after every earlier change has finished, successfully or not. */
+  private synchronized <T> Future<T> serially(Supplier<Future<T>> change) {
+    Future<T> next = lastChange.transform(ignored -> change.get());
+    lastChange = next;
+    return next;
+  }
+}
