@@ -23,6 +23,7 @@ final class ContentDocuments {
   static final String VALID_UNTIL = "validUntil";
   static final String TEXT = "text";
   static final String SOURCE = "source";
+  static final String POOL = "pool";
 
   /** The region term of an item with no regions, so that "anywhere" is one term to filter on. */
   static final String ANY_REGION = "*";
@@ -36,6 +37,10 @@ final class ContentDocuments {
     doc.add(new KeywordField(KIND, item.getKind().name(), Field.Store.NO));
     doc.add(new KeywordField(STATUS, item.getStatus().name(), Field.Store.NO));
     doc.add(new KeywordField(LANGUAGE, primaryLanguage(item.getLanguage()), Field.Store.NO));
+    // One term for the pool a decision draws from (status, kind and language together), so
+    // retrieval filters on one selective term instead of intersecting three broad ones.
+    doc.add(new KeywordField(POOL, pool(item.getStatus().name(), item.getKind().name(), item.getLanguage()),
+        Field.Store.NO));
     item.getTags().forEach(tag -> doc.add(new KeywordField(TAG, tag, Field.Store.NO)));
     item.getInterests().forEach(interest -> doc.add(new KeywordField(INTEREST, interest, Field.Store.NO)));
     if (item.getRegions().isEmpty()) {
@@ -52,6 +57,11 @@ final class ContentDocuments {
 
   static ContentItem toItem(Document doc) {
     return ContentItemJson.fromJson(doc.get(SOURCE));
+  }
+
+  /** The pool term of items with this status, kind and language. */
+  static String pool(String status, String kind, String language) {
+    return status + "|" + kind + "|" + primaryLanguage(language);
   }
 
   /** The primary language subtag: {@code zh-CN} and {@code zh} both index as {@code zh}. */

@@ -18,7 +18,10 @@ import org.apache.lucene.search.TopDocs;
 
 /** Retrieves decision candidates from the content index. */
 public final class LuceneContentCatalog implements ContentCatalog {
+  private static final int CACHED_ITEMS = 20_000;
+
   private final ContentIndex index;
+  private final ContentItemCache cache = new ContentItemCache(CACHED_ITEMS);
 
   public LuceneContentCatalog(ContentIndex index) {
     this.index = index;
@@ -31,7 +34,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
       TopDocs top = searcher.search(lucene, query.limit());
       List<ContentMatch> matches = new ArrayList<>();
       for (ScoreDoc hit : top.scoreDocs) {
-        matches.add(new ContentMatch(ContentDocuments.toItem(searcher.storedFields().document(hit.doc)), hit.score));
+        matches.add(new ContentMatch(cache.get(searcher, hit.doc), hit.score));
       }
       return matches;
     });
@@ -40,9 +43,8 @@ public final class LuceneContentCatalog implements ContentCatalog {
   static Query toLucene(CandidateQuery query) {
     long at = query.at().toEpochMilli();
     BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(term(ContentDocuments.KIND, query.kind().name()), Occur.FILTER)
-        .add(term(ContentDocuments.STATUS, ContentStatus.PUBLISHED.name()), Occur.FILTER)
-        .add(term(ContentDocuments.LANGUAGE, ContentDocuments.primaryLanguage(query.language())), Occur.FILTER)
+        .add(term(ContentDocuments.POOL,
+            ContentDocuments.pool(ContentStatus.PUBLISHED.name(), query.kind().name(), query.language())), Occur.FILTER)
         .add(LongField.newRangeQuery(ContentDocuments.VALID_FROM, Long.MIN_VALUE, at), Occur.FILTER)
         .add(LongField.newRangeQuery(ContentDocuments.VALID_UNTIL, at, Long.MAX_VALUE), Occur.FILTER)
         .add(regionFilter(query.region()), Occur.FILTER);

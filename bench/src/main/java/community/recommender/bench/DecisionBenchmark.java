@@ -1,0 +1,197 @@
+package community.recommender.bench;
+
+import community.recommender.content.index.ContentIndex;
+import community.recommender.content.index.LuceneContentCatalog;
+import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.Group;
+import community.recommender.engine.rules.CompiledRules;
+import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleFolder;
+import community.recommender.engine.rules.RuleSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Measures decisions with the default playbook over a large generated library, against a
+ * hand-written Java version of four of the same rules measured in the same run.
+ *
+ * <p>Usage: {@code java -cp bench/target/bench.jar community.recommender.bench.DecisionBenchmark
+ * [items=100000] [groups=100000] [singles=3000] [rules=rules]}.
+ */
+public final class DecisionBenchmark {
+  private static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
+
+  private DecisionBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int items = arg(args, 0, 100_000);
+    int groupCount = arg(args, 1, 100_000);
+    int singles = arg(args, 2, 3_000);
+    Path rulesDir = Path.of(args.length > 3 ? args[3] : "rules");
+    System.out.printf("Decision benchmark: %d items, %d groups, %d timed single decisions, %d cores%n", items,
+        groupCount, singles, Runtime.getRuntime().availableProcessors());
+
+    Path indexDir = Files.createTempDirectory("bench-index");
+    try (ContentIndex index = ContentIndex.open(indexDir)) {
+      long start = System.nanoTime();
+      List<ContentItem> library = SyntheticLibrary.generate(items, NOW, 42);
+      for (int from = 0; from < library.size(); from += 10_000) {
+        index.apply(library.subList(from, Math.min(library.size(), from + 10_000)), from + 10_000);
+      }
+      System.out.printf("Indexed %d items in %.1f s%n", index.size(), (System.nanoTime() - start) / 1e9);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+
+      RuleBook playbook = compileAndReport(rulesDir);
+      compileGenerated(rulesDir, 500);
+      RuleBook fourRules = new RuleBook();
+      fourRules.activate(fourRules.compile(List.of(new RuleSource("four.drl", FOUR_RULES))), 1);
+
+      DecisionPipeline full = new DecisionPipeline(playbook, catalog);
+      DecisionPipeline same4 = new DecisionPipeline(fourRules, catalog);
+      HandWrittenPlaybook java = new HandWrittenPlaybook(catalog);
+      List<Group> groups = SyntheticGroups.generate(groupCount, NOW, 7);
+
+      System.out.println();
+      System.out.println("One decision for one group (both stages plus retrieval), single thread:");
+      Latencies playbookLatency = singles(groups, singles, g -> full.decide(g, NOW));
+      Latencies sameRulesLatency = singles(groups, singles, g -> same4.decide(g, NOW));
+      Latencies javaLatency = singles(groups, singles, g -> java.decide(g, NOW));
+      System.out.println("  default playbook (26 rules), Drools: " + playbookLatency.summary());
+      System.out.println("  the same 4 rules in Drools:          " + sameRulesLatency.summary());
+      System.out.println("  the same 4 rules in plain Java:      " + javaLatency.summary() + "  <- baseline");
+      System.out.printf("  ratio (mean) playbook / Java = %.2f; Drools 4 rules / Java = %.2f%n",
+          playbookLatency.meanMillis() / javaLatency.meanMillis(),
+          sameRulesLatency.meanMillis() / javaLatency.meanMillis());
+
+      System.out.println();
+      int threads = Runtime.getRuntime().availableProcessors();
+      System.out.printf("Batch: one decision for each of %d groups on %d threads:%n", groups.size(), threads);
+      double playbookBatch = batch(groups, threads, g -> full.decide(g, NOW));
+      double javaBatch = batch(groups, threads, g -> java.decide(g, NOW));
+      System.out.printf("  default playbook: %.1f s (%.0f decisions/s)%n", playbookBatch, groups.size() / playbookBatch);
+      System.out.printf("  plain Java, 4 rules: %.1f s (%.0f decisions/s)  <- baseline%n", javaBatch,
+          groups.size() / javaBatch);
+      System.out.printf("  ratio playbook / Java = %.2f%n", playbookBatch / javaBatch);
+    }
+  }
+
+  private static RuleBook compileAndReport(Path rulesDir) throws Exception {
+    List<RuleSource> sources = new RuleFolder(rulesDir).read();
+    RuleBook book = new RuleBook();
+    long cold = System.nanoTime();
+    CompiledRules first = book.compile(sources);
+    double coldSeconds = (System.nanoTime() - cold) / 1e9;
+    long warm = System.nanoTime();
+    for (int i = 0; i < 5; i++) {
+      book.compile(sources);
+    }
+    System.out.printf("Compile the playbook (%d rules): first %.2f s in this JVM, then %.2f s each%n",
+        first.ruleNames().size(), coldSeconds, (System.nanoTime() - warm) / 5e9);
+    book.activate(first, 1);
+    return book;
+  }
+
+  private static void compileGenerated(Path rulesDir, int count) throws Exception {
+    List<RuleSource> sources = new ArrayList<>(new RuleFolder(rulesDir).read());
+    StringBuilder drl = new StringBuilder("package playbook.generated\nimport community.recommender.engine.model.*\n"
+        + "ruleflow-group \"candidates\"\n");
+    for (int i = 0; i < count; i++) {
+      String interest = SyntheticLibrary.INTERESTS.get(i % SyntheticLibrary.INTERESTS.size());
+      String region = SyntheticLibrary.REGIONS.get(i % SyntheticLibrary.REGIONS.size());
+      drl.append("rule \"Generated rule ").append(i).append("\"\nwhen\n")
+          .append("    $g : Group( portrait.region == \"").append(region).append("\", activity.level > ").append(i % 90)
+          .append(" )\n    $c : Candidate( content.interests contains \"").append(interest).append("\" )\nthen\n")
+          .append("    insert( new ScoreAdjustment($c, ").append(1 + i % 5).append(", \"generated ").append(i)
+          .append("\") );\nend\n");
+    }
+    sources.add(new RuleSource("generated.drl", drl.toString()));
+    long start = System.nanoTime();
+    CompiledRules compiled = new RuleBook().compile(sources);
+    System.out.printf("Compile the playbook plus %d generated rules (%d rules): %.2f s%n", count,
+        compiled.ruleNames().size(), (System.nanoTime() - start) / 1e9);
+  }
+
+  private static Latencies singles(List<Group> groups, int count, Consumer<Group> decide) {
+    for (int i = 0; i < Math.min(1000, count); i++) {
+      decide.accept(groups.get(i % groups.size()));
+    }
+    Latencies latencies = new Latencies();
+    for (int i = 0; i < count; i++) {
+      Group group = groups.get((i * 7919) % groups.size());
+      long start = System.nanoTime();
+      decide.accept(group);
+      latencies.add(System.nanoTime() - start);
+    }
+    return latencies;
+  }
+
+  private static double batch(List<Group> groups, int threads, Consumer<Group> decide) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicLong next = new AtomicLong();
+    long start = System.nanoTime();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(pool.submit(() -> {
+        for (long i = next.getAndIncrement(); i < groups.size(); i = next.getAndIncrement()) {
+          decide.accept(groups.get((int) i));
+        }
+      }));
+    }
+    for (Future<?> worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static int arg(String[] args, int index, int fallback) {
+    return args.length > index ? Integer.parseInt(args[index]) : fallback;
+  }
+
+  /** The four rules the Java baseline implements, word for word as in the playbook. */
+  private static final String FOUR_RULES = """
+      package playbook.four
+      import community.recommender.engine.model.*
+
+      rule "Wake a quiet group with interaction before any offer" ruleflow-group "needs"
+      when
+          $g : Group( activity.band == ActivityBand.QUIET || activity.band == ActivityBand.DORMANT )
+      then
+          insert( Need.of(ContentKind.POST, "icebreaker", "topic").urgency(80).because("quiet") );
+          insert( Need.of(ContentKind.ACTIVITY, "check-in", "game").urgency(70).because("quiet") );
+      end
+
+      rule "Offer something to a lively group that is in a good mood" ruleflow-group "needs"
+      when
+          Group( activity.band == ActivityBand.ACTIVE || activity.band == ActivityBand.HOT,
+                 activity.complaintShare < 0.05 )
+      then
+          insert( Need.of(ContentKind.OFFER, "group-buy", "coupon").urgency(55).because("lively") );
+      end
+
+      rule "Never sell to a quiet group" ruleflow-group "candidates"
+      when
+          Group( activity.band == ActivityBand.QUIET || activity.band == ActivityBand.DORMANT )
+          $c : Candidate( kind == ContentKind.OFFER )
+      then
+          insert( new Veto($c, "quiet") );
+      end
+
+      rule "Prefer content made for the group's interests" ruleflow-group "candidates"
+      when
+          $g : Group()
+          $c : Candidate( content.servesAnyOf($g.portrait.interests) )
+      then
+          insert( new ScoreAdjustment($c, 15, "interests") );
+      end
+      """;
+}
