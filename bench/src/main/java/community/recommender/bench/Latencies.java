@@ -14,6 +14,12 @@ final class Latencies {
     values[size++] = nanos;
   }
 
+  void addAll(Latencies other) {
+    for (int i = 0; i < other.size; i++) {
+      add(other.values[i]);
+    }
+  }
+
   int count() {
     return size;
   }

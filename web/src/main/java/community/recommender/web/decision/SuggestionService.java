@@ -85,7 +85,6 @@ public final class SuggestionService {
     }
     Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), group.getId(), decision.winner().get(),
         decision.score(), decision.reasons(), decision.ruleSetVersion(), now);
-    return suggestions.replacePending(suggestion, explanation)
-        .map(stored -> new SuggestionAnswer.Suggested(stored, explanation));
+    return suggestions.replacePending(suggestion, explanation).map(stored -> stored);
   }
 }

@@ -74,21 +74,28 @@ public final class PgSuggestionStore {
   /**
    * Makes {@code suggestion} the group's pending one, superseding any earlier pending suggestion
    * that was never delivered.
+   *
+   * <p>When another request or node made a pending suggestion for the same group meanwhile, the
+   * unique index keeps theirs, and this answers theirs: a group never has two.
    */
-  public Future<Suggestion> replacePending(Suggestion suggestion, JsonObject explanation) {
+  public Future<SuggestionAnswer.Suggested> replacePending(Suggestion suggestion, JsonObject explanation) {
     return pool.withTransaction(conn -> conn
             .preparedQuery("UPDATE suggestions SET state = 'superseded' WHERE group_id = $1 AND state = 'pending'")
             .execute(Tuple.of(suggestion.groupId()))
             .compose(done -> conn.preparedQuery("""
                     INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
                         rule_set_version, created_at, explanation)
-                    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb)""")
+                    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb)
+                    ON CONFLICT (group_id) WHERE state = 'pending' DO NOTHING""")
                 .execute(Tuple.wrap(List.of(UUID.fromString(suggestion.id()), suggestion.groupId(),
                     suggestion.content().getId(), suggestion.kind().name(),
                     ContentItemJson.toJson(suggestion.content()), suggestion.score(),
                     SuggestionJson.reasons(suggestion.reasons()).encode(), suggestion.ruleSetVersion(),
                     PgGroupStore.utc(suggestion.createdAt()), explanation.encode())))))
-        .map(suggestion);
+        .compose(inserted -> inserted.rowCount() == 1
+            ? Future.succeededFuture(new SuggestionAnswer.Suggested(suggestion, explanation))
+            : pending(suggestion.groupId()).map(theirs -> theirs.orElseThrow(() -> new IllegalStateException(
+                "group " + suggestion.groupId() + " lost its pending suggestion while another was stored"))));
   }
 
   private static Suggestion toSuggestion(Row row) {
