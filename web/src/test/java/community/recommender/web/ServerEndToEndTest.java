@@ -139,6 +139,20 @@ class ServerEndToEndTest {
   }
 
   @Test
+  void concurrentPollsForOneGroup_allGetTheOneSuggestionThatWasStored() {
+    assertThat(server.put("/api/v1/groups/racing", admin, "{\"name\": \"Racing\", \"language\": \"en\"}")
+        .statusCode()).isEqualTo(201);
+
+    List<String> ids = java.util.stream.IntStream.range(0, 12).parallel()
+        .mapToObj(i -> server.get("/api/v1/groups/racing/suggestion", admin))
+        .peek(response -> assertThat(response.statusCode()).isEqualTo(200))
+        .map(response -> new JsonObject(response.body()).getString("id"))
+        .toList();
+
+    assertThat(ids).hasSize(12).containsOnly(ids.get(0));
+  }
+
+  @Test
   void unknownGroupAndUnknownRoute_get404AsJson() {
     HttpResponse<String> group = server.get("/api/v1/groups/no-such-group/suggestion", admin);
     HttpResponse<String> route = server.get("/api/v1/nothing-here", admin);

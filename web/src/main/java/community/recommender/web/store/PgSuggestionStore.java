@@ -72,16 +72,18 @@ public final class PgSuggestionStore {
   }
 
   /**
-   * Makes {@code suggestion} the group's pending one, superseding any earlier pending suggestion
-   * that was never delivered.
+   * Makes {@code suggestion} the group's pending one, superseding a pending suggestion made by an
+   * older rule set.
    *
-   * <p>When another request or node made a pending suggestion for the same group meanwhile, the
-   * unique index keeps theirs, and this answers theirs: a group never has two.
+   * <p>When another request or node made a pending suggestion with the same rules meanwhile, the
+   * unique index keeps theirs, and this answers theirs: a group never has two, and concurrent
+   * pollers all get the same one.
    */
   public Future<SuggestionAnswer.Suggested> replacePending(Suggestion suggestion, JsonObject explanation) {
     return pool.withTransaction(conn -> conn
-            .preparedQuery("UPDATE suggestions SET state = 'superseded' WHERE group_id = $1 AND state = 'pending'")
-            .execute(Tuple.of(suggestion.groupId()))
+            .preparedQuery("UPDATE suggestions SET state = 'superseded' "
+                + "WHERE group_id = $1 AND state = 'pending' AND rule_set_version <> $2")
+            .execute(Tuple.of(suggestion.groupId(), suggestion.ruleSetVersion()))
             .compose(done -> conn.preparedQuery("""
                     INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
                         rule_set_version, created_at, explanation)
