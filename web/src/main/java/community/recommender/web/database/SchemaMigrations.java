@@ -20,7 +20,8 @@ public final class SchemaMigrations {
   /** The migrations in order; a new file is appended here and never edited once released. */
   static final List<String> FILES = List.of(
       "V1__foundation.sql",
-      "V2__suggestion_history.sql");
+      "V2__suggestion_history.sql",
+      "V3__content_library.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;
 
