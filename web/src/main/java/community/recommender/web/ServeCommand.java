@@ -36,6 +36,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Load the demo groups and content library into an empty database.")
   boolean demo;
 
+  @Option(names = "--max-upload-mb", defaultValue = "20", description = "The most MiB one content upload request may have (default: ${DEFAULT-VALUE}).")
+  int maxUploadMb;
+
+  @Option(names = "--max-file-mb", defaultValue = "5", description = "The most MiB one uploaded file, or one file in an archive, may have (default: ${DEFAULT-VALUE}).")
+  int maxFileMb;
+
   @Override
   public Integer call() throws InterruptedException {
     Path home = Home.directory();
@@ -45,7 +51,9 @@ final class ServeCommand implements Callable<Integer> {
         databaseUrl,
         rulesDir != null ? rulesDir : home.resolve("rules"),
         samplesDir != null ? samplesDir : home.resolve("content-library").resolve("samples"),
-        demo);
+        demo,
+        maxUploadMb * 1024L * 1024,
+        maxFileMb * 1024L * 1024);
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true));

@@ -69,8 +69,16 @@ final class TestServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String token, String contentType, String body) {
+    return post(path, token, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
     return send(request(path, token).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  HttpResponse<String> postJson(String path, String token, String json) {
+    return post(path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> delete(String path, String token) {
@@ -90,6 +98,22 @@ final class TestServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  HttpResponse<byte[]> getBytes(String path, String token) {
+    try {
+      return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The base URL, for clients of its own such as the import command. */
+  String url() {
+    return "http://localhost:" + server.port();
   }
 
   private HttpRequest.Builder request(String path, String token) {

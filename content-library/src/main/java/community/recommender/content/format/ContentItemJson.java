@@ -9,14 +9,19 @@ import community.recommender.engine.model.ActivityDetails;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.ContentStatus;
+import community.recommender.engine.model.MediaAttachment;
 import community.recommender.engine.model.OfferDetails;
 import community.recommender.engine.model.Stage;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Converts content items to and from their JSON form, the shape editors write.
@@ -24,20 +29,38 @@ import java.util.Locale;
  * <p>The same flat keys serve JSON uploads, Markdown front matter and storage: {@code id},
  * {@code kind}, {@code title}, {@code body}, {@code language}, {@code tags}, {@code interests},
  * {@code stages}, {@code regions}, {@code validFrom}, {@code validUntil}, {@code status},
- * {@code author}, {@code version}; for activities {@code format}, {@code startsAt},
+ * {@code author}, {@code media}, and the stored {@code version}, {@code createdAt} and {@code updatedAt}; for
+ * activities {@code format}, {@code startsAt},
  * {@code endsAt}, {@code capacity}; for offers {@code price}, {@code discount}, {@code currency},
  * {@code stock}, {@code perGroupLimit}, {@code groupBuyDeadline}.
  */
 public final class ContentItemJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  /** Fields where a bare date means the end of that day (UTC), so that the day itself is included. */
+  private static final List<String> END_OF_DAY_FIELDS = List.of("validUntil", "endsAt", "groupBuyDeadline");
+
+  /** The keys every item may have. */
+  public static final List<String> COMMON_KEYS = List.of("id", "kind", "title", "body", "language", "tags",
+      "interests", "stages", "regions", "validFrom", "validUntil", "status", "author", "media", "version",
+      "createdAt", "updatedAt");
+  /** The keys only activities have. */
+  public static final List<String> ACTIVITY_KEYS = List.of("format", "startsAt", "endsAt", "capacity");
+  /** The keys only offers have. */
+  public static final List<String> OFFER_KEYS =
+      List.of("price", "discount", "currency", "stock", "perGroupLimit", "groupBuyDeadline");
+  /** Every key, in the order items are written. */
+  public static final List<String> ALL_KEYS = Stream.of(COMMON_KEYS, ACTIVITY_KEYS, OFFER_KEYS)
+      .flatMap(List::stream).toList();
 
   private ContentItemJson() {}
 
   /** Reads an item from a JSON object such as {@link #toTree} writes. */
   public static ContentItem fromTree(JsonNode node) {
     if (node == null || !node.isObject()) {
-      throw new ContentFormatException(null, "a content item must be a JSON object");
+      throw ContentFormatException.malformed(0, "a content item must be a JSON object");
     }
+    checkKeys(node);
     ContentKind kind = enumOf(ContentKind.class, node, "kind", null);
     ContentItem.Builder item =
         ContentItem.builder(requiredText(node, "id"), kind, requiredText(node, "title"))
@@ -51,22 +74,29 @@ public final class ContentItemJson {
             .validUntil(instant(node, "validUntil"))
             .status(enumOf(ContentStatus.class, node, "status", ContentStatus.DRAFT))
             .author(optionalText(node, "author"))
-            .version(node.path("version").asInt(1));
+            .version(node.path("version").asInt(1))
+            .media(media(node))
+            .createdAt(instant(node, "createdAt"))
+            .updatedAt(instant(node, "updatedAt"));
     if (kind == ContentKind.ACTIVITY) {
       item.activity(new ActivityDetails(
           requiredText(node, "format"),
           instant(node, "startsAt"),
           instant(node, "endsAt"),
           integer(node, "capacity")));
+    } else {
+      forbid(node, kind, ACTIVITY_KEYS, "activities");
     }
     if (kind == ContentKind.OFFER) {
       item.offer(new OfferDetails(
-          decimal(node, "price"),
+          requiredDecimal(node, "price"),
           decimal(node, "discount"),
           requiredText(node, "currency"),
           integer(node, "stock"),
           integer(node, "perGroupLimit"),
           instant(node, "groupBuyDeadline")));
+    } else {
+      forbid(node, kind, OFFER_KEYS, "offers");
     }
     return item.build();
   }
@@ -76,7 +106,7 @@ public final class ContentItemJson {
     try {
       return fromTree(MAPPER.readTree(json));
     } catch (JsonProcessingException e) {
-      throw new ContentFormatException(null, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+      throw ContentFormatException.malformed(e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           "malformed JSON: " + e.getOriginalMessage());
     }
   }
@@ -124,12 +154,70 @@ public final class ContentItemJson {
       }
       putInstant(node, "groupBuyDeadline", offer.getGroupBuyDeadline());
     }
+    ArrayNode media = node.putArray("media");
+    for (MediaAttachment attachment : item.getMedia()) {
+      ObjectNode entry = media.addObject().put("name", attachment.name());
+      if (attachment.mediaType() != null) {
+        entry.put("type", attachment.mediaType());
+      }
+    }
+    putInstant(node, "createdAt", item.getCreatedAt());
+    putInstant(node, "updatedAt", item.getUpdatedAt());
     return node;
   }
 
   /** Writes an item as JSON text. */
   public static String toJson(ContentItem item) {
     return toTree(item).toString();
+  }
+
+  private static void checkKeys(JsonNode node) {
+    node.fieldNames().forEachRemaining(key -> {
+      if (!ALL_KEYS.contains(key)) {
+        throw new ContentFormatException(key, "unknown field '" + key + "'; the fields are " + ALL_KEYS);
+      }
+    });
+  }
+
+  private static void forbid(JsonNode node, ContentKind kind, List<String> keys, String owners) {
+    for (String key : keys) {
+      JsonNode value = node.get(key);
+      if (value != null && !value.isNull() && !(value.isTextual() && value.asText().isBlank())) {
+        throw new ContentFormatException(key, key + " applies only to " + owners + ", not to a "
+            + kind.name().toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+
+  private static List<MediaAttachment> media(JsonNode node) {
+    JsonNode value = node.get("media");
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw new ContentFormatException("media", "media must be a list of image file names");
+    }
+    List<MediaAttachment> media = new ArrayList<>();
+    for (JsonNode element : value) {
+      if (element.isObject() && element.path("name").isTextual()) {
+        JsonNode type = element.get("type");
+        media.add(new MediaAttachment(element.get("name").asText().strip(),
+            type == null || type.isNull() ? null : type.asText()));
+      } else if (element.isTextual() && !element.asText().isBlank()) {
+        media.add(new MediaAttachment(element.asText().strip(), null));
+      } else {
+        throw new ContentFormatException("media", "media must be a list of image file names");
+      }
+    }
+    return media;
+  }
+
+  private static BigDecimal requiredDecimal(JsonNode node, String field) {
+    BigDecimal value = decimal(node, field);
+    if (value == null) {
+      throw new ContentFormatException(field, field + " is required");
+    }
+    return value;
   }
 
   private static String requiredText(JsonNode node, String field) {
@@ -192,10 +280,18 @@ public final class ContentItemJson {
     if (text == null || text.isBlank()) {
       return null;
     }
+    String value = text.strip();
     try {
-      return Instant.parse(text.strip());
+      if (DATE_ONLY.matcher(value).matches()) {
+        LocalDate date = LocalDate.parse(value);
+        return END_OF_DAY_FIELDS.contains(field)
+            ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+            : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new ContentFormatException(field, field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, not '" + text + "'");
+      throw new ContentFormatException(field, field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z"
+          + " or a date such as 2026-01-01, not '" + text + "'");
     }
   }
 

@@ -2,16 +2,21 @@ package community.recommender.content.index;
 
 import community.recommender.content.format.ContentItemJson;
 import community.recommender.engine.model.ContentItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 
 /** Maps content items to Lucene documents and back. */
-final class ContentDocuments {
+public final class ContentDocuments {
   static final String ID = "id";
   static final String KIND = "kind";
   static final String STATUS = "status";
@@ -21,16 +26,33 @@ final class ContentDocuments {
   static final String LANGUAGE = "language";
   static final String VALID_FROM = "validFrom";
   static final String VALID_UNTIL = "validUntil";
+  static final String TITLE = "title";
   static final String TEXT = "text";
+  static final String UPDATED = "updated";
   static final String SOURCE = "source";
   static final String POOL = "pool";
 
   /** The region term of an item with no regions, so that "anywhere" is one term to filter on. */
   static final String ANY_REGION = "*";
 
+  /** The facet dimensions: search answers count matches by kind, tag and region. */
+  static final String KIND_FACET = "kind";
+  static final String TAG_FACET = "tag";
+  static final String REGION_FACET = "region";
+  static final FacetsConfig FACETS = facetsConfig();
+
   private ContentDocuments() {}
 
-  static Document toDocument(ContentItem item) {
+  /** The Lucene document for {@code item}, with its facet fields built. */
+  public static Document toDocument(ContentItem item) {
+    try {
+      return FACETS.build(fields(item));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Document fields(ContentItem item) {
     Document doc = new Document();
     // Keyword fields: ids, tags and regions match exactly and are never analyzed.
     doc.add(new KeywordField(ID, item.getId(), Field.Store.YES));
@@ -50,7 +72,17 @@ final class ContentDocuments {
     // Open validity windows are indexed as the widest range, so one range query covers every item.
     doc.add(new LongField(VALID_FROM, millis(item.getValidFrom(), Long.MIN_VALUE), Field.Store.NO));
     doc.add(new LongField(VALID_UNTIL, millis(item.getValidUntil(), Long.MAX_VALUE), Field.Store.NO));
-    doc.add(new TextField(TEXT, item.getTitle() + "\n" + item.getBody(), Field.Store.NO));
+    // The title is indexed alone as well, so that a match there can weigh more than one in the body.
+    doc.add(new TextField(TITLE, item.getTitle(), Field.Store.NO));
+    doc.add(new TextField(TEXT, String.join("\n", item.getTitle(), item.getBody(), String.join(" ", item.getTags()),
+        String.join(" ", item.getInterests())), Field.Store.NO));
+    doc.add(new NumericDocValuesField(UPDATED, millis(item.getUpdatedAt(), 0)));
+    doc.add(new SortedSetDocValuesFacetField(KIND_FACET, item.getKind().name()));
+    item.getTags().forEach(tag -> doc.add(new SortedSetDocValuesFacetField(TAG_FACET, tag)));
+    if (item.getRegions().isEmpty()) {
+      doc.add(new SortedSetDocValuesFacetField(REGION_FACET, ANY_REGION));
+    }
+    item.getRegions().forEach(region -> doc.add(new SortedSetDocValuesFacetField(REGION_FACET, region)));
     doc.add(new StoredField(SOURCE, ContentItemJson.toJson(item)));
     return doc;
   }
@@ -68,6 +100,13 @@ final class ContentDocuments {
   static String primaryLanguage(String language) {
     int dash = language.indexOf('-');
     return (dash < 0 ? language : language.substring(0, dash)).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static FacetsConfig facetsConfig() {
+    FacetsConfig config = new FacetsConfig();
+    config.setMultiValued(TAG_FACET, true);
+    config.setMultiValued(REGION_FACET, true);
+    return config;
   }
 
   private static long millis(Instant instant, long open) {

@@ -22,6 +22,9 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class ContentIndex implements Closeable {
   private static final String INDEXED_THROUGH = "indexedThrough";
+  private static final String SCHEMA = "schema";
+  /** Raised whenever {@link ContentDocuments} changes what it indexes, so that older indexes are rebuilt. */
+  private static final String CURRENT_SCHEMA = "2";
 
   private final FSDirectory directory;
   private final IndexWriter writer;
@@ -39,7 +42,13 @@ public final class ContentIndex implements Closeable {
       FSDirectory directory = FSDirectory.open(dir);
       IndexWriterConfig config = new IndexWriterConfig(ContentAnalyzer.create());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      return new ContentIndex(directory, new IndexWriter(directory, config));
+      IndexWriter writer = new IndexWriter(directory, config);
+      if (!CURRENT_SCHEMA.equals(commitData(writer, SCHEMA))) {
+        writer.deleteAll();
+        writer.setLiveCommitData(Map.of(SCHEMA, CURRENT_SCHEMA, INDEXED_THROUGH, "0").entrySet());
+        writer.commit();
+      }
+      return new ContentIndex(directory, writer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the content index in " + dir, e);
     }
@@ -47,21 +56,29 @@ public final class ContentIndex implements Closeable {
 
   /** The change sequence number the index has caught up to; 0 for a new index. */
   public long indexedThrough() {
-    for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-      if (entry.getKey().equals(INDEXED_THROUGH)) {
-        return Long.parseLong(entry.getValue());
+    String through = commitData(writer, INDEXED_THROUGH);
+    return through == null ? 0 : Long.parseLong(through);
+  }
+
+  private static String commitData(IndexWriter writer, String key) {
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> entry : data) {
+        if (entry.getKey().equals(key)) {
+          return entry.getValue();
+        }
       }
     }
-    return 0;
+    return null;
   }
 
   /** Adds or replaces {@code items}, records {@code sequence} as caught up, commits and refreshes. */
-  public void apply(Collection<ContentItem> items, long sequence) {
+  public synchronized void apply(Collection<ContentItem> items, long sequence) {
     try {
       for (ContentItem item : items) {
         writer.updateDocument(new Term(ContentDocuments.ID, item.getId()), ContentDocuments.toDocument(item));
       }
-      writer.setLiveCommitData(Map.of(INDEXED_THROUGH, Long.toString(sequence)).entrySet());
+      writer.setLiveCommitData(Map.of(SCHEMA, CURRENT_SCHEMA, INDEXED_THROUGH, Long.toString(sequence)).entrySet());
       writer.commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {

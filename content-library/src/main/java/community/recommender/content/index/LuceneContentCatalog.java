@@ -59,7 +59,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
   }
 
   /** Items for anywhere, for the group's region, or for any region containing it ({@code CN-SH}). */
-  private static Query regionFilter(String region) {
+  static Query regionFilter(String region) {
     List<String> accepted = new ArrayList<>();
     accepted.add(ContentDocuments.ANY_REGION);
     if (region != null && !region.isBlank()) {

@@ -23,6 +23,9 @@ public final class ContentItem {
   private final int version;
   private final ActivityDetails activity;
   private final OfferDetails offer;
+  private final List<MediaAttachment> media;
+  private final Instant createdAt;
+  private final Instant updatedAt;
 
   private ContentItem(Builder b) {
     this.id = Objects.requireNonNull(b.id, "id");
@@ -41,6 +44,9 @@ public final class ContentItem {
     this.version = b.version;
     this.activity = b.activity;
     this.offer = b.offer;
+    this.media = List.copyOf(b.media);
+    this.createdAt = b.createdAt;
+    this.updatedAt = b.updatedAt;
   }
 
   /** Starts an item with its id, kind and title. */
@@ -63,7 +69,10 @@ public final class ContentItem {
         .author(author)
         .version(version)
         .activity(activity)
-        .offer(offer);
+        .offer(offer)
+        .media(media)
+        .createdAt(createdAt)
+        .updatedAt(updatedAt);
   }
 
   public String getId() {
@@ -136,6 +145,21 @@ public final class ContentItem {
     return offer;
   }
 
+  /** The images that go with this item. */
+  public List<MediaAttachment> getMedia() {
+    return media;
+  }
+
+  /** When the first version was stored, or null before it is. */
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  /** When this version was stored, or null before it is. */
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
   /** Whether this item carries {@code tag}. */
   public boolean hasTag(String tag) {
     return tags.contains(tag);
@@ -188,6 +212,9 @@ public final class ContentItem {
     private int version = 1;
     private ActivityDetails activity;
     private OfferDetails offer;
+    private List<MediaAttachment> media = List.of();
+    private Instant createdAt;
+    private Instant updatedAt;
 
     private Builder(String id, ContentKind kind, String title) {
       this.id = id;
@@ -257,6 +284,21 @@ public final class ContentItem {
 
     public Builder offer(OfferDetails offer) {
       this.offer = offer;
+      return this;
+    }
+
+    public Builder media(List<MediaAttachment> media) {
+      this.media = media;
+      return this;
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder updatedAt(Instant updatedAt) {
+      this.updatedAt = updatedAt;
       return this;
     }
 

@@ -31,6 +31,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, null, message);
   }
 
+  /** 415: a body of a type this endpoint does not take. */
+  public static ApiError unsupportedType(String message) {
+    return new ApiError(415, null, message);
+  }
+
   /** 422: parsed, but {@code field} holds a value we cannot accept. */
   public static ApiError invalid(String field, String message) {
     return new ApiError(422, field, message);

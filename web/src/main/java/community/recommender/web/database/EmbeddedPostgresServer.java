@@ -17,6 +17,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   static EmbeddedPostgresServer start(Path dataDir) {
+    OrphanedPostmaster.stopIfRunning(dataDir);
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(dataDir)

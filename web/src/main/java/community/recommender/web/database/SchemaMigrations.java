@@ -23,6 +23,7 @@ public final class SchemaMigrations {
   static final List<String> FILES = List.of(
       "V1__foundation.sql",
       "V2__suggestion_history.sql",
+      "V3__content_library.sql",
       "V5__decision_explanations.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;

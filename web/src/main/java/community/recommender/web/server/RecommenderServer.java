@@ -1,10 +1,14 @@
 package community.recommender.web.server;
 
 import community.recommender.content.index.ContentIndex;
+import community.recommender.content.index.ContentSearch;
+import community.recommender.content.upload.UploadLimits;
+import community.recommender.content.upload.UploadReader;
 import community.recommender.content.index.LuceneContentCatalog;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleSet;
+import community.recommender.web.api.ContentRoutes;
 import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.RuleRoutes;
@@ -12,6 +16,8 @@ import community.recommender.web.api.SuggestionRoutes;
 import community.recommender.web.auth.AdminTokenFile;
 import community.recommender.web.auth.PgTokenStore;
 import community.recommender.web.auth.TokenAuthHandler;
+import community.recommender.web.content.ContentIndexer;
+import community.recommender.web.content.ContentLibrary;
 import community.recommender.web.content.IndexCatchUp;
 import community.recommender.web.database.Database;
 import community.recommender.web.database.Futures;
@@ -42,6 +48,8 @@ import java.util.Optional;
 /** Starts the server: database, schema, rules, content index, demo data, admin token, HTTP. */
 public final class RecommenderServer {
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private static final int CONTENT_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private static final long CATCH_UP_MILLIS = 2_000;
 
   private RecommenderServer() {}
 
@@ -69,6 +77,12 @@ public final class RecommenderServer {
       ContentIndex index = ContentIndex.open(config.dataDir().resolve("index"));
       opened.push(index);
       int indexed = IndexCatchUp.run(content, index);
+      WorkerExecutor indexWriter = vertx.createSharedWorkerExecutor("content-index", 1);
+      opened.push(() -> Futures.await(indexWriter.close()));
+      ContentIndexer indexer = new ContentIndexer(content, index, indexWriter);
+      // Other instances sharing the database change content too; pick their changes up within seconds.
+      long catchUpTimer = vertx.setPeriodic(CATCH_UP_MILLIS, tick -> indexer.catchUp());
+      opened.push(() -> vertx.cancelTimer(catchUpTimer));
 
       PgTokenStore tokens = new PgTokenStore(database.pool());
       announceFirstAdmin(Futures.await(tokens.createFirstAdmin()), config.dataDir(), out);
@@ -77,6 +91,11 @@ public final class RecommenderServer {
       opened.push(() -> Futures.await(decisions.close()));
       WorkerExecutor compiler = vertx.createSharedWorkerExecutor("rule-compiler", 1);
       opened.push(() -> Futures.await(compiler.close()));
+      WorkerExecutor contentWorkers = vertx.createSharedWorkerExecutor("content", CONTENT_WORKERS);
+      opened.push(() -> Futures.await(contentWorkers.close()));
+      UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());
+      ContentLibrary library = new ContentLibrary(new UploadReader(uploadLimits), content, indexer,
+          new ContentSearch(index), contentWorkers);
       DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
       PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool());
       SuggestionService suggestions = new SuggestionService(groups, suggestionStore, ruleBook, pipeline, decisions,
@@ -90,7 +109,9 @@ public final class RecommenderServer {
           new TokenAuthHandler(tokens), List.of(
               new GroupRoutes(groups, clock),
               new SuggestionRoutes(suggestions, clock),
-              new RuleRoutes(ruleService, simulation, ruleVersions)));
+              new RuleRoutes(ruleService, simulation, ruleVersions),
+              new ContentRoutes(library)),
+          config.maxUploadBytes(), uploadsDir(config.dataDir()));
       try {
         Futures.await(vertx.deployVerticle(api));
       } catch (RuntimeException e) {
@@ -103,6 +124,23 @@ public final class RecommenderServer {
     } catch (RuntimeException e) {
       new RunningServer(opened, 0).close();
       throw e;
+    }
+  }
+
+  /** Where multipart uploads are spooled while a request is read; emptied at start, as nothing there outlives a request. */
+  private static Path uploadsDir(Path dataDir) {
+    Path dir = dataDir.resolve("uploads");
+    try {
+      if (Files.isDirectory(dir)) {
+        try (var leftovers = Files.list(dir)) {
+          for (Path file : leftovers.toList()) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StartupException("cannot prepare " + dir + " for uploads: " + e.getMessage(), e);
     }
   }
 

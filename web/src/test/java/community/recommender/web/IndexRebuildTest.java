@@ -1,0 +1,82 @@
+package community.recommender.web;
+
+import static community.recommender.web.ContentFixtures.post;
+import static community.recommender.web.ContentFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import community.recommender.content.index.ContentIndex;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.engine.model.ContentKind;
+import community.recommender.web.importing.MultipartBody;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index is derived from PostgreSQL: deleted, it is rebuilt; stale, it catches up; on restart, nothing is lost. */
+class IndexRebuildTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void deletedIndexFolder_isRebuiltFromPostgres_withEveryItem() throws Exception {
+    long total;
+    long everything;
+    try (TestServer first = TestServer.start(dataDir)) {
+      String admin = TestServer.adminToken(dataDir);
+      MultipartBody body = new MultipartBody().file("rebuilt.md", utf8(post("rebuilt-item", "rebuildword")));
+      assertThat(first.post("/api/v1/content/uploads", admin, body.contentType(), body.toBytes()).statusCode())
+          .isEqualTo(200);
+      total = total(first, admin, "status=published");
+      everything = total + total(first, admin, "status=draft") + total(first, admin, "status=archived");
+    }
+    deleteTree(dataDir.resolve("index"));
+
+    try (TestServer second = TestServer.start(dataDir)) {
+      String admin = TestServer.adminToken(dataDir);
+
+      assertThat(second.output()).contains(everything + " items indexed");
+      assertThat(total(second, admin, "status=published")).isEqualTo(total);
+      assertThat(total(second, admin, "q=rebuildword")).isEqualTo(1);
+      assertThat(second.get("/api/v1/groups/sh-coffee-lovers/suggestion", admin).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void indexBehindTheDatabase_catchesUpOnStart() throws Exception {
+    try (TestServer first = TestServer.start(dataDir)) {
+      assertThat(first.output()).contains("items indexed");
+    }
+    // Another instance's write that this one never heard of: in the database, not in the index.
+    try (TestServer writer = TestServer.start(dataDir)) {
+      String admin = TestServer.adminToken(dataDir);
+      writer.postJson("/api/v1/content", admin, "{\"id\": \"late-item\", \"kind\": \"POST\", \"title\": \"Latecomer\","
+          + " \"language\": \"en\", \"status\": \"published\"}");
+    }
+    try (ContentIndex index = ContentIndex.open(dataDir.resolve("index"))) {
+      index.apply(List.of(ContentItem.builder("late-item", ContentKind.POST, "stale").language("en").build()), 1);
+    }
+
+    try (TestServer restarted = TestServer.start(dataDir)) {
+      String admin = TestServer.adminToken(dataDir);
+
+      assertThat(total(restarted, admin, "q=latecomer")).isEqualTo(1);
+      assertThat(total(restarted, admin, "q=stale")).isZero();
+    }
+  }
+
+  private static long total(TestServer server, String token, String query) {
+    return new JsonObject(server.get("/api/v1/content?" + query, token).body()).getLong("total");
+  }
+
+  private static void deleteTree(Path dir) throws Exception {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
