@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Brings the schema up to date from the versioned SQL files in {@code db/migration}.
@@ -17,10 +19,17 @@ import java.util.List;
  * starting together against one database apply it exactly once.
  */
 public final class SchemaMigrations {
-  /** The migrations in order; a new file is appended here and never edited once released. */
+  /**
+   * The migrations in order; a new file is appended here and never edited once released. Each
+   * file's version is the number in its name ({@code V4__groups.sql} is version 4), so a version
+   * may be slotted in later between two released ones.
+   */
   static final List<String> FILES = List.of(
       "V1__foundation.sql",
-      "V2__suggestion_history.sql");
+      "V2__suggestion_history.sql",
+      "V4__groups.sql");
+
+  private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;
 
@@ -34,14 +43,22 @@ public final class SchemaMigrations {
             file       text        NOT NULL,
             applied_at timestamptz NOT NULL DEFAULT now())""").execute());
     int applied = 0;
-    for (int i = 0; i < FILES.size(); i++) {
-      int version = i + 1;
-      String file = FILES.get(i);
+    for (String file : FILES) {
+      int version = versionOf(file);
       String sql = read(file);
       boolean ran = Futures.await(pool.withTransaction(conn -> applyOnce(conn, version, file, sql)));
       applied += ran ? 1 : 0;
     }
     return applied;
+  }
+
+  /** The version in a migration's file name: 4 for {@code V4__groups.sql}. */
+  static int versionOf(String file) {
+    Matcher name = FILE_NAME.matcher(file);
+    if (!name.matches()) {
+      throw new IllegalArgumentException("a migration is named like V4__what_it_does.sql, not " + file);
+    }
+    return Integer.parseInt(name.group(1));
   }
 
   private static Future<Boolean> applyOnce(SqlConnection conn, int version, String file, String sql) {
