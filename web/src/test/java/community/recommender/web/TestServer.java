@@ -35,6 +35,11 @@ final class TestServer implements AutoCloseable {
     return start(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true));
   }
 
+  /** Starts on {@code dataDir} against the PostgreSQL at {@code databaseUrl}, without demo data. */
+  static TestServer startOn(Path dataDir, String databaseUrl) {
+    return start(new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false));
+  }
+
   static TestServer start(ServerConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     RunningServer server = RecommenderServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -61,6 +66,20 @@ final class TestServer implements AutoCloseable {
   HttpResponse<String> put(String path, String token, String body) {
     return send(request(path, token).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  HttpResponse<String> post(String path, String token, String contentType, String body) {
+    return send(request(path, token).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  HttpResponse<String> delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
+  /** The server's address, such as {@code http://localhost:41234}. */
+  String url() {
+    return "http://localhost:" + server.port();
   }
 
   private HttpRequest.Builder request(String path, String token) {

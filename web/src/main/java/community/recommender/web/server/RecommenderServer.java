@@ -5,9 +5,11 @@ import community.recommender.content.index.LuceneContentCatalog;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleSet;
+import community.recommender.web.api.GroupImportRoutes;
 import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.SuggestionRoutes;
+import community.recommender.web.assessment.GroupReassessment;
 import community.recommender.web.auth.AdminTokenFile;
 import community.recommender.web.auth.PgTokenStore;
 import community.recommender.web.auth.TokenAuthHandler;
@@ -18,6 +20,7 @@ import community.recommender.web.database.SchemaMigrations;
 import community.recommender.web.decision.SuggestionService;
 import community.recommender.web.demo.DemoData;
 import community.recommender.web.rules.RuleFolderLoader;
+import community.recommender.web.store.PgActivityReports;
 import community.recommender.web.store.PgContentStore;
 import community.recommender.web.store.PgGroupStore;
 import community.recommender.web.store.PgRuleSetStore;
@@ -56,9 +59,10 @@ public final class RecommenderServer {
       RuleSet rules = RuleFolderLoader.load(config.rulesDir(), ruleBook, new PgRuleSetStore(database.pool()));
 
       PgGroupStore groups = new PgGroupStore(database.pool());
+      PgActivityReports reports = new PgActivityReports(database.pool());
       PgContentStore content = new PgContentStore(database.pool());
       Clock clock = Clock.systemUTC();
-      if (config.demo() && DemoData.loadIntoEmpty(groups, content, config.samplesDir(), clock.instant())) {
+      if (config.demo() && DemoData.loadIntoEmpty(groups, reports, content, config.samplesDir(), clock.instant())) {
         out.println("Loaded the demo groups and content library.");
       }
       ContentIndex index = ContentIndex.open(config.dataDir().resolve("index"));
@@ -71,11 +75,16 @@ public final class RecommenderServer {
       WorkerExecutor decisions = vertx.createSharedWorkerExecutor("decisions", DECISION_WORKERS);
       opened.push(() -> Futures.await(decisions.close()));
       DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
-      SuggestionService suggestions = new SuggestionService(groups, new PgSuggestionStore(database.pool()), ruleBook,
-          pipeline, decisions, clock);
+      PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool());
+      SuggestionService suggestions = new SuggestionService(groups, suggestionStore, ruleBook, pipeline, decisions,
+          clock);
+      GroupReassessment reassessment = new GroupReassessment(groups, clock);
+      reassessment.schedule(vertx);
+      opened.push(reassessment);
       ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),
           new TokenAuthHandler(tokens), List.of(
-              new GroupRoutes(groups, clock),
+              new GroupRoutes(groups, reports, suggestionStore, clock),
+              new GroupImportRoutes(groups, clock),
               new SuggestionRoutes(suggestions)));
       try {
         Futures.await(vertx.deployVerticle(api));
