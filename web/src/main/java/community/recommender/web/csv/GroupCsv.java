@@ -52,7 +52,7 @@ public final class GroupCsv {
       int[] lineStarts = lineStarts(csv);
       List<GroupRecord> records = new ArrayList<>();
       for (CSVRecord record : parser) {
-        records.add(new GroupRecord("line", lineOf(lineStarts, record.getCharacterPosition()),
+        records.add(new GroupRecord("line", lineOf(lineStarts, firstCharacter(csv, record.getCharacterPosition())),
             fields(record, columns)));
       }
       return records;
@@ -138,6 +138,15 @@ public final class GroupCsv {
       }
     }
     return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Where a record's text starts: its reported position can lie before the empty lines skipped to reach it. */
+  private static long firstCharacter(String text, long position) {
+    int at = (int) position;
+    while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+      at++;
+    }
+    return at;
   }
 
   private static int lineOf(int[] lineStarts, long position) {
