@@ -88,6 +88,21 @@ class ActivityReportsApiTest {
   }
 
   @Test
+  void report_countsTowardThePeriodItsWindowEndsIn() {
+    createGroup("boundaries", 100);
+    int week = 7 * 24;
+    int month = 28 * 24;
+
+    report("boundaries", operator, hoursAgo(week + 1, week, 1));
+    report("boundaries", operator, hoursAgo(week, week - 1, 10));
+    report("boundaries", operator, hoursAgo(month + 1, month, 100));
+    report("boundaries", operator, hoursAgo(month, month - 1, 1000));
+
+    assertThat(activity("boundaries").getJsonObject("last7Days").getLong("messages")).isEqualTo(10);
+    assertThat(activity("boundaries").getJsonObject("last28Days").getLong("messages")).isEqualTo(1011);
+  }
+
+  @Test
   void resentWindow_replacesItsCounts_neverDoubleCounts() {
     createGroup("resent", 100);
     report("resent", operator, hoursAgo(5, 4, 30));

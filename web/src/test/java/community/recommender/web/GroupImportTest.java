@@ -116,13 +116,14 @@ class GroupImportTest {
   @Test
   void jsonWithBadRows_namesTheRow() {
     String body = "[{\"id\": \"row-ok\", \"name\": \"ok\"}, {\"id\": \"bad id!\", \"name\": \"x\"},"
-        + " {\"id\": \"row-3\", \"name\": \"x\", \"quietHours\": \"late\"}, {\"name\": \"no id\"}]";
+        + " {\"id\": \"row-3\", \"name\": \"x\", \"quietHours\": \"late\"}, {\"name\": \"no id\"},"
+        + " {\"id\": 17, \"name\": \"numbered\"}]";
 
     HttpResponse<String> response = server.post(IMPORT, operator, "application/json", body);
 
     assertThat(response.statusCode()).isEqualTo(422);
     assertThat(error(response).getJsonArray("problems").stream().map(p -> ((JsonObject) p).getInteger("row") + ":"
-        + ((JsonObject) p).getString("field"))).containsExactly("2:id", "3:quietHours", "4:id");
+        + ((JsonObject) p).getString("field"))).containsExactly("2:id", "3:quietHours", "4:id", "5:id");
     assertThat(server.get("/api/v1/groups/row-ok", operator).statusCode()).isEqualTo(404);
   }
 

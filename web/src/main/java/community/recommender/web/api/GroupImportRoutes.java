@@ -93,6 +93,9 @@ public final class GroupImportRoutes implements Routes {
       Object idValue = fields.remove("id");
       String id = idValue instanceof String text ? text.strip() : null;
       try {
+        if (idValue != null && id == null) {
+          throw ApiError.invalid("id", "id must be a string, not " + idValue);
+        }
         GroupIds.check(id, "id");
         if (firstSeen.containsKey(id)) {
           throw ApiError.invalid("id", "the id '" + id + "' was already used on " + record.unit() + " "

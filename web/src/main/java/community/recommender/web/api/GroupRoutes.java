@@ -1,6 +1,7 @@
 package community.recommender.web.api;
 
 import community.recommender.engine.model.ActivityReport;
+import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
 import community.recommender.web.auth.Caller;
 import community.recommender.web.auth.Role;
@@ -66,18 +67,13 @@ public final class GroupRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
-  private void get(RoutingContext ctx) {
-    String id = groupId(ctx);
-    answerGroup(ctx, id, 200);
-  }
-
   private void put(RoutingContext ctx) {
     String id = groupId(ctx);
     Portrait portrait = PortraitJson.fromJson(Responses.jsonBody(ctx));
-    Instant now = clock.instant();
     groups.save(id, portrait)
-        .compose(created -> groups.reassess(List.of(id), now).map(created))
-        .onSuccess(created -> answerGroup(ctx, id, created ? 201 : 200))
+        .compose(created -> assessed(id).compose(group -> suggestions.pending(id)
+            .map(pending -> new Answer(created ? 201 : 200, GroupJson.toJson(group, pending)))))
+        .onSuccess(answer -> Responses.json(ctx, answer.status(), answer.body()))
         .onFailure(ctx::fail);
   }
 
@@ -107,24 +103,34 @@ public final class GroupRoutes implements Routes {
           if (receipt.isEmpty()) {
             return Future.failedFuture(ApiError.notFound("no group '" + id + "'"));
           }
-          return groups.reassess(List.of(id), now).compose(done -> groups.find(id, now))
-              .map(group -> new JsonObject()
-                  .put("added", receipt.get().added())
-                  .put("replaced", receipt.get().replaced())
-                  .put("activity", GroupJson.activity(group.orElseThrow().getActivity()))
-                  .put("stage", group.orElseThrow().getStage().name()));
+          return assessed(id).map(group -> new JsonObject()
+              .put("added", receipt.get().added())
+              .put("replaced", receipt.get().replaced())
+              .put("activity", GroupJson.activity(group.getActivity()))
+              .put("stage", group.getStage().name()));
         })
         .onSuccess(answer -> Responses.json(ctx, 200, answer))
         .onFailure(ctx::fail);
   }
 
-  private void answerGroup(RoutingContext ctx, String id, int status) {
+  private void get(RoutingContext ctx) {
+    String id = groupId(ctx);
     groups.find(id, clock.instant())
         .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
         .compose(group -> suggestions.pending(id).map(pending -> GroupJson.toJson(group, pending)))
-        .onSuccess(json -> Responses.json(ctx, status, json))
+        .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
+
+  /** The group as it stands now, its assessment stored for lists on the way. */
+  private Future<Group> assessed(String id) {
+    Instant now = clock.instant();
+    return groups.find(id, now)
+        .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
+        .compose(group -> groups.saveAssessments(List.of(group), now).map(group));
+  }
+
+  private record Answer(int status, JsonObject body) {}
 
   private static Object jsonValue(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().length() == 0) {
