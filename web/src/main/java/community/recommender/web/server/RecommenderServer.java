@@ -78,7 +78,7 @@ public final class RecommenderServer {
       PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool());
       SuggestionService suggestions = new SuggestionService(groups, suggestionStore, ruleBook, pipeline, decisions,
           clock);
-      GroupReassessment reassessment = new GroupReassessment(groups, clock);
+      GroupReassessment reassessment = new GroupReassessment(groups, database.pool(), clock);
       reassessment.schedule(vertx);
       opened.push(reassessment);
       ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),

@@ -97,7 +97,7 @@ public final class ActivityBenchmark {
       System.out.printf("  API path / baseline:      %8.2f x the time%n", api / plain);
 
       Futures.await(pool.query("VACUUM ANALYZE").execute());
-      GroupReassessment reassessment = new GroupReassessment(groups, Clock.fixed(now, ZoneOffset.UTC));
+      GroupReassessment reassessment = new GroupReassessment(groups, pool, Clock.fixed(now, ZoneOffset.UTC));
       double store = timed(() -> reassessment.runOnce().mapEmpty());
       Map<String, Integer> javaLevels = levels(pool);
       Tuple periods = Tuple.of(utc(now.minus(Duration.ofDays(7))), utc(now.minus(Duration.ofDays(28))), utc(now));
