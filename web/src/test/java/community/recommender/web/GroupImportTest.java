@@ -131,6 +131,7 @@ class GroupImportTest {
   void unknownColumn_wrongTypeMalformedFilesAndBots_areRefused() {
     HttpResponse<String> column = server.post(IMPORT, operator, "text/csv", "id,name,members\nx,y,3\n");
     HttpResponse<String> missingName = server.post(IMPORT, operator, "text/csv", "id,platform\nx,wecom\n");
+    HttpResponse<String> openQuote = server.post(IMPORT, operator, "text/csv", "id,name\nx,\"unclosed\n");
     HttpResponse<String> xml = server.post(IMPORT, operator, "application/xml", "<groups/>");
     HttpResponse<String> brokenJson = server.post(IMPORT, operator, "application/json", "[{\"id\": ");
     HttpResponse<String> object = server.post(IMPORT, operator, "application/json", "{\"id\": \"x\"}");
@@ -142,6 +143,7 @@ class GroupImportTest {
     assertThat(error(column).getString("field")).isEqualTo("members");
     assertThat(missingName.statusCode()).isEqualTo(422);
     assertThat(error(missingName).getString("field")).isEqualTo("name");
+    assertThat(openQuote.statusCode()).isEqualTo(400);
     assertThat(xml.statusCode()).isEqualTo(415);
     assertThat(brokenJson.statusCode()).isEqualTo(400);
     assertThat(object.statusCode()).isEqualTo(400);

@@ -75,7 +75,7 @@ public final class PgGroupStore {
         AND ($4::jsonb IS NULL OR portrait -> 'labels' @> $4)
         AND ($5::text[] IS NULL OR id = ANY($5))""";
 
-  private static final int REASSESS_CHUNK = 1000;
+  private static final int CHUNK = 1000;
 
   private final Pool pool;
 
@@ -88,6 +88,19 @@ public final class PgGroupStore {
     return pool.preparedQuery(SELECT_ONE)
         .execute(periods(now).addString(id))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toGroup(rows.iterator().next(), now)));
+  }
+
+  /** Every active group as it stands at {@code now}, ordered by id; read a thousand at a time. */
+  public Future<List<Group>> list(Instant now) {
+    return listAfter("", now, new ArrayList<>());
+  }
+
+  private Future<List<Group>> listAfter(String afterId, Instant now, List<Group> found) {
+    return readAfter(afterId, CHUNK, now).compose(chunk -> {
+      found.addAll(chunk);
+      return chunk.size() < CHUNK ? Future.succeededFuture(found)
+          : listAfter(chunk.get(chunk.size() - 1).getId(), now, found);
+    });
   }
 
   /** Up to {@code limit} active groups whose ids follow {@code afterId}, in id order, as they stand at {@code now}. */
@@ -185,7 +198,7 @@ public final class PgGroupStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<String> chunk = ids.subList(0, Math.min(REASSESS_CHUNK, ids.size()));
+    List<String> chunk = ids.subList(0, Math.min(CHUNK, ids.size()));
     List<String> rest = ids.subList(chunk.size(), ids.size());
     return read(chunk, now).compose(groups -> saveAssessments(groups, now)).compose(done -> reassess(rest, now));
   }
