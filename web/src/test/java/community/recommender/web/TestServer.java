@@ -35,6 +35,11 @@ final class TestServer implements AutoCloseable {
     return start(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true));
   }
 
+  /** Starts on {@code dataDir} against the PostgreSQL at {@code databaseUrl}, without demo data. */
+  static TestServer startOn(Path dataDir, String databaseUrl) {
+    return start(new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false));
+  }
+
   static TestServer start(ServerConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     RunningServer server = RecommenderServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -111,7 +116,7 @@ final class TestServer implements AutoCloseable {
     }
   }
 
-  /** The base URL, for clients of its own such as the import command. */
+  /** The server's address, such as {@code http://localhost:41234}. */
   String url() {
     return "http://localhost:" + server.port();
   }

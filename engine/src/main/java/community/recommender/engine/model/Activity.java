@@ -3,9 +3,24 @@ package community.recommender.engine.model;
 /**
  * How alive a group is: the last week's counts and what they mean relative to its size.
  *
- * <p>The level measures interactions per member per week: {@code messages + reactions / 2}
- * divided by the member count, scaled so that two interactions per member per week reads as
- * 100. The trend compares the last 7 days with the weekly average of the last 28.
+ * <p>A report counts toward a period when its window ends inside it: the last 7 days are the
+ * reports ending in {@code (now - 7 days, now]}, the last 28 days those ending in
+ * {@code (now - 28 days, now]}. Interactions are {@code messages + reactions / 2}: a reaction is
+ * half a message's worth of attention.
+ *
+ * <ul>
+ *   <li>Level, 0 to 100: {@code round(50 * interactions in the last 7 days / members)}, capped at
+ *       100, so two interactions per member per week reads as 100. Being relative to size, a
+ *       500-member group needs ten times the talk of a 50-member one for the same level. A group
+ *       without a member count is measured as if it had one member.
+ *   <li>Band: see {@link ActivityBand#ofLevel}.
+ *   <li>Trend: the last 7 days' interactions against the weekly average of the last 28
+ *       ({@code interactions in 28 days / 4}). RISING at a ratio of 1.2 or more, FALLING at 0.8 or
+ *       less, STEADY between. With no interactions in 28 days it is STEADY, and any interaction
+ *       after a silent month is RISING.
+ *   <li>Complaint share, the group's sentiment: last week's complaints over its messages, from 0
+ *       to 1; 0 when nobody spoke.
+ * </ul>
  */
 public final class Activity {
   private final ActivityCounts last7Days;
@@ -57,6 +72,7 @@ public final class Activity {
     return last28Days;
   }
 
+  /** Interactions per member in the last 7 days, 0 to 100; see the class comment for the formula. */
   public int getLevel() {
     return level;
   }
@@ -69,7 +85,7 @@ public final class Activity {
     return trend;
   }
 
-  /** The share of last week's messages that were complaints, from 0 to 1. */
+  /** The group's sentiment: the share of last week's messages that were complaints, from 0 to 1. */
   public double getComplaintShare() {
     return last7Days.getComplaintShare();
   }

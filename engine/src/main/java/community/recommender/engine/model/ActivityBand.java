@@ -7,7 +7,7 @@ public enum ActivityBand {
   ACTIVE,
   HOT;
 
-  /** The band a level from 0 to 100 falls in. */
+  /** The band a level from 0 to 100 falls in: DORMANT below 5, QUIET below 25, ACTIVE below 60, HOT from 60. */
   public static ActivityBand ofLevel(int level) {
     if (level < 5) {
       return DORMANT;

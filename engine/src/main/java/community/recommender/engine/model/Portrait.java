@@ -17,6 +17,7 @@ public final class Portrait {
   private final String quietHours;
   private final int memberCount;
   private final int kocCount;
+  private final List<String> kocs;
   private final String owner;
   private final List<String> labels;
   private final Map<String, String> attributes;
@@ -31,7 +32,8 @@ public final class Portrait {
     this.timezone = b.timezone;
     this.quietHours = b.quietHours;
     this.memberCount = b.memberCount;
-    this.kocCount = b.kocCount;
+    this.kocs = List.copyOf(b.kocs);
+    this.kocCount = Math.max(b.kocCount, kocs.size());
     this.owner = b.owner;
     this.labels = List.copyOf(b.labels);
     this.attributes = Map.copyOf(b.attributes);
@@ -80,8 +82,14 @@ public final class Portrait {
     return memberCount;
   }
 
+  /** How many KOCs (key opinion consumers) the group has; at least as many as {@link #getKocs} lists. */
   public int getKocCount() {
     return kocCount;
+  }
+
+  /** The member ids of known KOCs; may be empty when only their number is known. */
+  public List<String> getKocs() {
+    return kocs;
   }
 
   public String getOwner() {
@@ -126,6 +134,7 @@ public final class Portrait {
     private String quietHours;
     private int memberCount;
     private int kocCount;
+    private List<String> kocs = List.of();
     private String owner;
     private List<String> labels = List.of();
     private Map<String, String> attributes = Map.of();
@@ -176,6 +185,11 @@ public final class Portrait {
 
     public Builder kocCount(int kocCount) {
       this.kocCount = kocCount;
+      return this;
+    }
+
+    public Builder kocs(List<String> kocs) {
+      this.kocs = kocs;
       return this;
     }
 

@@ -1,14 +1,22 @@
 package community.recommender.web.api;
 
+import io.vertx.core.json.JsonArray;
+
 /** A request the API refuses, with its HTTP status and, where one is to blame, the field. */
 public final class ApiError extends RuntimeException {
   private final int status;
   private final String field;
+  private final JsonArray problems;
 
   private ApiError(int status, String field, String message) {
+    this(status, field, message, null);
+  }
+
+  private ApiError(int status, String field, String message, JsonArray problems) {
     super(message);
     this.status = status;
     this.field = field;
+    this.problems = problems;
   }
 
   /** 400: the request could not be parsed. */
@@ -31,7 +39,12 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, null, message);
   }
 
-  /** 415: a body of a type this endpoint does not take. */
+  /** 413: more than one request may carry. */
+  public static ApiError tooLarge(String message) {
+    return new ApiError(413, null, message);
+  }
+
+  /** 415: a body of a type this endpoint does not read. */
   public static ApiError unsupportedType(String message) {
     return new ApiError(415, null, message);
   }
@@ -46,6 +59,15 @@ public final class ApiError extends RuntimeException {
     return new ApiError(500, null, message);
   }
 
+  /**
+   * 422 for a file of many records: every problem found, each naming its record, as objects such
+   * as {@code {"line": 4, "field": "platform", "message": "…"}}.
+   */
+  public static ApiError invalidRecords(String message, JsonArray problems) {
+    String field = problems.isEmpty() ? null : problems.getJsonObject(0).getString("field");
+    return new ApiError(422, field, message, problems);
+  }
+
   public int status() {
     return status;
   }
@@ -53,5 +75,10 @@ public final class ApiError extends RuntimeException {
   /** The offending field, or null. */
   public String field() {
     return field;
+  }
+
+  /** Every problem with a file's records, or null when the error is about one field. */
+  public JsonArray problems() {
+    return problems;
   }
 }

@@ -1,27 +1,46 @@
 package community.recommender.web.api;
 
+import community.recommender.engine.model.ActivityReport;
+import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
+import community.recommender.web.auth.Caller;
 import community.recommender.web.auth.Role;
 import community.recommender.web.auth.TokenAuthHandler;
+import community.recommender.web.decision.SuggestionAnswer;
+import community.recommender.web.json.ActivityReportJson;
+import community.recommender.web.json.GroupIds;
 import community.recommender.web.json.GroupJson;
 import community.recommender.web.json.PortraitJson;
+import community.recommender.web.store.GroupQuery;
+import community.recommender.web.store.OverlappingWindowException;
+import community.recommender.web.store.PgActivityReports;
 import community.recommender.web.store.PgGroupStore;
+import community.recommender.web.store.PgSuggestionStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.util.regex.Pattern;
+import java.time.Instant;
+import java.util.List;
 
-/** {@code /api/v1/groups}: list groups, read one, and create or replace a portrait. */
+/**
+ * {@code /api/v1/groups}: list groups, read one, create or replace a portrait, archive a group,
+ * and report its activity.
+ */
 public final class GroupRoutes implements Routes {
-  private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
-
   private final PgGroupStore groups;
+  private final PgActivityReports reports;
+  private final PgSuggestionStore suggestions;
   private final Clock clock;
 
-  public GroupRoutes(PgGroupStore groups, Clock clock) {
+  public GroupRoutes(PgGroupStore groups, PgActivityReports reports, PgSuggestionStore suggestions, Clock clock) {
     this.groups = groups;
+    this.reports = reports;
+    this.suggestions = suggestions;
     this.clock = clock;
   }
 
@@ -31,24 +50,21 @@ public final class GroupRoutes implements Routes {
     router.get("/api/v1/groups/:groupId").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
         .handler(this::get);
     router.put("/api/v1/groups/:groupId").handler(TokenAuthHandler.requireRole(Role.OPERATOR)).handler(this::put);
+    router.delete("/api/v1/groups/:groupId").handler(TokenAuthHandler.requireRole(Role.OPERATOR))
+        .handler(this::archive);
+    router.post("/api/v1/groups/:groupId/activity").handler(TokenAuthHandler.requireRole(Role.BOT, Role.OPERATOR))
+        .handler(this::report);
   }
 
   private void list(RoutingContext ctx) {
-    var caller = TokenAuthHandler.caller(ctx);
-    groups.list(clock.instant())
-        .onSuccess(all -> {
+    GroupQuery query = GroupListParams.read(ctx, TokenAuthHandler.caller(ctx));
+    groups.page(query)
+        .onSuccess(page -> {
           JsonArray items = new JsonArray();
-          all.stream().filter(g -> caller.mayActFor(g.getId())).map(GroupJson::summary).forEach(items::add);
-          Responses.json(ctx, 200, new JsonObject().put("items", items).put("total", items.size()));
+          page.items().stream().map(GroupJson::summary).forEach(items::add);
+          Responses.json(ctx, 200, new JsonObject().put("items", items).put("total", page.total())
+              .put("page", query.page()).put("pageSize", query.pageSize()));
         })
-        .onFailure(ctx::fail);
-  }
-
-  private void get(RoutingContext ctx) {
-    String id = groupId(ctx);
-    groups.find(id, clock.instant())
-        .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
-        .onSuccess(group -> Responses.json(ctx, 200, GroupJson.toJson(group)))
         .onFailure(ctx::fail);
   }
 
@@ -56,18 +72,85 @@ public final class GroupRoutes implements Routes {
     String id = groupId(ctx);
     Portrait portrait = PortraitJson.fromJson(Responses.jsonBody(ctx));
     groups.save(id, portrait)
-        .compose(created -> groups.find(id, clock.instant())
-            .onSuccess(found -> Responses.json(ctx, created ? 201 : 200, GroupJson.toJson(found.orElseThrow()))))
+        .compose(created -> assessed(id).compose(group -> suggestions.pending(id)
+            .map(pending -> new Answer(created ? 201 : 200,
+                GroupJson.toJson(group, pending.map(SuggestionAnswer.Suggested::suggestion))))))
+        .onSuccess(answer -> Responses.json(ctx, answer.status(), answer.body()))
         .onFailure(ctx::fail);
+  }
+
+  private void archive(RoutingContext ctx) {
+    String id = groupId(ctx);
+    groups.archive(id)
+        .onSuccess(archived -> {
+          if (archived) {
+            ctx.response().setStatusCode(204).end();
+          } else {
+            ctx.fail(ApiError.notFound("no group '" + id + "'"));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void report(RoutingContext ctx) {
+    String id = groupId(ctx);
+    Object body = jsonValue(ctx);
+    Instant now = clock.instant();
+    List<ActivityReport> windows = ActivityReportJson.fromBody(body, now);
+    String prefix = body instanceof JsonArray ? "[%d]." : "";
+    reports.record(id, windows)
+        .recover(e -> Future.failedFuture(e instanceof OverlappingWindowException overlap
+            ? ApiError.invalid(prefix.formatted(overlap.index()) + "from", overlap.getMessage()) : e))
+        .compose(receipt -> {
+          if (receipt.isEmpty()) {
+            return Future.failedFuture(ApiError.notFound("no group '" + id + "'"));
+          }
+          return assessed(id).map(group -> new JsonObject()
+              .put("added", receipt.get().added())
+              .put("replaced", receipt.get().replaced())
+              .put("activity", GroupJson.activity(group.getActivity()))
+              .put("stage", group.getStage().name()));
+        })
+        .onSuccess(answer -> Responses.json(ctx, 200, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    String id = groupId(ctx);
+    groups.find(id, clock.instant())
+        .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
+        .compose(group -> suggestions.pending(id)
+            .map(pending -> GroupJson.toJson(group, pending.map(SuggestionAnswer.Suggested::suggestion))))
+        .onSuccess(json -> Responses.json(ctx, 200, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** The group as it stands now, its assessment stored for lists on the way. */
+  private Future<Group> assessed(String id) {
+    Instant now = clock.instant();
+    return groups.find(id, now)
+        .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
+        .compose(group -> groups.saveAssessments(List.of(group), now).map(group));
+  }
+
+  private record Answer(int status, JsonObject body) {}
+
+  private static Object jsonValue(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw ApiError.malformed("the request needs a JSON body");
+    }
+    try {
+      return Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException e) {
+      throw ApiError.malformed("the body is not JSON: " + e.getMessage());
+    }
   }
 
   /** The group id from the path, checked against the pattern ids must follow; also for bots' scope. */
   static String groupId(RoutingContext ctx) {
-    String id = ctx.pathParam("groupId");
-    if (!GROUP_ID.matcher(id).matches()) {
-      throw ApiError.invalid("groupId", "groupId must be 1-128 letters, digits, '.', '_', ':' or '-'");
-    }
-    if (!TokenAuthHandler.caller(ctx).mayActFor(id)) {
+    String id = GroupIds.check(ctx.pathParam("groupId"), "groupId");
+    Caller caller = TokenAuthHandler.caller(ctx);
+    if (!caller.mayActFor(id)) {
       throw ApiError.forbidden("this token is not allowed to act for group '" + id + "'");
     }
     return id;

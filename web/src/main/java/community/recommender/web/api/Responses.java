@@ -42,7 +42,11 @@ public final class Responses {
       if (error.status() == 401) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
       }
-      json(ctx, error.status(), errorBody(error.status(), error.getMessage(), error.field()));
+      JsonObject body = errorBody(error.status(), error.getMessage(), error.field());
+      if (error.problems() != null) {
+        body.getJsonObject("error").put("problems", error.problems());
+      }
+      json(ctx, error.status(), body);
       return;
     }
     if (failure instanceof InvalidRulesException invalid) {
@@ -61,6 +65,7 @@ public final class Responses {
       case 404 -> "no such resource";
       case 405 -> "method not allowed here";
       case 413 -> "the request body is too large";
+      case 415 -> "this endpoint does not read a body of that type";
       case 500 -> "internal error; the server log has the details";
       default -> failure == null ? "request failed" : failure.getMessage();
     };

@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  * starting together against one database apply it exactly once.
  */
 public final class SchemaMigrations {
-  /** The migrations in order of version; a new file is added here and never edited once released. */
+  /**
+   * The migrations in order; a new file is added here and never edited once released. Each
+   * file's version is the number in its name ({@code V4__groups.sql} is version 4).
+   */
   static final List<String> FILES = List.of(
       "V1__foundation.sql",
       "V2__suggestion_history.sql",
       "V3__content_library.sql",
+      "V4__groups.sql",
       "V5__decision_explanations.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;

@@ -2,9 +2,11 @@ package community.recommender.web.demo;
 
 import community.recommender.content.format.SampleLibrary;
 import community.recommender.engine.model.ActivityCounts;
+import community.recommender.engine.model.ActivityReport;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.web.database.Futures;
 import community.recommender.web.json.PortraitJson;
+import community.recommender.web.store.PgActivityReports;
 import community.recommender.web.store.PgContentStore;
 import community.recommender.web.store.PgGroupStore;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,21 +29,26 @@ public final class DemoData {
   private DemoData() {}
 
   /** Loads the demo when the database has no groups and no content; answers whether it did. Blocks. */
-  public static boolean loadIntoEmpty(PgGroupStore groups, PgContentStore content, Path samplesDir, Instant now) {
+  public static boolean loadIntoEmpty(PgGroupStore groups, PgActivityReports reports, PgContentStore content,
+      Path samplesDir, Instant now) {
     if (Futures.await(groups.count()) > 0 || Futures.await(content.count()) > 0) {
       return false;
     }
     List<ContentItem> items = SampleLibrary.read(samplesDir);
+    List<String> ids = new ArrayList<>();
     for (Object entry : readGroups()) {
       JsonObject group = (JsonObject) entry;
       String id = group.getString("id");
       Instant createdAt = now.minus(Duration.ofDays(group.getInteger("createdDaysAgo")));
       Futures.await(groups.insertIfAbsent(id, PortraitJson.fromJson(group.getJsonObject("portrait")), createdAt));
       Instant weekAgo = now.minus(Duration.ofDays(7));
-      Futures.await(groups.report(id, now.minus(Duration.ofDays(28)), weekAgo,
-          counts(group.getJsonObject("threeWeeksBefore"))));
-      Futures.await(groups.report(id, weekAgo, now, counts(group.getJsonObject("lastWeek"))));
+      // The three weeks before are one 21-day window, longer than the API takes: demo data needs no finer grain.
+      Futures.await(reports.record(id, List.of(
+          new ActivityReport(now.minus(Duration.ofDays(28)), weekAgo, counts(group.getJsonObject("threeWeeksBefore"))),
+          new ActivityReport(weekAgo, now, counts(group.getJsonObject("lastWeek"))))));
+      ids.add(id);
     }
+    Futures.await(groups.reassess(ids, now));
     for (ContentItem item : items) {
       Futures.await(content.save(item));
     }

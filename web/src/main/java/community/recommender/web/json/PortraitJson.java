@@ -13,35 +13,60 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Reads and writes a group's portrait, the public JSON of {@code PUT /api/v1/groups/{groupId}}. */
+/**
+ * Reads and writes a group's portrait, the public JSON of {@code PUT /api/v1/groups/{groupId}}.
+ *
+ * <p>Unknown keys are refused rather than ignored, so that a misspelt {@code memberCont} is
+ * reported instead of silently leaving the member count at 0.
+ */
 public final class PortraitJson {
+  /** The keys of a portrait, in the order they are written. */
+  public static final List<String> KEYS = List.of("name", "platform", "type", "interests", "region", "language",
+      "timezone", "quietHours", "memberCount", "kocCount", "kocs", "owner", "labels", "attributes");
+
   private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+  private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[\\p{L}\\p{N}_]+)*");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+  private static final int MAX_NAME_LENGTH = 200;
 
   private PortraitJson() {}
 
   /** Reads a portrait, failing with 422 and the field's name on the first bad value. */
   public static Portrait fromJson(JsonObject json) {
+    for (String key : json.fieldNames()) {
+      if (!KEYS.contains(key)) {
+        throw ApiError.invalid(key, "unknown key '" + key + "'; a portrait has " + KEYS);
+      }
+    }
     String name = text(json, "name");
     if (name == null || name.isBlank()) {
       throw ApiError.invalid("name", "name is required");
+    }
+    if (name.strip().length() > MAX_NAME_LENGTH) {
+      throw ApiError.invalid("name", "name must be at most " + MAX_NAME_LENGTH + " characters");
     }
     Portrait.Builder portrait = Portrait.named(name.strip())
         .platform(enumOf(Platform.class, json, "platform", Platform.OTHER))
         .type(enumOf(CommunityType.class, json, "type", CommunityType.INTEREST))
         .interests(strings(json, "interests"))
-        .region(text(json, "region"))
-        .language(json.getValue("language") == null ? "zh" : text(json, "language"))
+        .region(matching(json, "region", REGION, "a region code such as CN-SH-Shanghai"))
+        .language(Objects.requireNonNullElse(
+            matching(json, "language", LANGUAGE, "a language tag such as zh or en-GB"), "zh"))
         .timezone(zone(json))
         .quietHours(quietHours(json))
         .memberCount(count(json, "memberCount"))
         .owner(text(json, "owner"))
         .labels(strings(json, "labels"))
         .attributes(attributes(json));
-    Object kocs = json.getValue("kocs");
-    portrait.kocCount(kocs instanceof JsonArray list ? list.size() : count(json, "kocCount"));
-    return portrait.build();
+    List<String> kocs = strings(json, "kocs").stream().distinct().toList();
+    int kocCount = json.getValue("kocCount") == null ? kocs.size() : count(json, "kocCount");
+    if (kocCount < kocs.size()) {
+      throw ApiError.invalid("kocCount", "kocCount is " + kocCount + " but kocs lists " + kocs.size() + " members");
+    }
+    return portrait.kocs(kocs).kocCount(kocCount).build();
   }
 
   /** Writes a portrait with the same keys {@link #fromJson} reads. */
@@ -57,6 +82,7 @@ public final class PortraitJson {
         .put("quietHours", portrait.getQuietHours())
         .put("memberCount", portrait.getMemberCount())
         .put("kocCount", portrait.getKocCount())
+        .put("kocs", new JsonArray(portrait.getKocs()))
         .put("owner", portrait.getOwner())
         .put("labels", new JsonArray(portrait.getLabels()))
         .put("attributes", new JsonObject(new LinkedHashMap<>(portrait.getAttributes())));
@@ -72,6 +98,17 @@ public final class PortraitJson {
       throw ApiError.invalid(field, field + " must be a string");
     }
     return text;
+  }
+
+  private static String matching(JsonObject json, String field, Pattern pattern, String what) {
+    String text = text(json, field);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (!pattern.matcher(text.strip()).matches()) {
+      throw ApiError.invalid(field, field + " must be " + what + ", not '" + text + "'");
+    }
+    return text.strip();
   }
 
   private static int count(JsonObject json, String field) {
@@ -147,6 +184,9 @@ public final class PortraitJson {
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : map) {
+      if (entry.getKey().isBlank()) {
+        throw ApiError.invalid("attributes", "attribute names must not be empty");
+      }
       if (!(entry.getValue() instanceof String text)) {
         throw ApiError.invalid("attributes." + entry.getKey(), "attributes." + entry.getKey() + " must be a string");
       }

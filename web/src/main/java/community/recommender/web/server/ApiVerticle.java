@@ -49,6 +49,7 @@ public final class ApiVerticle extends VerticleBase {
       router.post(ContentRoutes.UPLOADS).handler(BodyHandler.create().setBodyLimit(maxUploadBytes)
           .setUploadsDirectory(uploadsDir.toString()).setDeleteUploadedFilesOnEnd(true));
     }
+    api.forEach(routes -> routes.mountBeforeBody(router));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
     router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mount(router));

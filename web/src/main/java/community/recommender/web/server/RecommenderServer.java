@@ -9,10 +9,12 @@ import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.api.ContentRoutes;
+import community.recommender.web.api.GroupImportRoutes;
 import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.RuleRoutes;
 import community.recommender.web.api.SuggestionRoutes;
+import community.recommender.web.assessment.GroupReassessment;
 import community.recommender.web.auth.AdminTokenFile;
 import community.recommender.web.auth.PgTokenStore;
 import community.recommender.web.auth.TokenAuthHandler;
@@ -29,6 +31,7 @@ import community.recommender.web.rules.RuleFolderLoader;
 import community.recommender.web.rules.RuleFolderWatcher;
 import community.recommender.web.rules.RuleService;
 import community.recommender.web.rules.RuleSimulation;
+import community.recommender.web.store.PgActivityReports;
 import community.recommender.web.store.PgContentStore;
 import community.recommender.web.store.PgGroupStore;
 import community.recommender.web.store.PgRuleSetStore;
@@ -69,9 +72,10 @@ public final class RecommenderServer {
       RuleSet rules = RuleFolderLoader.load(config.rulesDir(), ruleBook, new PgRuleSetStore(database.pool()));
 
       PgGroupStore groups = new PgGroupStore(database.pool());
+      PgActivityReports reports = new PgActivityReports(database.pool());
       PgContentStore content = new PgContentStore(database.pool());
       Clock clock = Clock.systemUTC();
-      if (config.demo() && DemoData.loadIntoEmpty(groups, content, config.samplesDir(), clock.instant())) {
+      if (config.demo() && DemoData.loadIntoEmpty(groups, reports, content, config.samplesDir(), clock.instant())) {
         out.println("Loaded the demo groups and content library.");
       }
       ContentIndex index = ContentIndex.open(config.dataDir().resolve("index"));
@@ -105,9 +109,13 @@ public final class RecommenderServer {
       RuleSimulation simulation = new RuleSimulation(ruleService, ruleBook, groups, suggestionStore, pipeline,
           decisions, clock);
       opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
+      GroupReassessment reassessment = new GroupReassessment(groups, database.pool(), clock);
+      reassessment.schedule(vertx);
+      opened.push(reassessment);
       ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),
           new TokenAuthHandler(tokens), List.of(
-              new GroupRoutes(groups, clock),
+              new GroupRoutes(groups, reports, suggestionStore, clock),
+              new GroupImportRoutes(groups, clock),
               new SuggestionRoutes(suggestions, clock),
               new RuleRoutes(ruleService, simulation, ruleVersions),
               new ContentRoutes(library)),

@@ -1,0 +1,95 @@
+package community.recommender.web.store;
+
+import community.recommender.engine.model.ActivityCounts;
+import community.recommender.engine.model.ActivityReport;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Activity reports in PostgreSQL, one row per group and window.
+ *
+ * <p>Resending a window replaces its row, so counts are never added twice, in whatever order
+ * windows arrive. A window that overlaps a different stored window is refused, for the same
+ * reason. The group's row is locked while a request's windows are checked and written, so two
+ * concurrent requests cannot slip overlapping windows past each other.
+ */
+public final class PgActivityReports {
+  private static final String LOCK_GROUP =
+      "SELECT id FROM groups WHERE id = $1 AND archived_at IS NULL FOR NO KEY UPDATE";
+
+  private static final String FIRST_OVERLAP = """
+      SELECT i.n, r.window_start, r.window_end
+        FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS i(s, e, n)
+        JOIN activity_reports r ON r.group_id = $1 AND r.window_start < i.e AND r.window_end > i.s
+       WHERE NOT (r.window_start = i.s AND r.window_end = i.e)
+       ORDER BY i.n LIMIT 1""";
+
+  private static final String UPSERT = """
+      INSERT INTO activity_reports (group_id, window_start, window_end, messages, active_members, joins,
+          leaves, reactions, clicks, orders, complaints)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      ON CONFLICT (group_id, window_start, window_end) DO UPDATE SET
+          messages = excluded.messages, active_members = excluded.active_members, joins = excluded.joins,
+          leaves = excluded.leaves, reactions = excluded.reactions, clicks = excluded.clicks,
+          orders = excluded.orders, complaints = excluded.complaints, received_at = now()
+      RETURNING (xmax = 0) AS added""";
+
+  private final Pool pool;
+
+  public PgActivityReports(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Records {@code reports} for the group, all or none. Answers how many windows were new and
+   * how many replaced earlier reports, or empty when there is no active group {@code groupId};
+   * fails with {@link OverlappingWindowException} when a window overlaps a stored one.
+   */
+  public Future<Optional<ReportReceipt>> record(String groupId, List<ActivityReport> reports) {
+    return pool.withTransaction(conn -> conn.preparedQuery(LOCK_GROUP).execute(Tuple.of(groupId))
+        .compose(group -> group.size() == 0
+            ? Future.succeededFuture(Optional.<ReportReceipt>empty())
+            : refuseOverlaps(conn, groupId, reports).compose(none -> upsert(conn, groupId, reports)).map(Optional::of)));
+  }
+
+  private static Future<Void> refuseOverlaps(SqlConnection conn, String groupId, List<ActivityReport> reports) {
+    OffsetDateTime[] starts = reports.stream().map(r -> PgGroupStore.utc(r.from())).toArray(OffsetDateTime[]::new);
+    OffsetDateTime[] ends = reports.stream().map(r -> PgGroupStore.utc(r.to())).toArray(OffsetDateTime[]::new);
+    return conn.preparedQuery(FIRST_OVERLAP).execute(Tuple.of(groupId, starts, ends)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture();
+      }
+      Row overlap = rows.iterator().next();
+      int index = (int) (overlap.getLong("n") - 1);
+      return Future.failedFuture(new OverlappingWindowException(index, reports.get(index),
+          overlap.getOffsetDateTime("window_start").toInstant(), overlap.getOffsetDateTime("window_end").toInstant()));
+    });
+  }
+
+  private static Future<ReportReceipt> upsert(SqlConnection conn, String groupId, List<ActivityReport> reports) {
+    List<Tuple> batch = new ArrayList<>(reports.size());
+    for (ActivityReport report : reports) {
+      ActivityCounts counts = report.counts();
+      batch.add(Tuple.wrap(List.of(groupId, PgGroupStore.utc(report.from()), PgGroupStore.utc(report.to()),
+          counts.getMessages(), counts.getActiveMembers(), counts.getJoins(), counts.getLeaves(),
+          counts.getReactions(), counts.getClicks(), counts.getOrders(), counts.getComplaints())));
+    }
+    return conn.preparedQuery(UPSERT).executeBatch(batch).map(first -> {
+      int added = 0;
+      int total = 0;
+      for (RowSet<Row> rows = first; rows != null; rows = rows.next()) {
+        added += rows.iterator().next().getBoolean("added") ? 1 : 0;
+        total++;
+      }
+      return new ReportReceipt(added, total - added);
+    });
+  }
+}
