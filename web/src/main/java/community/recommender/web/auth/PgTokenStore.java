@@ -42,6 +42,21 @@ public final class PgTokenStore {
         }));
   }
 
+  /**
+   * Creates a token and answers it; only its hash is kept, so this is the one moment it can be
+   * shown. {@code groups} limits the token to those groups; empty means every group.
+   */
+  public Future<String> create(Role role, List<String> groups, String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a token needs a name that says who holds it");
+    }
+    String token = Tokens.generate();
+    return pool.preparedQuery("INSERT INTO tokens (id, name, role, groups, token_hash) VALUES ($1, $2, $3, $4, $5)")
+        .execute(Tuple.of(UUID.randomUUID(), name.strip(), role.name().toLowerCase(Locale.ROOT),
+            groups.isEmpty() ? null : groups.toArray(String[]::new), Tokens.hash(token)))
+        .map(token);
+  }
+
   /** How many tokens exist, revoked ones included. */
   public Future<Long> count() {
     return pool.query("SELECT count(*) FROM tokens").execute().map(rows -> rows.iterator().next().getLong(0));

@@ -32,7 +32,7 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     health.mount(router);
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setDeleteUploadedFilesOnEnd(true));
     router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);

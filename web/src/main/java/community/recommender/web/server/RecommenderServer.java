@@ -8,10 +8,12 @@ import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.RuleRoutes;
+import community.recommender.web.api.SessionRoutes;
 import community.recommender.web.api.SuggestionRoutes;
 import community.recommender.web.auth.AdminTokenFile;
 import community.recommender.web.auth.PgTokenStore;
 import community.recommender.web.auth.TokenAuthHandler;
+import community.recommender.web.console.ConsoleRoutes;
 import community.recommender.web.content.IndexCatchUp;
 import community.recommender.web.database.Database;
 import community.recommender.web.database.Futures;
@@ -90,7 +92,9 @@ public final class RecommenderServer {
           new TokenAuthHandler(tokens), List.of(
               new GroupRoutes(groups, clock),
               new SuggestionRoutes(suggestions, clock),
-              new RuleRoutes(ruleService, simulation, ruleVersions)));
+              new RuleRoutes(ruleService, simulation, ruleVersions),
+              new SessionRoutes(),
+              new ConsoleRoutes()));
       try {
         Futures.await(vertx.deployVerticle(api));
       } catch (RuntimeException e) {
