@@ -46,6 +46,11 @@ final class TestServer implements AutoCloseable {
     return new TestServer(server, out.toString(StandardCharsets.UTF_8));
   }
 
+  /** Where the server answers, such as {@code http://localhost:41234}. */
+  String baseUrl() {
+    return "http://localhost:" + server.port();
+  }
+
   /** What the server printed while starting. */
   String output() {
     return output;

@@ -13,6 +13,7 @@ import community.recommender.web.api.GroupImportRoutes;
 import community.recommender.web.api.GroupRoutes;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.RuleRoutes;
+import community.recommender.web.api.SessionRoutes;
 import community.recommender.web.api.SuggestionRoutes;
 import community.recommender.web.assessment.GroupReassessment;
 import community.recommender.web.auth.AdminTokenFile;
@@ -20,6 +21,7 @@ import community.recommender.web.auth.PgTokenStore;
 import community.recommender.web.auth.TokenAuthHandler;
 import community.recommender.web.content.ContentIndexer;
 import community.recommender.web.content.ContentLibrary;
+import community.recommender.web.console.ConsoleRoutes;
 import community.recommender.web.content.IndexCatchUp;
 import community.recommender.web.database.Database;
 import community.recommender.web.database.Futures;
@@ -118,7 +120,9 @@ public final class RecommenderServer {
               new GroupImportRoutes(groups, clock),
               new SuggestionRoutes(suggestions, clock),
               new RuleRoutes(ruleService, simulation, ruleVersions),
-              new ContentRoutes(library)),
+              new ContentRoutes(library),
+              new SessionRoutes(),
+              new ConsoleRoutes()),
           config.maxUploadBytes(), uploadsDir(config.dataDir()));
       try {
         Futures.await(vertx.deployVerticle(api));

@@ -1,0 +1,165 @@
+// The console: sign-in, the role's sections, and a hash router that shows one view at a time.
+import "./styles.css";
+import { createApi, ApiFailure } from "./parts/api.js";
+import { h, replace, field, notice } from "./parts/dom.js";
+import { groupsView } from "./views/groups.js";
+import { groupView } from "./views/group.js";
+import { contentView } from "./views/content.js";
+import { rulesView } from "./views/rules.js";
+import { statsView } from "./views/stats.js";
+
+const TOKEN_KEY = "recommender.token";
+
+/** The sections of the console, and who may use each. */
+const SECTIONS = [
+  { path: "groups", label: "Groups", roles: ["admin", "operator"] },
+  { path: "content", label: "Content", roles: ["admin", "operator", "editor"] },
+  { path: "rules", label: "Rules", roles: ["admin", "operator"] },
+  { path: "stats", label: "Stats", roles: ["admin", "operator", "editor"] },
+];
+
+const main = document.getElementById("main");
+const nav = document.getElementById("nav");
+const who = document.getElementById("who");
+const status = document.getElementById("status");
+
+let session = null;
+let leaveView = null;
+
+/** Says something short in the live region, for everyone including screen readers. */
+export function announce(message) {
+  status.textContent = message;
+}
+
+async function whoIs(api) {
+  try {
+    return (await api.get("/api/v1/session")).body;
+  } catch (e) {
+    if (!(e instanceof ApiFailure) || !e.missing) throw e;
+  }
+  // A server without /api/v1/session: learn the role from what the token may do.
+  const allowed = async (path) => {
+    try {
+      await api.get(path);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 403) return false;
+      throw e;
+    }
+  };
+  if (await allowed("/api/v1/rules")) return { role: "operator", name: "", groups: [] };
+  if (await allowed("/api/v1/groups")) return { role: "bot", name: "", groups: [] };
+  return { role: "editor", name: "", groups: [] };
+}
+
+async function signIn(token) {
+  const api = createApi(token);
+  const me = await whoIs(api);
+  session = { api, role: me.role, name: me.name || "", groups: me.groups || [] };
+  sessionStorage.setItem(TOKEN_KEY, token);
+  showChrome();
+}
+
+function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  session = null;
+  location.hash = "";
+  showChrome();
+  route();
+}
+
+function sections() {
+  return session ? SECTIONS.filter((s) => s.roles.includes(session.role)) : [];
+}
+
+function showChrome() {
+  if (!session) {
+    nav.hidden = true;
+    replace(nav);
+    replace(who);
+    return;
+  }
+  nav.hidden = false;
+  replace(nav, h("ul", {}, sections().map((s) =>
+    h("li", {}, h("a", { href: "#/" + s.path, "data-section": s.path }, s.label)))));
+  replace(who,
+    h("span", { class: "role", "data-role": session.role },
+      (session.name ? session.name + " · " : "") + session.role),
+    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"));
+}
+
+function signInView() {
+  const input = h("input", { type: "password", name: "token", autocomplete: "current-password", required: true,
+    spellcheck: "false" });
+  const error = h("div", { "aria-live": "assertive" });
+  const form = h("form", { class: "card signin", "aria-labelledby": "signin-title" },
+    h("h1", { id: "signin-title" }, "Sign in"),
+    h("p", {}, "Paste your access token. An admin token is in ", h("code", {}, "data/admin.token"),
+      " after the first start."),
+    field("Access token", input),
+    error,
+    h("button", { type: "submit", class: "primary" }, "Sign in"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    replace(error);
+    try {
+      await signIn(input.value.trim());
+      if (!location.hash || location.hash === "#/" || location.hash === "#") {
+        location.hash = "#/" + (sections()[0]?.path ?? "");
+      } else {
+        route();
+      }
+    } catch (e) {
+      const message = e instanceof ApiFailure && e.status === 401
+        ? "That token is not known to this server, or it was revoked." : e.message;
+      replace(error, notice("error", message));
+    }
+  });
+  setTimeout(() => input.focus(), 0);
+  return form;
+}
+
+function route() {
+  if (leaveView) {
+    leaveView();
+    leaveView = null;
+  }
+  if (!session) {
+    replace(main, signInView());
+    return;
+  }
+  const [section, ...rest] = location.hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  const allowed = sections();
+  for (const link of nav.querySelectorAll("a")) {
+    link.toggleAttribute("aria-current", link.dataset.section === section);
+    if (link.dataset.section === section) link.setAttribute("aria-current", "page");
+  }
+  if (session.role === "bot" || allowed.length === 0) {
+    replace(main, notice("info", "This token belongs to a chat tool. The console is for operators and content editors: "
+      + "sign in with an operator, editor or admin token."));
+    return;
+  }
+  if (!allowed.some((s) => s.path === section)) {
+    location.replace("#/" + allowed[0].path);
+    return;
+  }
+  const context = { api: session.api, role: session.role, announce, main };
+  let view;
+  if (section === "groups" && rest.length > 0 && rest[0]) view = groupView(context, rest[0]);
+  else if (section === "groups") view = groupsView(context);
+  else if (section === "content") view = contentView(context, rest[0]);
+  else if (section === "rules") view = rulesView(context, rest[0]);
+  else view = statsView(context);
+  replace(main, view.element);
+  leaveView = view.leave ?? null;
+  document.title = (view.title ? view.title + " · " : "") + "Community Recommender";
+}
+
+window.addEventListener("hashchange", route);
+
+const saved = sessionStorage.getItem(TOKEN_KEY);
+if (saved) {
+  signIn(saved).catch(() => sessionStorage.removeItem(TOKEN_KEY)).finally(route);
+} else {
+  route();
+}

@@ -1,0 +1,146 @@
+package community.recommender.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, with nothing downloaded: the
+ * driver path is given, so Selenium Manager never runs. Saves screenshots for people to look at.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  /** Held so it stays configured: Selenium's warnings about DevTools versions, which we do not use. */
+  private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final Path screenshots;
+
+  private Browser(ChromeDriver driver, Path profile, Path screenshots) {
+    this.driver = driver;
+    this.profile = profile;
+    this.screenshots = screenshots;
+  }
+
+  /** Starts headless Chromium; fails, saying how to install it, when Debian's packages are missing. */
+  static Browser start(Path screenshots) throws IOException {
+    for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
+      if (!Files.isExecutable(binary)) {
+        throw new IllegalStateException(binary + " is missing: the browser tests need Debian's chromium and "
+            + "chromium-driver packages. Install them with .ci/install-browser (or: apt-get install -y chromium "
+            + "chromium-driver), then run the tests again.");
+      }
+    }
+    SELENIUM_LOG.setLevel(Level.SEVERE);
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    Path profile = Files.createTempDirectory("console-chromium-");
+    ChromeOptions options = new ChromeOptions()
+        .setBinary(CHROMIUM.toFile())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
+            "--window-size=1280,900", "--lang=en-GB");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(WAIT);
+    Files.createDirectories(screenshots);
+    return new Browser(driver, profile, screenshots);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** Sets the viewport's width, keeping a usable height. */
+  void width(int pixels) {
+    driver.manage().window().setSize(new Dimension(pixels, pixels < 600 ? 844 : 900));
+  }
+
+  WebElement find(String css) {
+    return until(d -> {
+      List<WebElement> found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+    });
+  }
+
+  /** The first element matching css once it exists, shown or not (a visually hidden file input, say). */
+  WebElement present(String css) {
+    return until(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** Waits until the element's text contains {@code text}, and answers the element. */
+  WebElement findWithText(String css, String text) {
+    return until(d -> d.findElements(By.cssSelector(css)).stream()
+        .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
+  }
+
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT).until(condition::apply);
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Whether the page is wider than the viewport, which means sideways scrolling at this width. */
+  boolean overflowsSideways() {
+    return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+  }
+
+  /** Saves a PNG of the full page as {@code name}.png. */
+  Path screenshot(String name) {
+    try {
+      Number height = (Number) script("return Math.max(document.documentElement.scrollHeight, window.innerHeight);");
+      Dimension before = driver.manage().window().getSize();
+      driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(4000, height.intValue() + 140)));
+      byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+      driver.manage().window().setSize(before);
+      Path file = screenshots.resolve(name + ".png");
+      Files.write(file, png);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("warning: could not remove " + profile + ": " + e.getMessage());
+      }
+    }
+  }
+}

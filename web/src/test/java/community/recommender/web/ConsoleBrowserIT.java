@@ -1,0 +1,358 @@
+package community.recommender.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import community.recommender.web.auth.Role;
+import community.recommender.web.server.ServerConfig;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in headless Chromium, walked as an operator would: sign in, upload and search
+ * content, break a rule and see the error at its line, fix it, simulate, publish, and see a
+ * group's suggestion change; then a stored page with a script in it, rollback, an editor's
+ * narrower console, and the phone-sized layout. Screenshots go to {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+  private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  private static final String WALK_GROUP = "ldn-tea-baking";
+  private static final String WALK_RULE = "Prefer posts in London Tea & Bakes this week";
+  private static final String SCRIPTED_ITEM = """
+      ---
+      id: pasted-page-script-check-en
+      kind: POST
+      title: A page pasted from the web, with a script in it
+      language: en
+      tags: [icebreaker, topic, welcome, knowledge]
+      interests: [script-check]
+      status: published
+      author: console-test
+      ---
+      ## Pasted text
+
+      Some **bold words** survive.
+
+      <script>window.__scriptRan = true; document.title = "script ran";</script>
+
+      <img src="x" onerror="window.__scriptRan = true">
+
+      [a link](javascript:window.__scriptRan=true)
+      """;
+
+  @TempDir static Path temp;
+  private static TestDatabase database;
+  private static TestServer server;
+  private static Browser browser;
+  private static String admin;
+  private static String editor;
+  private static String suggestionBefore;
+  private static long versionBefore;
+
+  @BeforeAll
+  static void start() throws IOException {
+    browser = Browser.start(SCREENSHOTS);
+    database = TestDatabase.start(temp.resolve("postgres"));
+    Path samples = copyOfSamplesWith(temp.resolve("samples"), "pasted-page-script-check-en.md", SCRIPTED_ITEM);
+    Path data = temp.resolve("data");
+    server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.copyOfRules(temp.resolve("rules")),
+        samples, true));
+    admin = TestServer.adminToken(data);
+    editor = database.token(Role.EDITOR, List.of());
+    assertThat(server.put("/api/v1/groups/script-check", admin, new JsonObject(Map.of("name", "Pasted pages check",
+        "platform", "slack", "type", "interest", "interests", List.of("script-check"), "language", "en",
+        "timezone", "UTC", "memberCount", 50)).encode()).statusCode()).isEqualTo(201);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+      if (database != null) {
+        database.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void signIn_withTheKeyboard_showsTheGroupsAndADecisionWithItsReasons() {
+    browser.width(1280);
+    browser.open(server.baseUrl() + "/");
+    browser.find("input[name=token]");
+    browser.screenshot("01-sign-in-1280");
+
+    browser.find("input[name=token]").sendKeys(admin, Keys.ENTER);
+
+    browser.findWithText("#who .role", "admin");
+    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats");
+    browser.until(d -> browser.all(".groups-table tbody tr").size() == 8);
+    new Select(browser.find("select[name=band]")).selectByValue("HOT");
+    browser.until(d -> browser.all(".groups-table tbody tr").size() < 8);
+    new Select(browser.find("select[name=band]")).selectByValue("");
+    browser.until(d -> browser.all(".groups-table tbody tr").size() == 8);
+    browser.screenshot("02-groups-1280");
+    assertThat(browser.script("return performance.getEntriesByType('resource')"
+        + ".map(e => e.name).filter(n => !n.startsWith(location.origin))")).asList().isEmpty();
+
+    browser.find("tr[data-group=" + WALK_GROUP + "] a").click();
+    suggestionBefore = browser.find(".suggestion-title").getText();
+    browser.find("#dropped table");
+    assertThat(browser.all("#suggestion .reasons li")).isNotEmpty();
+    assertThat(browser.all(".chart-box svg rect")).isNotEmpty();
+    browser.screenshot("03-group-detail-1280");
+  }
+
+  @Test
+  @Order(2)
+  void uploadingAMarkdownFile_previewsItSafely_andSearchFindsItWhenTheServerHasTheContentApi() throws IOException {
+    navigate("Content");
+    Path file = temp.resolve("walk-upload-en.md");
+    Files.writeString(file, SCRIPTED_ITEM.replace("pasted-page-script-check-en", "walk-upload-en")
+        .replace("title: A page pasted from the web, with a script in it", "title: Walk upload about scones"));
+
+    browser.present("#upload-files").sendKeys(file.toString());
+
+    WebElement row = browser.find("#upload-results li[data-file='walk-upload-en.md']");
+    browser.until(d -> row.getAttribute("class").matches(".*(done|failed).*"));
+    assertThat(row.findElement(By.cssSelector(".preview")).getText()).contains("bold words");
+    assertNothingRan(".uploads .preview");
+    if (hasContentApi()) {
+      assertThat(row.getAttribute("class")).contains("done");
+      browser.find("input[name=q]").sendKeys("scones", Keys.ENTER);
+      browser.findWithText("#content-results", "Walk upload about scones");
+    } else {
+      assertThat(row.getText()).contains("not available on this server");
+      browser.findWithText("#content-results", "not available on this server");
+    }
+    browser.screenshot("04-content-1280");
+  }
+
+  @Test
+  @Order(3)
+  void aSyntaxError_isMarkedAtItsLine() {
+    navigateByKeyboard("Rules");
+    versionBefore = Long.parseLong(browser.find(".files-pane p.muted").getAttribute("data-version"));
+    browser.find("a[data-file='candidates-fit.drl']").click();
+    WebElement editor = browser.findWithText(".cm-content", "Send regional offers only to groups in their regions");
+    assertThat(browser.all(".cm-content span[class]")).as("highlighted tokens").isNotEmpty();
+
+    editor.click();
+    editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+    editor.sendKeys("\nrule \"" + WALK_RULE + "\"\nwhen\nGroup( id == )\n$c : Candidate( kind == ContentKind.POST )\n"
+        + "then\ninsert( new ScoreAdjustment($c, 100, \"Posts first here this week\") );\nend\n");
+    browser.find("#validate").click();
+
+    WebElement error = browser.find("#rule-errors li");
+    int line = Integer.parseInt(error.getAttribute("data-line"));
+    error.findElement(By.cssSelector("button")).click();
+    WebElement marked = browser.until(d -> browser.all(".cm-line").stream()
+        .filter(l -> !l.findElements(By.cssSelector(".cm-lintRange-error")).isEmpty())
+        .findFirst().orElse(null));
+    assertThat(marked.getText()).contains("Group( id == )");
+    assertThat(lineNumberOf(marked)).isEqualTo(line);
+    assertThat(browser.all(".cm-lint-marker-error")).isNotEmpty();
+    browser.screenshot("05-rules-error-1280");
+  }
+
+  @Test
+  @Order(4)
+  void fixingTheError_andSimulating_showsTheGroupWhoseSuggestionWouldChange() {
+    browser.find(".cm-content");
+    new Actions(browser.driver()).sendKeys(Keys.END, Keys.LEFT, "\"" + WALK_GROUP + "\" ").perform();
+    browser.find("#validate").click();
+    browser.findWithText("#rule-result", "Valid");
+    assertThat(browser.all(".cm-lintRange-error")).isEmpty();
+
+    browser.find("#simulate").click();
+
+    WebElement row = browser.find("#simulation tr[data-group=" + WALK_GROUP + "]");
+    assertThat(row.getText()).contains("changes").contains(suggestionBefore);
+    browser.screenshot("06-rules-simulation-1280");
+  }
+
+  @Test
+  @Order(5)
+  void publishing_activatesANewVersion() {
+    browser.find("#publish").click();
+
+    browser.findWithText("#rule-result", "Published: version " + (versionBefore + 1));
+    browser.findWithText(".versions-table tr.active", "v" + (versionBefore + 1));
+    assertThat(server.get("/api/v1/rules/candidates-fit.drl", admin).body()).contains(WALK_RULE);
+    browser.screenshot("07-rules-published-1280");
+  }
+
+  @Test
+  @Order(6)
+  void afterPublishing_theGroupsSuggestionChanges() {
+    browser.open(server.baseUrl() + "/#/groups/" + WALK_GROUP);
+
+    WebElement title = browser.until(d -> browser.all(".suggestion-title").stream()
+        .filter(t -> !t.getText().isBlank()).findFirst().orElse(null));
+    assertThat(title.getText()).isNotEqualTo(suggestionBefore);
+    browser.findWithText("#suggestion .reasons", WALK_RULE);
+    browser.screenshot("08-group-suggestion-changed-1280");
+  }
+
+  @Test
+  @Order(7)
+  void aStoredMarkdownFileWithAScript_doesNotRunInThePreview() {
+    browser.open(server.baseUrl() + "/#/groups/script-check");
+
+    browser.findWithText(".suggestion-title", "A page pasted from the web, with a script in it");
+    browser.findWithText("#suggestion-preview", "bold words");
+    assertNothingRan("#suggestion-preview");
+    browser.screenshot("09-script-in-markdown-1280");
+  }
+
+  @Test
+  @Order(8)
+  void rollingBack_restoresTheRulesBeforeThePublish() {
+    navigate("Rules");
+    browser.find(".versions-table tr[data-version='" + versionBefore + "'] button.rollback").click();
+    browser.until(d -> d.switchTo().alert()).accept();
+
+    browser.findWithText("#rule-result", "Rolled back");
+    browser.findWithText(".versions-table tr.active", "v" + (versionBefore + 2));
+    assertThat(server.get("/api/v1/rules/candidates-fit.drl", admin).body()).doesNotContain(WALK_RULE);
+    browser.screenshot("10-rules-versions-1280");
+  }
+
+  @Test
+  @Order(9)
+  void stats_sayWhenTheServerHasNoStatsYet_orShowTheirTables() {
+    navigate("Stats");
+
+    WebElement body = browser.until(d -> browser.all("#stats-body .card, #stats-body .notice").stream()
+        .findFirst().orElse(null));
+    if (server.get("/api/v1/stats", admin).statusCode() == 404) {
+      assertThat(body.getText()).contains("not available on this server");
+    } else {
+      assertThat(browser.all("#stats-body table")).isNotEmpty();
+    }
+    browser.screenshot("11-stats-1280");
+  }
+
+  @Test
+  @Order(10)
+  void anEditor_seesContentAndStats_butNoRuleEditing() {
+    browser.find("#who button").click();
+    browser.find("input[name=token]").sendKeys(editor, Keys.ENTER);
+
+    browser.findWithText("#who .role", "editor");
+    assertThat(navLinks()).containsExactly("Content", "Stats");
+    browser.open(server.baseUrl() + "/#/rules");
+    browser.find("#content-title");
+    assertThat(browser.all(".cm-editor")).isEmpty();
+    browser.screenshot("12-editor-content-1280");
+  }
+
+  @Test
+  @Order(11)
+  void atPhoneWidth_everyViewFitsWithoutSidewaysScrolling() {
+    browser.find("#who button").click();
+    browser.width(390);
+    browser.find("input[name=token]").sendKeys(admin, Keys.ENTER);
+    browser.findWithText("#who .role", "admin");
+
+    Map<String, String> views = Map.of(
+        "groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP, "content", "#/content",
+        "rules", "#/rules/candidates-fit.drl", "stats", "#/stats");
+    int index = 13;
+    for (String name : List.of("groups", "group-detail", "content", "rules", "stats")) {
+      browser.open(server.baseUrl() + "/" + views.get(name));
+      browser.find("main h1");
+      if (name.equals("rules")) {
+        browser.find(".cm-content");
+      } else if (name.equals("group-detail")) {
+        browser.find(".suggestion-title");
+      }
+      assertThat(browser.overflowsSideways()).as(name + " at 390 px").isFalse();
+      browser.screenshot(index++ + "-" + name + "-390");
+    }
+  }
+
+  private static void assertNothingRan(String container) {
+    assertThat(browser.all(container + " script")).isEmpty();
+    assertThat(browser.all(container + " [onerror]")).isEmpty();
+    assertThat(browser.all(container + " a[href^='javascript']")).isEmpty();
+    assertThat(browser.script("return window.__scriptRan === undefined && document.title !== 'script ran';"))
+        .isEqualTo(true);
+  }
+
+  private static List<String> navLinks() {
+    return browser.until(d -> {
+      List<String> links = browser.all("#nav a").stream().map(WebElement::getText).toList();
+      return links.isEmpty() ? null : links;
+    });
+  }
+
+  private static void navigate(String section) {
+    browser.until(d -> browser.all("#nav a").stream().filter(a -> a.getText().equals(section)).findFirst()
+        .orElse(null)).click();
+    browser.find("main h1");
+  }
+
+  /** Tabs from the top of the page to the section's link and presses Enter on it. */
+  /** Moves focus with Shift+Tab, as a keyboard user would from wherever they are, then presses Enter. */
+  private static void navigateByKeyboard(String section) {
+    for (int i = 0; i < 40; i++) {
+      new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+      WebElement focused = browser.driver().switchTo().activeElement();
+      if (focused.getText().equals(section)) {
+        focused.sendKeys(Keys.ENTER);
+        browser.findWithText("main h1", section);
+        return;
+      }
+    }
+    throw new AssertionError("no link to " + section + " could be reached with Shift+Tab");
+  }
+
+
+  private static int lineNumberOf(WebElement line) {
+    return ((Number) browser.script("""
+        const view = arguments[0].closest('.cm-editor');
+        const lines = [...view.querySelectorAll('.cm-gutter.cm-lineNumbers .cm-gutterElement')];
+        const top = arguments[0].getBoundingClientRect().top;
+        const match = lines.find(g => Math.abs(g.getBoundingClientRect().top - top) < 3 && g.textContent.trim());
+        return match ? Number(match.textContent) : -1;
+        """, line)).intValue();
+  }
+
+  private static boolean hasContentApi() {
+    return server.get("/api/v1/content", admin).statusCode() != 404;
+  }
+
+  private static Path copyOfSamplesWith(Path dir, String name, String text) throws IOException {
+    Files.createDirectories(dir);
+    try (var files = Files.list(TestServer.SAMPLES)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, dir.resolve(file.getFileName()));
+      }
+    }
+    Files.writeString(dir.resolve(name), text);
+    return dir;
+  }
+}
