@@ -19,9 +19,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
   static EmbeddedPostgresServer start(Path dataDir) {
     OrphanedPostmaster.stopIfRunning(dataDir);
     try {
+      // zonky tunes PostgreSQL for throwaway test databases (fsync and synchronous commit off);
+      // this one holds the product's data, so acknowledged writes must survive a power loss.
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(dataDir)
           .setCleanDataDirectory(false)
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .start();
       return new EmbeddedPostgresServer(postgres, dataDir);
     } catch (IOException | RuntimeException e) {
