@@ -19,7 +19,7 @@ import java.util.Locale;
  * Uploads group files to a running server's {@code POST /api/v1/groups/import}, one request per
  * file, so that each file is imported whole or not at all.
  *
- * <p>Both {@code recommender import-groups} and {@code recommender import --groups} use it.
+ * <p>{@code recommender import --groups} uses it.
  */
 public final class GroupImportClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);

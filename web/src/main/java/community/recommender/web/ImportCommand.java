@@ -23,9 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code recommender import FILES…}: uploads content files to a running server, as the upload endpoint takes them. */
+/**
+ * {@code recommender import [--groups] FILES…}: uploads content files, or group files, to a running
+ * server, as the upload and group import endpoints take them.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Upload content files (.md, .json, .csv, .zip and images) to a running server.",
+    description = {"Upload content files (.md, .json, .csv, .zip and images) to a running server,",
+        "or with --groups, group portraits from .csv or .json files (each file all or nothing).",
         "Folders are read recursively. Files of one folder travel together, so Markdown finds the images beside it.",
         "Exit code: 0 when every file was stored, 1 when any was rejected, 2 when the server could not be used."})
 final class ImportCommand implements Callable<Integer> {
@@ -45,18 +49,30 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--token", description = "An editor or admin token (default: read from --token-file).")
   String token;
 
-  @Option(names = "--token-file", description = "A file holding the token (default: <home>/data/admin.token).")
+  @Option(names = "--token-file", description = "A file holding the token (default: $RECOMMENDER_TOKEN, else "
+      + "<home>/data/admin.token).")
   Path tokenFile;
+
+  @Option(names = "--groups", description = "The files hold groups (an operator token), not content.")
+  boolean groups;
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Upload> uploads;
     String bearer;
     try {
+      bearer = CliToken.resolve(token, tokenFile, Home.directory());
+    } catch (IllegalStateException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    if (groups) {
+      return importGroups(bearer, out, err);
+    }
+    List<Upload> uploads;
+    try {
       uploads = collect();
-      bearer = token != null ? token : readToken();
     } catch (IOException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
@@ -178,12 +194,12 @@ final class ImportCommand implements Callable<Integer> {
     return batches;
   }
 
-  private String readToken() throws IOException {
-    Path file = tokenFile != null ? tokenFile : Home.directory().resolve("data").resolve("admin.token");
-    if (!Files.isReadable(file)) {
-      throw new IllegalArgumentException("no token: pass --token, or --token-file (" + file + " is not readable)");
-    }
-    return Files.readString(file).strip();
+  private int importGroups(String bearer, PrintWriter out, PrintWriter err) {
+    GroupImportClient client = new GroupImportClient(java.net.URI.create(server), bearer, err);
+    GroupImportClient.Summary summary = client.importFiles(paths);
+    out.printf("%d of %d files imported: %d groups created, %d replaced%n",
+        summary.files() - summary.rejectedFiles(), summary.files(), summary.created(), summary.replaced());
+    return summary.complete() ? 0 : 1;
   }
 
   private static boolean isContent(Path file) {

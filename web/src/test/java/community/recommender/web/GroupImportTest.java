@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bulk import of groups from CSV and JSON, over HTTP and through {@code recommender import-groups}. */
+/** Bulk import of groups from CSV and JSON, over HTTP and through {@code recommender import --groups}. */
 class GroupImportTest {
   private static final String IMPORT = "/api/v1/groups/import";
 
@@ -177,7 +177,7 @@ class GroupImportTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int exit = Main.run(new String[] {"import-groups", "--server", server.url(), "--token", operator,
+    int exit = Main.run(new String[] {"import", "--groups", "--server", server.url(), "--token", operator,
         good.toString(), bad.toString(), alsoGood.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
 
     assertThat(exit).isEqualTo(1);
@@ -193,7 +193,7 @@ class GroupImportTest {
     Path good = Files.writeString(dir.resolve("all-good.csv"), "id,name\ncli-ok,Fine\n");
     StringWriter err = new StringWriter();
 
-    int exit = Main.run(new String[] {"import-groups", "--server", server.url(), "--token", operator,
+    int exit = Main.run(new String[] {"import", "--groups", "--server", server.url(), "--token", operator,
         good.toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
 
     assertThat(exit).as(err.toString()).isZero();
