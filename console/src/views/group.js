@@ -65,8 +65,7 @@ function showFacts(target, group) {
     item("Region", p.region), item("Platform", p.platform), item("Members", p.memberCount),
     item("Language", p.language), item("Interests", (p.interests ?? []).join(", ") || "—"),
     item("Complaints", a.complaintShare === undefined ? "—" : (a.complaintShare * 100).toFixed(1) + " % of messages"),
-    group.daysSinceLastPost !== undefined
-      ? item("Last posted", group.daysSinceLastPost >= 9999 ? "never" : `${group.daysSinceLastPost} days ago`) : null));
+    item("Last posted", group.daysSinceLastPost == null ? "never" : `${group.daysSinceLastPost} days ago`)));
 }
 
 /** The 30-day series when the server has one; otherwise the last week against the month's weekly average. */

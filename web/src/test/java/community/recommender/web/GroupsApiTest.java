@@ -155,6 +155,17 @@ class GroupsApiTest {
     assertThat(group.getJsonObject("pendingSuggestion").getString("id")).isEqualTo(pending.id());
     assertThat(group.getJsonObject("pendingSuggestion").getJsonObject("content").getString("id"))
         .isEqualTo("icebreaker");
+    JsonArray daily = group.getJsonObject("activity").getJsonArray("daily");
+    assertThat(daily).hasSize(30);
+    assertThat(daily.stream().mapToLong(d -> ((JsonObject) d).getLong("messages")).sum()).isEqualTo(30);
+    assertThat(daily.getJsonObject(29).getString("date")).isEqualTo(
+        java.time.LocalDate.now(java.time.ZoneId.of("UTC")).toString());
+
+    JsonObject listed = list("region=CN-BJ-Beijing").getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(g -> g.getString("id").equals("history")).findFirst().orElseThrow();
+    assertThat(listed.getJsonObject("pendingSuggestion").getString("contentId")).isEqualTo("icebreaker");
+    assertThat(listed.getJsonObject("pendingSuggestion").getString("title")).isEqualTo("Hello");
+    assertThat(Instant.parse(listed.getString("lastPostedAt"))).isAfter(Instant.now().minus(Duration.ofHours(6)));
   }
 
   @Test

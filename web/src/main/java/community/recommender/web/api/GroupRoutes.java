@@ -33,6 +33,9 @@ import java.util.List;
  */
 public final class GroupRoutes implements Routes {
   private final PgGroupStore groups;
+  /** How many days of activity the group view charts. */
+  private static final int DAILY_DAYS = 30;
+
   private final PgActivityReports reports;
   private final PgSuggestionStore suggestions;
   private final Clock clock;
@@ -120,9 +123,16 @@ public final class GroupRoutes implements Routes {
     groups.find(id, clock.instant())
         .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
         .compose(group -> suggestions.pending(id)
-            .map(pending -> GroupJson.toJson(group, pending.map(SuggestionAnswer.Suggested::suggestion))))
+            .compose(pending -> reports.daily(id, DAILY_DAYS, clock.instant(), group.getPortrait().getTimezone())
+                .map(daily -> withDaily(GroupJson.toJson(group, pending.map(SuggestionAnswer.Suggested::suggestion)),
+                    daily))))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
+  }
+
+  private static JsonObject withDaily(JsonObject group, JsonArray daily) {
+    group.getJsonObject("activity").put("daily", daily);
+    return group;
   }
 
   /** The group as it stands now, its assessment stored for lists on the way. */

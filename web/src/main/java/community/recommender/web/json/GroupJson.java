@@ -41,7 +41,9 @@ public final class GroupJson {
         .put("band", group.band() == null ? null : group.band().name())
         .put("trend", group.trend() == null ? null : group.trend().name())
         .put("stage", group.stage() == null ? null : group.stage().name())
-        .put("assessedAt", group.assessedAt() == null ? null : group.assessedAt().toString());
+        .put("assessedAt", group.assessedAt() == null ? null : group.assessedAt().toString())
+        .put("pendingSuggestion", group.pending())
+        .put("lastPostedAt", group.lastPostedAt() == null ? null : group.lastPostedAt().toString());
   }
 
   /** The activity part of a group's view. */

@@ -3,14 +3,22 @@ package community.recommender.web.store;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ActivityReport;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -91,5 +99,38 @@ public final class PgActivityReports {
       }
       return new ReportReceipt(added, total - added);
     });
+  }
+
+  /**
+   * Messages, reactions, joins and complaints per day for the last {@code days} days up to
+   * {@code now}, days in the group's time zone; a report counts on the day its window ends.
+   * Days without reports are present with zeros, so charts show gaps as gaps.
+   */
+  public Future<JsonArray> daily(String groupId, int days, Instant now, ZoneId zone) {
+    LocalDate today = now.atZone(zone).toLocalDate();
+    LocalDate first = today.minusDays(days - 1L);
+    return pool.preparedQuery("""
+            SELECT (window_end AT TIME ZONE $3)::date AS day, sum(messages) AS messages, sum(reactions) AS reactions,
+                   sum(joins) AS joins, sum(complaints) AS complaints
+            FROM activity_reports
+            WHERE group_id = $1 AND window_end > $2
+            GROUP BY day""")
+        .execute(Tuple.of(groupId, OffsetDateTime.ofInstant(first.atStartOfDay(zone).toInstant(), ZoneOffset.UTC),
+            zone.getId()))
+        .map(rows -> {
+          Map<LocalDate, Row> byDay = new HashMap<>();
+          rows.forEach(row -> byDay.put(row.getLocalDate("day"), row));
+          JsonArray series = new JsonArray();
+          for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            Row row = byDay.get(day);
+            series.add(new JsonObject()
+                .put("date", day.toString())
+                .put("messages", row == null ? 0 : row.getLong("messages"))
+                .put("reactions", row == null ? 0 : row.getLong("reactions"))
+                .put("joins", row == null ? 0 : row.getLong("joins"))
+                .put("complaints", row == null ? 0 : row.getLong("complaints")));
+          }
+          return series;
+        });
   }
 }

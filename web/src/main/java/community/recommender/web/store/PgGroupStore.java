@@ -75,6 +75,13 @@ public final class PgGroupStore {
         AND ($4::jsonb IS NULL OR portrait -> 'labels' @> $4)
         AND ($5::text[] IS NULL OR id = ANY($5))""";
 
+  private static final String PENDING_AND_LAST_POSTED = """
+      (SELECT jsonb_build_object('id', s.id, 'kind', s.kind, 'contentId', s.content_id, 'title', s.content ->> 'title')
+         FROM suggestions s WHERE s.group_id = groups.id AND s.state = 'pending') AS pending,
+      (SELECT max(s.posted_at) FROM suggestions s WHERE s.group_id = groups.id AND s.outcome = 'posted')
+         AS last_posted_at
+      """;
+
   private static final int CHUNK = 1000;
 
   private final Pool pool;
@@ -127,7 +134,8 @@ public final class PgGroupStore {
     paged.add((long) (query.page() - 1) * query.pageSize());
     Tuple page = Tuple.wrap(paged);
     Future<List<GroupSummary>> items = pool.preparedQuery(
-            "SELECT id, portrait, level, band, trend, stage, assessed_at " + FILTERS + " ORDER BY id LIMIT $6 OFFSET $7")
+            "SELECT id, portrait, level, band, trend, stage, assessed_at, " + PENDING_AND_LAST_POSTED + FILTERS
+                + " ORDER BY id LIMIT $6 OFFSET $7")
         .execute(page)
         .map(rows -> {
           List<GroupSummary> summaries = new ArrayList<>();
@@ -254,7 +262,9 @@ public final class PgGroupStore {
         row.getString("band") == null ? null : ActivityBand.valueOf(row.getString("band")),
         row.getString("trend") == null ? null : Trend.valueOf(row.getString("trend")),
         row.getString("stage") == null ? null : Stage.valueOf(row.getString("stage")),
-        assessedAt == null ? null : assessedAt.toInstant());
+        assessedAt == null ? null : assessedAt.toInstant(),
+        row.getJsonObject("pending"),
+        row.getOffsetDateTime("last_posted_at") == null ? null : row.getOffsetDateTime("last_posted_at").toInstant());
   }
 
   private static ActivityCounts counts(Row row, String prefix) {
