@@ -6,6 +6,7 @@ import community.recommender.web.auth.TokenAuthHandler;
 import community.recommender.web.json.GroupJson;
 import community.recommender.web.json.PortraitJson;
 import community.recommender.web.store.PgGroupStore;
+import community.recommender.web.store.PgSuggestionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,10 +19,12 @@ public final class GroupRoutes implements Routes {
   private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
   private final PgGroupStore groups;
+  private final PgSuggestionStore suggestions;
   private final Clock clock;
 
-  public GroupRoutes(PgGroupStore groups, Clock clock) {
+  public GroupRoutes(PgGroupStore groups, PgSuggestionStore suggestions, Clock clock) {
     this.groups = groups;
+    this.suggestions = suggestions;
     this.clock = clock;
   }
 
@@ -56,15 +59,21 @@ public final class GroupRoutes implements Routes {
     String id = groupId(ctx);
     Portrait portrait = PortraitJson.fromJson(Responses.jsonBody(ctx));
     groups.save(id, portrait)
+        .compose(created -> suggestions.supersedePending(id, "the portrait changed").map(created))
         .compose(created -> groups.find(id, clock.instant())
             .onSuccess(found -> Responses.json(ctx, created ? 201 : 200, GroupJson.toJson(found.orElseThrow()))))
         .onFailure(ctx::fail);
   }
 
+  /** Whether {@code id} follows the pattern group ids must follow. */
+  static boolean isGroupId(String id) {
+    return GROUP_ID.matcher(id).matches();
+  }
+
   /** The group id from the path, checked against the pattern ids must follow; also for bots' scope. */
   static String groupId(RoutingContext ctx) {
     String id = ctx.pathParam("groupId");
-    if (!GROUP_ID.matcher(id).matches()) {
+    if (!isGroupId(id)) {
       throw ApiError.invalid("groupId", "groupId must be 1-128 letters, digits, '.', '_', ':' or '-'");
     }
     if (!TokenAuthHandler.caller(ctx).mayActFor(id)) {

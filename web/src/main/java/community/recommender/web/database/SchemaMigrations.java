@@ -23,7 +23,8 @@ public final class SchemaMigrations {
   static final List<String> FILES = List.of(
       "V1__foundation.sql",
       "V2__suggestion_history.sql",
-      "V5__decision_explanations.sql");
+      "V5__decision_explanations.sql",
+      "V6__delivery.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;
   private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");

@@ -1,9 +1,9 @@
 package community.recommender.web.server;
 
-import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.Responses;
 import community.recommender.web.api.Routes;
 import community.recommender.web.auth.TokenAuthHandler;
+import community.recommender.web.metrics.ServerMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -16,14 +16,18 @@ public final class ApiVerticle extends VerticleBase {
   private static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private final int port;
-  private final HealthRoutes health;
+  private final ServerMetrics metrics;
+  private final List<Routes> open;
   private final TokenAuthHandler auth;
   private final List<Routes> api;
   private HttpServer server;
+  private volatile RouteTable routes;
 
-  public ApiVerticle(int port, HealthRoutes health, TokenAuthHandler auth, List<Routes> api) {
+  /** {@code open} routes need no token; {@code api} routes, under {@code /api}, do. */
+  public ApiVerticle(int port, ServerMetrics metrics, List<Routes> open, TokenAuthHandler auth, List<Routes> api) {
     this.port = port;
-    this.health = health;
+    this.metrics = metrics;
+    this.open = List.copyOf(open);
     this.auth = auth;
     this.api = List.copyOf(api);
   }
@@ -31,17 +35,24 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    health.mount(router);
+    router.route().handler(metrics.requestRecorder(() -> routes));
+    open.forEach(routes -> routes.mount(router));
     router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);
     router.route().last().handler(ctx -> ctx.fail(404));
+    routes = RouteTable.of(router);
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   /** The port the server listens on, once started. */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** Every endpoint served, once started. */
+  public RouteTable routes() {
+    return routes;
   }
 }

@@ -61,6 +61,16 @@ public final class PgGroupStore {
         });
   }
 
+  /** The ids of every active group, in order. */
+  public Future<List<String>> ids() {
+    return pool.query("SELECT id FROM groups WHERE archived_at IS NULL ORDER BY id").execute()
+        .map(rows -> {
+          List<String> ids = new ArrayList<>();
+          rows.forEach(row -> ids.add(row.getString("id")));
+          return ids;
+        });
+  }
+
   /** Creates the group or replaces its portrait; answers true when it was created. */
   public Future<Boolean> save(String id, Portrait portrait) {
     return pool.preparedQuery("""
