@@ -111,6 +111,26 @@ class TwoNodeDeliveryTest {
     assertThat(Duration.ofNanos(System.nanoTime() - reported)).isLessThan(Duration.ofSeconds(20));
   }
 
+  @Test
+  void aLookOnOneNode_stopsShowingASuggestionOnceABotOnTheOtherClaimsIt() {
+    String group = demoGroups.get(1);
+    String operator = first.createToken(admin, "operator");
+    String bot = first.createToken(admin, "bot", group);
+    HttpResponse<String> looked = second.get("/api/v1/groups/" + group + "/suggestion", operator);
+    assertThat(looked.statusCode()).isEqualTo(200);
+    String id = new JsonObject(looked.body()).getString("id");
+    assertThat(second.get("/api/v1/groups/" + group + "/suggestion", operator).headers().firstValue("ETag"))
+        .hasValue("\"" + id + "\"");
+
+    HttpResponse<String> claimed = first.get("/api/v1/groups/" + group + "/suggestion", bot);
+
+    assertThat(new JsonObject(claimed.body()).getString("id")).isEqualTo(id);
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      HttpResponse<String> again = second.get("/api/v1/groups/" + group + "/suggestion", operator);
+      return again.statusCode() == 204 || !again.body().contains(id);
+    });
+  }
+
   /**
    * Bots on both nodes poll every group {@code rounds} times, each in its own shuffled order; answers
    * the id of every suggestion delivered.

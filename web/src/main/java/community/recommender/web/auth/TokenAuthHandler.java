@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * caller.
  *
  * <p>Known tokens are remembered for a second, so that a busy bot costs one token lookup a second,
- * not one a request. A revocation on this node takes effect at once, and on other nodes within
- * that second. Unknown tokens are never remembered: each costs a lookup.
+ * not one a request (nor a hash). A revocation on this node takes effect at once, and on other
+ * nodes within that second. Unknown tokens are never remembered: each costs a lookup. Known tokens
+ * are remembered as sent, in memory only, for that second.
  */
 public final class TokenAuthHandler implements Handler<RoutingContext> {
   private static final String CALLER = "caller";
@@ -26,6 +27,7 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
 
   private final PgTokenStore tokens;
   private final RateLimiter limiter;
+  /** Callers by the token they sent. */
   private final Map<String, Remembered> known = new ConcurrentHashMap<>();
 
   public TokenAuthHandler(PgTokenStore tokens, RateLimiter limiter) {
@@ -40,23 +42,23 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
       ctx.fail(ApiError.unauthenticated("send a token as 'Authorization: Bearer <token>'"));
       return;
     }
-    String hash = Tokens.hash(header.substring(BEARER.length()).strip());
-    Remembered remembered = known.get(hash);
+    String token = header.substring(BEARER.length()).strip();
+    Remembered remembered = known.get(token);
     if (remembered != null && System.nanoTime() - remembered.at() < REMEMBER_NANOS) {
       admit(ctx, remembered.caller());
       return;
     }
-    tokens.callerOfHash(hash)
+    tokens.callerOf(token)
         .onSuccess(caller -> {
           if (caller.isEmpty()) {
-            known.remove(hash);
+            known.remove(token);
             ctx.fail(ApiError.unauthenticated("unknown or revoked token"));
             return;
           }
           if (known.size() >= REMEMBER_AT_MOST) {
             known.clear();
           }
-          known.put(hash, new Remembered(caller.get(), System.nanoTime()));
+          known.put(token, new Remembered(caller.get(), System.nanoTime()));
           admit(ctx, caller.get());
         })
         .onFailure(ctx::fail);

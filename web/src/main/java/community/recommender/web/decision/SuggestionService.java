@@ -49,12 +49,12 @@ public final class SuggestionService {
   private final Duration pendingTtl;
   private final ChangeNotices notices;
   private final DecisionTimer timer;
-  private final HeldGroups held;
+  private final RememberedAnswers remembered;
 
   public SuggestionService(PgGroupStore groups, PgSuggestionStore suggestions, RuleBook ruleBook,
       DecisionPipeline pipeline, WorkerExecutor decisions, Clock clock, Duration pendingTtl, ChangeNotices notices,
-      DecisionTimer timer, HeldGroups held) {
-    this.held = held;
+      DecisionTimer timer, RememberedAnswers remembered) {
+    this.remembered = remembered;
     this.pendingTtl = pendingTtl;
     this.notices = notices;
     this.timer = timer;
@@ -85,27 +85,45 @@ public final class SuggestionService {
       return Future.succeededFuture(new SuggestionAnswer.Held(clock.instant().plusSeconds(1), List.of()));
     }
     Instant now = clock.instant();
-    Optional<SuggestionAnswer.Held> remembered = held.at(groupId, now);
-    if (remembered.isPresent()) {
-      return Future.succeededFuture(remembered.get());
+    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
+    if (known.isPresent() && known.get() instanceof SuggestionAnswer.Held) {
+      return Future.succeededFuture(known.get());
     }
-    long mark = held.mark();
+    if (known.isPresent() && known.get() instanceof SuggestionAnswer.Suggested pending
+        && isCurrent(pending.suggestion(), now)) {
+      return claimFor == null ? Future.succeededFuture(pending) : claim(pending, claimFor, attemptsLeft);
+    }
+    long mark = remembered.mark();
     return groups.find(groupId, now).compose(found -> {
       Group group = found.orElseThrow(() -> ApiError.notFound("no group '" + groupId + "'"));
       return suggestions.pending(groupId).compose(pending -> {
         if (pending.isPresent() && isCurrent(pending.get().suggestion(), now)) {
           if (claimFor == null) {
+            remembered.remember(groupId, pending.get(), mark);
             return Future.succeededFuture(pending.get());
           }
-          return suggestions.claim(pending.get().suggestion().id(), claimFor)
-              .compose(won -> won ? Future.succeededFuture(pending.get())
-                  : attempt(groupId, claimFor, attemptsLeft - 1));
+          return claim(pending.get(), claimFor, attemptsLeft);
         }
         String stale = pending.map(p -> p.suggestion().id()).orElse(null);
         return decideAndStore(group, stale, claimFor, now, mark)
             .compose(answer -> answer.isPresent() ? Future.succeededFuture(answer.get())
                 : attempt(groupId, claimFor, attemptsLeft - 1));
       });
+    });
+  }
+
+  /**
+   * Hands {@code pending} to the bot {@code claimFor}, or, when another poller got it first, decides
+   * anew. Either way every node forgets it as pending.
+   */
+  private Future<SuggestionAnswer> claim(SuggestionAnswer.Suggested pending, String claimFor, int attemptsLeft) {
+    String groupId = pending.suggestion().groupId();
+    return suggestions.claim(pending.suggestion().id(), claimFor).compose(won -> {
+      if (won) {
+        return notices.announce(groupId).map(pending);
+      }
+      remembered.forget(groupId);
+      return attempt(groupId, claimFor, attemptsLeft - 1);
     });
   }
 
@@ -131,7 +149,7 @@ public final class SuggestionService {
             SuggestionAnswer answer;
             if (decision.heldUntil().isPresent()) {
               SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons());
-              held.remember(groupId, hold, heldMark);
+              remembered.remember(groupId, hold, heldMark);
               answer = hold;
             } else {
               answer = new SuggestionAnswer.Nothing(decision.reasons(), explanation);

@@ -15,6 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,7 @@ public final class ServerMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Timer decisions;
+  private final Map<String, Timer> requests = new ConcurrentHashMap<>();
 
   public ServerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -60,15 +64,18 @@ public final class ServerMetrics implements AutoCloseable {
   public Handler<RoutingContext> requestRecorder(Supplier<RouteTable> routes) {
     return ctx -> {
       long started = System.nanoTime();
-      String method = ctx.request().method().name();
-      String path = ctx.request().path();
-      ctx.addEndHandler(ended -> Timer.builder("http.server.requests")
-          .description("HTTP requests by route template, method and status")
-          .tag("method", method)
-          .tag("route", routes.get().templateOf(method, path))
-          .tag("status", Integer.toString(ctx.response().getStatusCode()))
-          .register(registry)
-          .record(Duration.ofNanos(System.nanoTime() - started)));
+      ctx.addEndHandler(ended -> {
+        String method = ctx.request().method().name();
+        String route = routes.get().templateOf(ctx.currentRoute(), method, ctx.request().path());
+        String status = Integer.toString(ctx.response().getStatusCode());
+        requests.computeIfAbsent(method + ' ' + route + ' ' + status, key -> Timer.builder("http.server.requests")
+                .description("HTTP requests by route template, method and status")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", status)
+                .register(registry))
+            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+      });
       ctx.next();
     };
   }

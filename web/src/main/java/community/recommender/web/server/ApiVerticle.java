@@ -6,6 +6,7 @@ import community.recommender.web.auth.TokenAuthHandler;
 import community.recommender.web.metrics.ServerMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -37,7 +38,8 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(metrics.requestRecorder(() -> routes));
     open.forEach(routes -> routes.mount(router));
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        .method(HttpMethod.DELETE).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
     router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);

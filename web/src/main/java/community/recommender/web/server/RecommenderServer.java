@@ -23,7 +23,7 @@ import community.recommender.web.content.IndexCatchUp;
 import community.recommender.web.database.Database;
 import community.recommender.web.database.Futures;
 import community.recommender.web.database.SchemaMigrations;
-import community.recommender.web.decision.HeldGroups;
+import community.recommender.web.decision.RememberedAnswers;
 import community.recommender.web.decision.SuggestionService;
 import community.recommender.web.delivery.ChangeNotices;
 import community.recommender.web.delivery.Waiters;
@@ -99,13 +99,13 @@ public final class RecommenderServer {
       opened.push(metrics);
       ChangeNotices notices = new ChangeNotices(database.pool());
       opened.push(notices.listen(vertx, database.connectOptions()));
-      // Remembered holds are forgotten before waiting polls are woken to ask again: notices reach
+      // Remembered answers are forgotten before waiting polls are woken to ask again: notices reach
       // their listeners in the order they were registered.
-      HeldGroups held = new HeldGroups(notices);
+      RememberedAnswers remembered = new RememberedAnswers(notices);
       Waiters waiters = new Waiters(notices);
       PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool(), notices);
       SuggestionService suggestions = new SuggestionService(groups, suggestionStore, ruleBook, pipeline, decisions,
-          clock, config.delivery().pendingTtl(), notices, metrics.decisionTimer(), held);
+          clock, config.delivery().pendingTtl(), notices, metrics.decisionTimer(), remembered);
       watchPending(vertx, suggestionStore, waiters, metrics);
       PgRuleSetStore ruleVersions = new PgRuleSetStore(database.pool());
       RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), ruleVersions, compiler,

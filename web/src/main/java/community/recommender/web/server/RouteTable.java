@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ public final class RouteTable {
   private static final Pattern PARAM = Pattern.compile(":(\\w+)");
 
   private final List<Endpoint> endpoints;
+  private final Map<String, String> templates = new ConcurrentHashMap<>();
 
   private RouteTable(List<Endpoint> endpoints) {
     this.endpoints = List.copyOf(endpoints);
@@ -30,10 +33,10 @@ public final class RouteTable {
   public static RouteTable of(Router router) {
     List<Endpoint> endpoints = new ArrayList<>();
     for (Route route : router.getRoutes()) {
-      if (route.methods() == null || route.methods().isEmpty() || route.getPath() == null) {
+      if (!isEndpoint(route)) {
         continue;
       }
-      String template = PARAM.matcher(route.getPath()).replaceAll("{$1}");
+      String template = template(route.getPath());
       Pattern pattern = pattern(route.getPath());
       for (HttpMethod method : route.methods()) {
         endpoints.add(new Endpoint(method.name(), template, pattern));
@@ -48,6 +51,18 @@ public final class RouteTable {
     return endpoints.stream().map(e -> e.method() + " " + e.template()).distinct().toList();
   }
 
+  /**
+   * The template of the route that answered: {@code current} when it is an endpoint (the usual case,
+   * and the cheap one), else the first endpoint that serves {@code method} on {@code path} (after a
+   * failure), else {@value #UNMATCHED}.
+   */
+  public String templateOf(Route current, String method, String path) {
+    if (current != null && isEndpoint(current)) {
+      return templates.computeIfAbsent(current.getPath(), RouteTable::template);
+    }
+    return templateOf(method, path);
+  }
+
   /** The template of the first endpoint that serves {@code method} on {@code path}, or {@value #UNMATCHED}. */
   public String templateOf(String method, String path) {
     for (Endpoint endpoint : endpoints) {
@@ -56,6 +71,16 @@ public final class RouteTable {
       }
     }
     return UNMATCHED;
+  }
+
+  /** A route for given methods on one path: not a handler for many, such as authentication on {@code /api/*}. */
+  private static boolean isEndpoint(Route route) {
+    return route.methods() != null && !route.methods().isEmpty() && route.getPath() != null && route.isExactPath();
+  }
+
+  /** {@code /a/:id/b} is {@code /a/{id}/b}. */
+  private static String template(String path) {
+    return PARAM.matcher(path).replaceAll("{$1}");
   }
 
   /** {@code /a/:id/b} matches {@code /a/anything-but-a-slash/b}. */
