@@ -24,8 +24,7 @@ public final class PgTokenStore {
     return callerOfHash(Tokens.hash(token));
   }
 
-  /** The caller holding the token whose hash is {@code tokenHash}, or empty when it is unknown or revoked. */
-  public Future<Optional<Caller>> callerOfHash(String tokenHash) {
+  private Future<Optional<Caller>> callerOfHash(String tokenHash) {
     return pool.preparedQuery("SELECT id, name, role, groups FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL")
         .execute(Tuple.of(tokenHash))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toCaller(rows.iterator().next())));
