@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Community Recommender 0.1.0",
     description = "Tells community operators what to post next in each chat group, and why.",
-    subcommands = {ServeCommand.class, ImportCommand.class, RulesCommand.class,
+    subcommands = {ServeCommand.class, ImportCommand.class, RulesCommand.class, TokenCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

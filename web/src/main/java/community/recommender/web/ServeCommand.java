@@ -6,6 +6,7 @@ import community.recommender.web.server.ServerConfig;
 import community.recommender.web.server.StartupException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -42,8 +43,25 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-file-mb", defaultValue = "5", description = "The most MiB one uploaded file, or one file in an archive, may have (default: ${DEFAULT-VALUE}).")
   int maxFileMb;
 
+  @Option(names = "--pending-ttl-minutes", defaultValue = "360",
+      description = "How long a pending suggestion serves before a poll decides anew (default: ${DEFAULT-VALUE}).")
+  long pendingTtlMinutes;
+
+  @Option(names = "--rate-limit", defaultValue = "20",
+      description = "Requests per second each token may keep up; 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+  double rateLimit;
+
+  @Option(names = "--rate-burst", defaultValue = "40",
+      description = "Requests a token may make at once above that rate (default: ${DEFAULT-VALUE}).")
+  int rateBurst;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1) {
+      spec.commandLine().getErr().println(
+          "error: --pending-ttl-minutes and --rate-burst must be at least 1, and --rate-limit not negative");
+      return 2;
+    }
     Path home = Home.directory();
     ServerConfig config = new ServerConfig(
         port,
@@ -53,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
         samplesDir != null ? samplesDir : home.resolve("content-library").resolve("samples"),
         demo,
         maxUploadMb * 1024L * 1024,
-        maxFileMb * 1024L * 1024);
+        maxFileMb * 1024L * 1024,
+        new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst));
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true));

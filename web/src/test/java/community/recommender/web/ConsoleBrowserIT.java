@@ -72,7 +72,7 @@ class ConsoleBrowserIT {
     Path samples = copyOfSamplesWith(temp.resolve("samples"), "pasted-page-script-check-en.md", SCRIPTED_ITEM);
     Path data = temp.resolve("data");
     server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.copyOfRules(temp.resolve("rules")),
-        samples, true));
+        samples, true).with(TestServer.UNLIMITED));
     admin = TestServer.adminToken(data);
     editor = database.token(Role.EDITOR, List.of());
     assertThat(server.put("/api/v1/groups/script-check", admin, new JsonObject(Map.of("name", "Pasted pages check",
@@ -121,7 +121,8 @@ class ConsoleBrowserIT {
     suggestionBefore = browser.find(".suggestion-title").getText();
     browser.find("#dropped table");
     assertThat(browser.all("#suggestion .reasons li")).isNotEmpty();
-    assertThat(browser.all(".chart-box svg rect")).isNotEmpty();
+    assertThat(browser.all(".chart-box svg path.line-0")).as("the 30-day line").hasSize(1);
+    assertThat(browser.all(".chart-box svg circle")).as("a point per day").hasSize(30);
     browser.screenshot("03-group-detail-1280");
   }
 

@@ -29,7 +29,8 @@ class ConsoleServingTest {
   static void start() {
     database = TestDatabase.start(temp.resolve("postgres"));
     Path data = temp.resolve("data");
-    server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.RULES, TestServer.SAMPLES, false));
+    server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.RULES, TestServer.SAMPLES, false)
+        .with(TestServer.UNLIMITED));
     admin = TestServer.adminToken(data);
   }
 

@@ -137,9 +137,9 @@ class GroupsApiTest {
     posted("history", "OFFER", Duration.ofDays(3).plusHours(1));
     posted("history", "OFFER", Duration.ofDays(9));
     posted("history", "POST", Duration.ofHours(5));
-    Suggestion pending = Futures.await(new PgSuggestionStore(database.pool()).replacePending(new Suggestion(
-        UUID.randomUUID().toString(), "history", ContentItem.builder("icebreaker", ContentKind.POST, "Hello").build(),
-        80, List.of(), 1, Instant.now()), new JsonObject())).suggestion();
+    Suggestion pending = new Suggestion(UUID.randomUUID().toString(), "history",
+        ContentItem.builder("icebreaker", ContentKind.POST, "Hello").build(), 80, List.of(), 1, Instant.now());
+    storePending(pending);
 
     JsonObject group = new JsonObject(get("history").body());
 
@@ -177,6 +177,17 @@ class GroupsApiTest {
     assertThat(group.containsKey("pendingSuggestion")).isTrue();
     assertThat(group.getValue("pendingSuggestion")).isNull();
     assertThat(group.getValue("daysSinceLastPost")).isNull();
+  }
+
+  private static void storePending(Suggestion suggestion) {
+    database.execute("""
+        INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons, rule_set_version, state,
+            created_at)
+        VALUES ($1, $2, $3, $4, $5::jsonb, $6, '[]'::jsonb, $7, 'pending', now())""",
+        Tuple.of(UUID.fromString(suggestion.id()), suggestion.groupId(), suggestion.content().getId(),
+            suggestion.kind().name(),
+            new JsonObject(community.recommender.content.format.ContentItemJson.toJson(suggestion.content())),
+            suggestion.score(), suggestion.ruleSetVersion()));
   }
 
   private static void posted(String groupId, String kind, Duration ago) {

@@ -43,7 +43,7 @@ class RulesApiTest {
   static void start() {
     rules = TestServer.copyOfRules(temp.resolve("rules"));
     Path data = temp.resolve("data");
-    server = TestServer.start(new ServerConfig(0, data, null, rules, TestServer.SAMPLES, true));
+    server = TestServer.start(new ServerConfig(0, data, null, rules, TestServer.SAMPLES, true).with(TestServer.UNLIMITED));
     admin = TestServer.adminToken(data);
   }
 

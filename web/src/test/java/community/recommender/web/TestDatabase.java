@@ -52,7 +52,7 @@ final class TestDatabase implements AutoCloseable {
 
   /** A new token of {@code role}, limited to {@code groups} unless empty. */
   String token(Role role, List<String> groups) {
-    return Futures.await(new PgTokenStore(pool).create(role, groups, "test " + role));
+    return Futures.await(new PgTokenStore(pool).create(role, groups, "test " + role)).token();
   }
 
   /** Runs one statement, waiting for it. */

@@ -20,7 +20,7 @@ final class TestServer implements AutoCloseable {
   static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
   static final Path SAMPLES = Path.of("..", "content-library", "samples").toAbsolutePath().normalize();
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final RunningServer server;
   private final String output;
@@ -30,14 +30,21 @@ final class TestServer implements AutoCloseable {
     this.output = output;
   }
 
+  /**
+   * Delivery settings without a rate limit, for tests that send many requests quickly but are not
+   * about rate limits; the tests of 429 set a limit of their own.
+   */
+  static final ServerConfig.Delivery UNLIMITED =
+      new ServerConfig.Delivery(ServerConfig.Delivery.DEFAULTS.pendingTtl(), 0, 1);
+
   /** Starts on {@code dataDir} with the demo data. */
   static TestServer start(Path dataDir) {
-    return start(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true));
+    return start(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true).with(UNLIMITED));
   }
 
   /** Starts on {@code dataDir} against the PostgreSQL at {@code databaseUrl}, without demo data. */
   static TestServer startOn(Path dataDir, String databaseUrl) {
-    return start(new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false));
+    return start(new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false).with(UNLIMITED));
   }
 
   static TestServer start(ServerConfig config) {
@@ -46,9 +53,46 @@ final class TestServer implements AutoCloseable {
     return new TestServer(server, out.toString(StandardCharsets.UTF_8));
   }
 
+  int port() {
+    return server.port();
+  }
+
   /** Where the server answers, such as {@code http://localhost:41234}. */
   String baseUrl() {
     return "http://localhost:" + server.port();
+  }
+
+  /** The database URL a second node is started with to share this node's state. */
+  String databaseUrl() {
+    return server.databaseUrl();
+  }
+
+  /** Every endpoint the router serves, as {@code "GET /api/v1/groups/{groupId}"}. */
+  java.util.List<String> endpoints() {
+    return server.endpoints();
+  }
+
+  /** Creates a token through the API with {@code adminToken}; answers the token. */
+  String createToken(String adminToken, String role, String... groups) {
+    io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("role", role);
+    if (groups.length > 0) {
+      body.put("groups", new io.vertx.core.json.JsonArray(java.util.List.of(groups)));
+    }
+    HttpResponse<String> created = post("/api/v1/tokens", adminToken, "application/json", body.encode());
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("cannot create a " + role + " token: " + created.body());
+    }
+    return new io.vertx.core.json.JsonObject(created.body()).getString("token");
+  }
+
+  /** A GET with extra headers, as name/value pairs. */
+  HttpResponse<String> get(String path, String token, String... headers) {
+    return send(request(path, token).headers(headers).GET());
+  }
+
+  /** A GET sent without waiting for its answer, for long polls. */
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
+    return HTTP.sendAsync(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** What the server printed while starting. */
@@ -66,6 +110,10 @@ final class TestServer implements AutoCloseable {
 
   HttpResponse<String> get(String path, String token) {
     return send(request(path, token).GET());
+  }
+
+  HttpResponse<String> postJson(String path, String token, String body) {
+    return post(path, token, "application/json", body);
   }
 
   HttpResponse<String> put(String path, String token, String body) {
@@ -87,8 +135,8 @@ final class TestServer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
-  HttpResponse<String> postJson(String path, String token, String json) {
-    return post(path, token, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  HttpResponse<String> head(String path, String token) {
+    return send(request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 
   HttpResponse<String> delete(String path, String token) {

@@ -7,16 +7,22 @@ public final class ApiError extends RuntimeException {
   private final int status;
   private final String field;
   private final JsonArray problems;
+  private final long retryAfterSeconds;
 
   private ApiError(int status, String field, String message) {
-    this(status, field, message, null);
+    this(status, field, message, null, 0);
   }
 
   private ApiError(int status, String field, String message, JsonArray problems) {
+    this(status, field, message, problems, 0);
+  }
+
+  private ApiError(int status, String field, String message, JsonArray problems, long retryAfterSeconds) {
     super(message);
     this.status = status;
     this.field = field;
     this.problems = problems;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** 400: the request could not be parsed. */
@@ -49,6 +55,16 @@ public final class ApiError extends RuntimeException {
     return new ApiError(415, null, message);
   }
 
+  /** 409: the request contradicts what was recorded before; {@code field} is where. */
+  public static ApiError conflict(String field, String message) {
+    return new ApiError(409, field, message);
+  }
+
+  /** 429: this token made too many requests; it may try again after {@code seconds}. */
+  public static ApiError rateLimited(long seconds) {
+    return new ApiError(429, null, "too many requests for this token; try again in " + seconds + " s", null, seconds);
+  }
+
   /** 422: parsed, but {@code field} holds a value we cannot accept. */
   public static ApiError invalid(String field, String message) {
     return new ApiError(422, field, message);
@@ -70,6 +86,11 @@ public final class ApiError extends RuntimeException {
 
   public int status() {
     return status;
+  }
+
+  /** For 429, the seconds to wait; else 0. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** The offending field, or null. */

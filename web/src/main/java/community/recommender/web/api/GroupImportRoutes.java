@@ -9,6 +9,7 @@ import community.recommender.web.json.GroupImportJson;
 import community.recommender.web.json.GroupRecord;
 import community.recommender.web.json.PortraitJson;
 import community.recommender.web.store.PgGroupStore;
+import community.recommender.web.store.PgSuggestionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -37,10 +38,12 @@ public final class GroupImportRoutes implements Routes {
   private static final int MAX_PROBLEMS = 100;
 
   private final PgGroupStore groups;
+  private final PgSuggestionStore suggestions;
   private final Clock clock;
 
-  public GroupImportRoutes(PgGroupStore groups, Clock clock) {
+  public GroupImportRoutes(PgGroupStore groups, PgSuggestionStore suggestions, Clock clock) {
     this.groups = groups;
+    this.suggestions = suggestions;
     this.clock = clock;
   }
 
@@ -59,6 +62,7 @@ public final class GroupImportRoutes implements Routes {
     List<String> ids = new ArrayList<>(portraits.keySet());
     groups.saveAll(portraits)
         .compose(created -> groups.reassess(ids, clock.instant()).map(created))
+        .compose(created -> suggestions.supersedePending(ids, "the portrait was imported").map(created))
         .onSuccess(created -> Responses.json(ctx, 200, new JsonObject()
             .put("imported", portraits.size())
             .put("created", created)

@@ -75,6 +75,7 @@ public final class GroupRoutes implements Routes {
     String id = groupId(ctx);
     Portrait portrait = PortraitJson.fromJson(Responses.jsonBody(ctx));
     groups.save(id, portrait)
+        .compose(created -> suggestions.supersedePending(id, "the portrait changed").map(created))
         .compose(created -> assessed(id).compose(group -> suggestions.pending(id)
             .map(pending -> new Answer(created ? 201 : 200,
                 GroupJson.toJson(group, pending.map(SuggestionAnswer.Suggested::suggestion))))))
@@ -85,6 +86,8 @@ public final class GroupRoutes implements Routes {
   private void archive(RoutingContext ctx) {
     String id = groupId(ctx);
     groups.archive(id)
+        .compose(archived -> archived
+            ? suggestions.supersedePending(id, "the group was archived").map(true) : Future.succeededFuture(false))
         .onSuccess(archived -> {
           if (archived) {
             ctx.response().setStatusCode(204).end();
@@ -108,7 +111,8 @@ public final class GroupRoutes implements Routes {
           if (receipt.isEmpty()) {
             return Future.failedFuture(ApiError.notFound("no group '" + id + "'"));
           }
-          return assessed(id).map(group -> new JsonObject()
+          return suggestions.supersedePending(id, "new activity was reported").compose(done -> assessed(id))
+              .map(group -> new JsonObject()
               .put("added", receipt.get().added())
               .put("replaced", receipt.get().replaced())
               .put("activity", GroupJson.activity(group.getActivity()))

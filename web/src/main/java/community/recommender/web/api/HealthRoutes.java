@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
 /** {@code GET /health}: whether the server and its database answer, without a token. */
-public final class HealthRoutes {
+public final class HealthRoutes implements Routes {
   private final Pool pool;
   private final RuleBook ruleBook;
 
@@ -15,6 +15,7 @@ public final class HealthRoutes {
     this.ruleBook = ruleBook;
   }
 
+  @Override
   public void mount(Router router) {
     router.get("/health").handler(ctx -> pool.query("SELECT 1").execute()
         .onSuccess(ok -> Responses.json(ctx, 200, new JsonObject()

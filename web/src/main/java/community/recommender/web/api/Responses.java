@@ -42,6 +42,9 @@ public final class Responses {
       if (error.status() == 401) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer");
       }
+      if (error.retryAfterSeconds() > 0) {
+        ctx.response().putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
+      }
       JsonObject body = errorBody(error.status(), error.getMessage(), error.field());
       if (error.problems() != null) {
         body.getJsonObject("error").put("problems", error.problems());

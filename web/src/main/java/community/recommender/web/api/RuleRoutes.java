@@ -162,10 +162,11 @@ public final class RuleRoutes implements Routes {
   }
 
   private static String drlBody(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    String text = ctx.body() == null ? null : ctx.body().asString("UTF-8");
+    if (text == null || text.isEmpty()) {
       throw ApiError.malformed("the request needs the DRL text as its body");
     }
-    return ctx.body().asString("UTF-8");
+    return text;
   }
 
   private static String file(RoutingContext ctx) {

@@ -5,17 +5,34 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Lets a request through only with a known bearer token, and remembers its caller. */
+/**
+ * Lets a request through only with a known bearer token within its rate limit, and remembers its
+ * caller.
+ *
+ * <p>Known tokens are remembered for a second, so that a busy bot costs one token lookup a second,
+ * not one a request (nor a hash). A revocation on this node takes effect at once, and on other
+ * nodes within that second. Unknown tokens are never remembered: each costs a lookup. Known tokens
+ * are remembered as sent, in memory only, for that second.
+ */
 public final class TokenAuthHandler implements Handler<RoutingContext> {
   private static final String CALLER = "caller";
   private static final String BEARER = "Bearer ";
+  private static final long REMEMBER_NANOS = 1_000_000_000L;
+  private static final int REMEMBER_AT_MOST = 10_000;
 
   private final PgTokenStore tokens;
+  private final RateLimiter limiter;
+  /** Callers by the token they sent. */
+  private final Map<String, Remembered> known = new ConcurrentHashMap<>();
 
-  public TokenAuthHandler(PgTokenStore tokens) {
+  public TokenAuthHandler(PgTokenStore tokens, RateLimiter limiter) {
     this.tokens = tokens;
+    this.limiter = limiter;
   }
 
   @Override
@@ -25,21 +42,51 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
       ctx.fail(ApiError.unauthenticated("send a token as 'Authorization: Bearer <token>'"));
       return;
     }
-    tokens.callerOf(header.substring(BEARER.length()).strip())
+    String token = header.substring(BEARER.length()).strip();
+    Remembered remembered = known.get(token);
+    if (remembered != null && System.nanoTime() - remembered.at() < REMEMBER_NANOS) {
+      admit(ctx, remembered.caller());
+      return;
+    }
+    tokens.callerOf(token)
         .onSuccess(caller -> {
           if (caller.isEmpty()) {
+            known.remove(token);
             ctx.fail(ApiError.unauthenticated("unknown or revoked token"));
             return;
           }
-          ctx.put(CALLER, caller.get());
-          ctx.next();
+          if (known.size() >= REMEMBER_AT_MOST) {
+            known.clear();
+          }
+          known.put(token, new Remembered(caller.get(), System.nanoTime()));
+          admit(ctx, caller.get());
         })
         .onFailure(ctx::fail);
+  }
+
+  private void admit(RoutingContext ctx, Caller caller) {
+    long wait = limiter.take(caller.tokenId());
+    if (wait > 0) {
+      ctx.fail(ApiError.rateLimited(wait));
+      return;
+    }
+    ctx.put(CALLER, caller);
+    ctx.next();
+  }
+
+  /** Forgets the token {@code tokenId} at once, as after it was revoked here. */
+  public void forget(String tokenId) {
+    known.values().removeIf(r -> r.caller().tokenId().equals(tokenId));
   }
 
   /** The caller of an authenticated request. */
   public static Caller caller(RoutingContext ctx) {
     return ctx.get(CALLER);
+  }
+
+  /** The caller of a request, when it came through authentication. */
+  public static Optional<Caller> callerIfAny(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.get(CALLER));
   }
 
   /** A handler that lets through only callers with one of {@code roles}; admins always pass. */
@@ -54,4 +101,6 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
       }
     };
   }
+
+  private record Remembered(Caller caller, long at) {}
 }

@@ -11,6 +11,7 @@ import community.recommender.content.upload.UploadReader;
 import community.recommender.content.upload.UploadedFile;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.web.store.PgContentStore;
+import community.recommender.web.store.PgSuggestionStore;
 import community.recommender.web.store.PgContentStore.Saved;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -31,14 +32,16 @@ public final class ContentLibrary {
   private final ContentIndexer indexer;
   private final ContentSearch search;
   private final WorkerExecutor workers;
+  private final PgSuggestionStore suggestions;
 
   public ContentLibrary(UploadReader reader, PgContentStore store, ContentIndexer indexer, ContentSearch search,
-      WorkerExecutor workers) {
+      WorkerExecutor workers, PgSuggestionStore suggestions) {
     this.reader = reader;
     this.store = store;
     this.indexer = indexer;
     this.search = search;
     this.workers = workers;
+    this.suggestions = suggestions;
   }
 
   /** Reads and stores {@code files}; answers one report per file, in order. */
@@ -51,7 +54,9 @@ public final class ContentLibrary {
           return reports;
         }));
       }
-      return chain.compose(reports -> indexer.catchUp().map(reports));
+      return chain.compose(reports -> indexer.catchUp()
+          .compose(indexed -> reports.stream().anyMatch(r -> !r.saved().isEmpty()) ? contentChanged() : Future.succeededFuture())
+          .map(reports));
     });
   }
 
@@ -86,13 +91,21 @@ public final class ContentLibrary {
         });
   }
 
+  /** Every group may be better served now: their pending suggestions are decided anew on their next poll. */
+  private Future<Void> contentChanged() {
+    return suggestions.supersedeAllPending("the content library changed");
+  }
+
   public Future<Optional<ContentItem>> find(String id) {
     return store.find(id);
   }
 
   /** Archives the item; empty when there is none. */
   public Future<Optional<ContentItem>> archive(String id, String changedBy) {
-    return store.archive(id, changedBy).compose(archived -> indexer.catchUp().map(archived));
+    return store.archive(id, changedBy)
+        .compose(archived -> indexer.catchUp()
+            .compose(indexed -> archived.isPresent() ? contentChanged() : Future.succeededFuture())
+            .map(archived));
   }
 
   public Future<List<PgContentStore.Version>> versions(String id) {

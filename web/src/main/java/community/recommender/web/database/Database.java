@@ -17,9 +17,11 @@ public final class Database implements AutoCloseable {
   private final Pool pool;
   private final EmbeddedPostgresServer embedded;
   private final String description;
+  private final PgConnectOptions options;
 
-  private Database(Pool pool, EmbeddedPostgresServer embedded, String description) {
+  private Database(Pool pool, EmbeddedPostgresServer embedded, String description, PgConnectOptions options) {
     this.pool = pool;
+    this.options = options;
     this.embedded = embedded;
     this.description = description;
   }
@@ -30,7 +32,8 @@ public final class Database implements AutoCloseable {
       EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
       PgConnectOptions options = new PgConnectOptions()
           .setHost("localhost").setPort(embedded.port()).setDatabase("postgres").setUser("postgres");
-      Database database = new Database(pool(vertx, options), embedded, "embedded PostgreSQL in " + embedded.dataDir());
+      Database database = new Database(pool(vertx, options), embedded, "embedded PostgreSQL in " + embedded.dataDir(),
+          options);
       database.check();
       return database;
     }
@@ -42,7 +45,7 @@ public final class Database implements AutoCloseable {
           + e.getMessage());
     }
     String where = options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-    Database database = new Database(pool(vertx, options), null, "PostgreSQL at " + where);
+    Database database = new Database(pool(vertx, options), null, "PostgreSQL at " + where, options);
     database.check();
     return database;
   }
@@ -68,6 +71,20 @@ public final class Database implements AutoCloseable {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** How to open a connection of one's own, as a listener for notifications does. */
+  public PgConnectOptions connectOptions() {
+    return new PgConnectOptions(options);
+  }
+
+  /**
+   * The database's URL, such as a second node would be given with {@code --database-url}; for the
+   * embedded PostgreSQL, its local port.
+   */
+  public String url() {
+    return "postgresql://" + options.getUser() + "@" + options.getHost() + ":" + options.getPort() + "/"
+        + options.getDatabase();
   }
 
   /** Where the data lives, for the start-up banner. */

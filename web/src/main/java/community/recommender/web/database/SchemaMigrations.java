@@ -28,7 +28,8 @@ public final class SchemaMigrations {
       "V2__suggestion_history.sql",
       "V3__content_library.sql",
       "V4__groups.sql",
-      "V5__decision_explanations.sql");
+      "V5__decision_explanations.sql",
+      "V6__delivery.sql");
 
   private static final long LOCK_KEY = 0x636f6d6d756e6974L;
   private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__\\w+\\.sql");

@@ -10,6 +10,11 @@ public final class GroupIds {
   private GroupIds() {}
 
   /** Answers {@code id} when it is a valid group id; otherwise fails with 422 naming {@code field}. */
+  /** Whether {@code id} follows the pattern group ids must follow. */
+  public static boolean isValid(String id) {
+    return id != null && GROUP_ID.matcher(id).matches();
+  }
+
   public static String check(String id, String field) {
     if (id == null || !GROUP_ID.matcher(id).matches()) {
       throw ApiError.invalid(field, field + " must be 1-128 letters, digits, '.', '_', ':' or '-', not '" + id + "'");

@@ -7,6 +7,7 @@ import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.engine.rules.RuleSource;
 import community.recommender.web.api.ApiError;
+import community.recommender.web.delivery.ChangeNotices;
 import community.recommender.web.store.PgRuleSetStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -38,9 +39,13 @@ public final class RuleService {
   private final RuleFolder folder;
   private final PgRuleSetStore versions;
   private final WorkerExecutor compiler;
+  private final ChangeNotices notices;
   private Future<?> lastChange = Future.succeededFuture();
 
-  public RuleService(RuleBook book, RuleFolder folder, PgRuleSetStore versions, WorkerExecutor compiler) {
+  /** {@code notices} hears of every activation: pending suggestions of earlier rules no longer serve. */
+  public RuleService(RuleBook book, RuleFolder folder, PgRuleSetStore versions, WorkerExecutor compiler,
+      ChangeNotices notices) {
+    this.notices = notices;
     this.book = book;
     this.folder = folder;
     this.versions = versions;
@@ -131,7 +136,8 @@ public final class RuleService {
           RuleSet set = book.activate(compiled, version);
           LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
           return set;
-        }));
+        }))
+        .compose(set -> notices.announceAll().map(set));
   }
 
   private CompiledRules compileOrFail(List<RuleSource> sources) {

@@ -1,12 +1,13 @@
 package community.recommender.web.server;
 
 import community.recommender.web.api.ContentRoutes;
-import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.Responses;
 import community.recommender.web.api.Routes;
 import community.recommender.web.auth.TokenAuthHandler;
+import community.recommender.web.metrics.ServerMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -18,22 +19,24 @@ public final class ApiVerticle extends VerticleBase {
   private static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private final int port;
-  private final HealthRoutes health;
+  private final ServerMetrics metrics;
+  private final List<Routes> open;
   private final TokenAuthHandler auth;
   private final List<Routes> api;
   private final long maxUploadBytes;
   private final Path uploadsDir;
   private HttpServer server;
+  private volatile RouteTable routes;
 
-  public ApiVerticle(int port, HealthRoutes health, TokenAuthHandler auth, List<Routes> api) {
-    this(port, health, auth, api, MAX_BODY_BYTES, null);
-  }
-
-  /** A verticle whose content uploads may be up to {@code maxUploadBytes}, spooled to {@code uploadsDir}. */
-  public ApiVerticle(int port, HealthRoutes health, TokenAuthHandler auth, List<Routes> api, long maxUploadBytes,
-      Path uploadsDir) {
+  /**
+   * {@code open} routes need no token; {@code api} routes, under {@code /api}, do. Content uploads
+   * may be up to {@code maxUploadBytes}, spooled to {@code uploadsDir} (null: no uploads).
+   */
+  public ApiVerticle(int port, ServerMetrics metrics, List<Routes> open, TokenAuthHandler auth, List<Routes> api,
+      long maxUploadBytes, Path uploadsDir) {
     this.port = port;
-    this.health = health;
+    this.metrics = metrics;
+    this.open = List.copyOf(open);
     this.auth = auth;
     this.api = List.copyOf(api);
     this.maxUploadBytes = maxUploadBytes;
@@ -43,23 +46,33 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    health.mount(router);
+    router.route().handler(metrics.requestRecorder(() -> routes));
+    open.forEach(routes -> routes.mount(router));
     if (uploadsDir != null) {
       // Files come to one endpoint only; it alone takes large bodies, spooled to disk rather than held in memory.
       router.post(ContentRoutes.UPLOADS).handler(BodyHandler.create().setBodyLimit(maxUploadBytes)
           .setUploadsDirectory(uploadsDir.toString()).setDeleteUploadedFilesOnEnd(true));
     }
     api.forEach(routes -> routes.mountBeforeBody(router));
-    router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
+    // Polls are GETs: only requests that carry a body pay for reading one.
+    router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        .method(HttpMethod.DELETE)
+        .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
     router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);
     router.route().last().handler(ctx -> ctx.fail(404));
+    routes = RouteTable.of(router);
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
   /** The port the server listens on, once started. */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** Every endpoint served, once started. */
+  public RouteTable routes() {
+    return routes;
   }
 }

@@ -10,7 +10,14 @@ import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.api.ContentRoutes;
 import community.recommender.web.api.GroupImportRoutes;
+import community.recommender.web.api.FeedbackRoutes;
 import community.recommender.web.api.GroupRoutes;
+import community.recommender.web.api.OpsRoutes;
+import community.recommender.web.api.TokenRoutes;
+import community.recommender.web.auth.RateLimiter;
+import community.recommender.web.metrics.ServerMetrics;
+import community.recommender.web.store.PgFeedbackStore;
+import community.recommender.web.store.PgSuggestionStats;
 import community.recommender.web.api.HealthRoutes;
 import community.recommender.web.api.RuleRoutes;
 import community.recommender.web.api.SessionRoutes;
@@ -26,7 +33,10 @@ import community.recommender.web.content.IndexCatchUp;
 import community.recommender.web.database.Database;
 import community.recommender.web.database.Futures;
 import community.recommender.web.database.SchemaMigrations;
+import community.recommender.web.decision.RememberedAnswers;
 import community.recommender.web.decision.SuggestionService;
+import community.recommender.web.delivery.ChangeNotices;
+import community.recommender.web.delivery.Waiters;
 import community.recommender.web.demo.DemoData;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.web.rules.RuleFolderLoader;
@@ -38,10 +48,13 @@ import community.recommender.web.store.PgContentStore;
 import community.recommender.web.store.PgGroupStore;
 import community.recommender.web.store.PgRuleSetStore;
 import community.recommender.web.store.PgSuggestionStore;
+import community.recommender.web.api.Routes;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,9 +62,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Starts the server: database, schema, rules, content index, demo data, admin token, HTTP. */
 public final class RecommenderServer {
+  private static final long PENDING_REFRESH_MS = 5_000;
+  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private static final int CONTENT_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private static final long CATCH_UP_MILLIS = 2_000;
@@ -100,41 +117,65 @@ public final class RecommenderServer {
       WorkerExecutor contentWorkers = vertx.createSharedWorkerExecutor("content", CONTENT_WORKERS);
       opened.push(() -> Futures.await(contentWorkers.close()));
       UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());
-      ContentLibrary library = new ContentLibrary(new UploadReader(uploadLimits), content, indexer,
-          new ContentSearch(index), contentWorkers);
       DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
-      PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool());
+      ServerMetrics metrics = new ServerMetrics();
+      opened.push(metrics);
+      ChangeNotices notices = new ChangeNotices(database.pool());
+      opened.push(notices.listen(vertx, database.connectOptions()));
+      // Remembered answers are forgotten before waiting polls are woken to ask again: notices reach
+      // their listeners in the order they were registered.
+      RememberedAnswers remembered = new RememberedAnswers(notices);
+      Waiters waiters = new Waiters(notices);
+      PgSuggestionStore suggestionStore = new PgSuggestionStore(database.pool(), notices);
+      ContentLibrary library = new ContentLibrary(new UploadReader(uploadLimits), content, indexer,
+          new ContentSearch(index), contentWorkers, suggestionStore);
       SuggestionService suggestions = new SuggestionService(groups, suggestionStore, ruleBook, pipeline, decisions,
-          clock);
+          clock, config.delivery().pendingTtl(), notices, metrics.decisionTimer(), remembered);
+      watchPending(vertx, suggestionStore, waiters, metrics);
       PgRuleSetStore ruleVersions = new PgRuleSetStore(database.pool());
-      RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), ruleVersions, compiler);
+      RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), ruleVersions, compiler,
+          notices);
       RuleSimulation simulation = new RuleSimulation(ruleService, ruleBook, groups, suggestionStore, pipeline,
           decisions, clock);
       opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
       GroupReassessment reassessment = new GroupReassessment(groups, database.pool(), clock);
       reassessment.schedule(vertx);
       opened.push(reassessment);
-      ApiVerticle api = new ApiVerticle(config.port(), new HealthRoutes(database.pool(), ruleBook),
-          new TokenAuthHandler(tokens), List.of(
-              new GroupRoutes(groups, reports, suggestionStore, clock),
-              new GroupImportRoutes(groups, clock),
-              new SuggestionRoutes(suggestions, clock),
-              new RuleRoutes(ruleService, simulation, ruleVersions),
-              new ContentRoutes(library),
+      TokenAuthHandler auth = new TokenAuthHandler(tokens,
+          new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()));
+      List<Routes> open = List.of(new HealthRoutes(database.pool(), ruleBook), new OpsRoutes(metrics),
+          new ConsoleRoutes());
+      List<Routes> routes = List.of(
               new SessionRoutes(),
-              new ConsoleRoutes()),
-          config.maxUploadBytes(), uploadsDir(config.dataDir()));
+              new GroupRoutes(groups, reports, suggestionStore, clock),
+              new GroupImportRoutes(groups, suggestionStore, clock),
+              new SuggestionRoutes(suggestions, groups, waiters, clock),
+              new FeedbackRoutes(new PgFeedbackStore(database.pool()), new PgSuggestionStats(database.pool()),
+                  notices, clock),
+              new TokenRoutes(tokens, auth),
+              new RuleRoutes(ruleService, simulation, ruleVersions),
+              new ContentRoutes(library));
+      Path uploads = uploadsDir(config.dataDir());
+      // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares
+      // a port only among servers that ask for the same number, so "any free port" is chosen here first.
+      int port = config.port() == 0 ? freePort() : config.port();
+      List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
       try {
-        Futures.await(vertx.deployVerticle(api));
+        Futures.await(vertx.deployVerticle(() -> {
+          ApiVerticle instance = new ApiVerticle(port, metrics, open, auth, routes, config.maxUploadBytes(), uploads);
+          listening.add(instance);
+          return instance;
+        }, new DeploymentOptions().setInstances(EVENT_LOOPS)));
       } catch (RuntimeException e) {
         throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
       }
+      ApiVerticle api = listening.get(0);
       out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"
               + " in %.1f s%n", api.actualPort(), database.description(), rules.version(), indexed,
           (System.nanoTime() - started) / 1e9);
-      return new RunningServer(opened, api.actualPort());
+      return new RunningServer(opened, api.actualPort(), database.url(), api.routes().endpoints());
     } catch (RuntimeException e) {
-      new RunningServer(opened, 0).close();
+      new RunningServer(opened, 0, null, List.of()).close();
       throw e;
     }
   }
@@ -153,6 +194,24 @@ public final class RecommenderServer {
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new StartupException("cannot prepare " + dir + " for uploads: " + e.getMessage(), e);
+    }
+  }
+
+  /** Publishes the pending suggestions (across nodes, counted every few seconds) and this node's long polls. */
+  private static void watchPending(Vertx vertx, PgSuggestionStore store, Waiters waiters, ServerMetrics metrics) {
+    AtomicLong pending = new AtomicLong();
+    metrics.gauge("recommender.suggestions.pending", "Groups with a pending suggestion, on every node",
+        pending::get);
+    metrics.gauge("recommender.long.polls.waiting", "Long polls waiting on this node", waiters::size);
+    store.countPending().onSuccess(pending::set);
+    vertx.setPeriodic(PENDING_REFRESH_MS, id -> store.countPending().onSuccess(pending::set));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new StartupException("cannot find a free port: " + e.getMessage(), e);
     }
   }
 

@@ -2,19 +2,34 @@ package community.recommender.web.server;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /** A started server: its port, and everything to close, in reverse order of opening. */
 public final class RunningServer implements AutoCloseable {
   private final Deque<AutoCloseable> resources;
   private final int port;
+  private final String databaseUrl;
+  private final List<String> endpoints;
 
-  RunningServer(Deque<AutoCloseable> resources, int port) {
+  RunningServer(Deque<AutoCloseable> resources, int port, String databaseUrl, List<String> endpoints) {
+    this.endpoints = List.copyOf(endpoints);
     this.resources = new ArrayDeque<>(resources);
     this.port = port;
+    this.databaseUrl = databaseUrl;
   }
 
   public int port() {
     return port;
+  }
+
+  /** The database's URL without its password: another node started with it shares this one's state. */
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
+  /** Every endpoint served, as {@code "GET /api/v1/groups/{groupId}"}. */
+  public List<String> endpoints() {
+    return endpoints;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package community.recommender.web.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,18 +16,20 @@ import java.util.Objects;
  * @param demo whether to load the demo groups and content into an empty database
  * @param maxUploadBytes the most bytes one content upload request may have
  * @param maxFileBytes the most bytes one uploaded file, or one file inside an archive, may have
+ * @param delivery how suggestions are handed to chat tools
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
-    long maxUploadBytes, long maxFileBytes) {
+    long maxUploadBytes, long maxFileBytes, Delivery delivery) {
 
   /** 20 MiB per upload request. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
   /** 5 MiB per file. */
   public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
 
-  /** A configuration with the default upload limits. */
+  /** A configuration with the default upload limits and delivery settings. */
   public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo) {
-    this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_FILE_BYTES);
+    this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_FILE_BYTES,
+        Delivery.DEFAULTS);
   }
 
   public ServerConfig {
@@ -36,5 +39,32 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(rulesDir, "rulesDir");
     Objects.requireNonNull(samplesDir, "samplesDir");
+    Objects.requireNonNull(delivery, "delivery");
+  }
+
+  /** This configuration with other delivery settings. */
+  public ServerConfig with(Delivery other) {
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, other);
+  }
+
+  /**
+   * How suggestions are handed to chat tools.
+   *
+   * @param pendingTtl how long a pending suggestion serves before a poll decides anew
+   * @param requestsPerSecond the steady request rate each token may keep up; 0 turns the limit off
+   * @param burst how many requests a token may make at once, above the steady rate
+   */
+  public record Delivery(Duration pendingTtl, double requestsPerSecond, int burst) {
+    public static final Delivery DEFAULTS = new Delivery(Duration.ofHours(6), 20, 40);
+
+    public Delivery {
+      Objects.requireNonNull(pendingTtl, "pendingTtl");
+      if (pendingTtl.isNegative() || pendingTtl.isZero()) {
+        throw new IllegalArgumentException("the pending TTL must be positive");
+      }
+      if (requestsPerSecond < 0 || burst < 1) {
+        throw new IllegalArgumentException("the rate limit must not be negative, and the burst at least 1");
+      }
+    }
   }
 }

@@ -145,6 +145,16 @@ public final class PgGroupStore {
     return Future.all(total, items).map(done -> new GroupPage(items.result(), total.result()));
   }
 
+  /** The ids of every active group, in order. */
+  public Future<List<String>> ids() {
+    return pool.query("SELECT id FROM groups WHERE archived_at IS NULL ORDER BY id").execute()
+        .map(rows -> {
+          List<String> ids = new ArrayList<>();
+          rows.forEach(row -> ids.add(row.getString("id")));
+          return ids;
+        });
+  }
+
   /** Creates the group or replaces its portrait, reviving it when archived; answers true when it was created. */
   public Future<Boolean> save(String id, Portrait portrait) {
     return pool.preparedQuery(UPSERT)

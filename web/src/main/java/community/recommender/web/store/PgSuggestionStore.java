@@ -7,6 +7,7 @@ import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Reason;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.decision.SuggestionAnswer;
+import community.recommender.web.delivery.ChangeNotices;
 import community.recommender.web.json.SuggestionJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -22,12 +23,20 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Suggestions handed to groups, with what became of them; each group has at most one pending. */
+/**
+ * Suggestions handed to groups, with what became of them; each group has at most one pending.
+ *
+ * <p>A suggestion is {@code pending} until a bot claims it ({@code delivered}) or it is
+ * {@code superseded}: it expired, or new activity, content or rules overtook it. The claim is a
+ * conditional update, so that of any number of pollers on any number of nodes exactly one wins.
+ */
 public final class PgSuggestionStore {
   private final Pool pool;
+  private final ChangeNotices notices;
 
-  public PgSuggestionStore(Pool pool) {
+  public PgSuggestionStore(Pool pool, ChangeNotices notices) {
     this.pool = pool;
+    this.notices = notices;
   }
 
   /** The group's pending suggestion, with its explanation, if there is one. */
@@ -72,32 +81,126 @@ public final class PgSuggestionStore {
   }
 
   /**
-   * Makes {@code suggestion} the group's pending one, superseding a pending suggestion made by an
-   * older rule set.
-   *
-   * <p>When another request or node made a pending suggestion with the same rules meanwhile, the
-   * unique index keeps theirs, and this answers theirs: a group never has two, and concurrent
-   * pollers all get the same one.
+   * When a chat tool last received a suggestion for the group, or empty when none ever did. A
+   * decision reads this with the history, and {@link #save} refuses to store the decision when it has
+   * moved on since: another poller was served in between, and the history the rules read is stale.
    */
-  public Future<SuggestionAnswer.Suggested> replacePending(Suggestion suggestion, JsonObject explanation) {
+  public Future<Optional<Instant>> lastDeliveredAt(String groupId) {
+    return pool.preparedQuery("SELECT max(delivered_at) FROM suggestions WHERE group_id = $1")
+        .execute(Tuple.of(groupId))
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
+  }
+
+  /**
+   * Hands the pending suggestion {@code id} to the bot token {@code tokenId}; answers false when it
+   * is no longer pending (another poller, on any node, claimed it first, or it was superseded).
+   */
+  public Future<Boolean> claim(String id, String tokenId) {
+    return pool.preparedQuery("""
+            UPDATE suggestions SET state = 'delivered', delivered_at = now(), delivered_to = $2
+            WHERE id = $1 AND state = 'pending'""")
+        .execute(Tuple.of(UUID.fromString(id), UUID.fromString(tokenId)))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * Stores a fresh decision for its group: as the pending suggestion, or, when {@code deliverTo} names
+   * a bot token, as delivered to that bot at once. {@code replacing} is the stale pending suggestion
+   * it supersedes, or null.
+   *
+   * <p>Writers for one group take turns on the group's row. The decision is stored only when the
+   * group is as it was decided on: no other pending suggestion and no delivery after
+   * {@code deliveredMark}. Otherwise it answers empty, and the caller decides again.
+   */
+  public Future<Optional<Suggestion>> save(Suggestion suggestion, JsonObject explanation,
+      Optional<Instant> deliveredMark, String replacing, String deliverTo) {
     return pool.withTransaction(conn -> conn
-            .preparedQuery("UPDATE suggestions SET state = 'superseded' "
-                + "WHERE group_id = $1 AND state = 'pending' AND rule_set_version <> $2")
-            .execute(Tuple.of(suggestion.groupId(), suggestion.ruleSetVersion()))
-            .compose(done -> conn.preparedQuery("""
-                    INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
-                        rule_set_version, created_at, explanation)
-                    VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb)
-                    ON CONFLICT (group_id) WHERE state = 'pending' DO NOTHING""")
-                .execute(Tuple.wrap(List.of(UUID.fromString(suggestion.id()), suggestion.groupId(),
-                    suggestion.content().getId(), suggestion.kind().name(),
-                    ContentItemJson.toJson(suggestion.content()), suggestion.score(),
-                    SuggestionJson.reasons(suggestion.reasons()).encode(), suggestion.ruleSetVersion(),
-                    PgGroupStore.utc(suggestion.createdAt()), explanation.encode())))))
-        .compose(inserted -> inserted.rowCount() == 1
-            ? Future.succeededFuture(new SuggestionAnswer.Suggested(suggestion, explanation))
-            : pending(suggestion.groupId()).map(theirs -> theirs.orElseThrow(() -> new IllegalStateException(
-                "group " + suggestion.groupId() + " lost its pending suggestion while another was stored"))));
+            .preparedQuery("SELECT 1 FROM groups WHERE id = $1 FOR UPDATE").execute(Tuple.of(suggestion.groupId()))
+            .compose(locked -> conn.preparedQuery("""
+                    SELECT (SELECT id FROM suggestions WHERE group_id = $1 AND state = 'pending') AS pending,
+                           (SELECT max(delivered_at) FROM suggestions WHERE group_id = $1) AS delivered""")
+                .execute(Tuple.of(suggestion.groupId())))
+            .compose(rows -> {
+              Row row = rows.iterator().next();
+              UUID pending = row.getUUID("pending");
+              Optional<Instant> delivered = Optional.ofNullable(row.getOffsetDateTime("delivered"))
+                  .map(OffsetDateTime::toInstant);
+              boolean pendingMovedOn = pending != null && !pending.toString().equals(replacing);
+              if (pendingMovedOn || !delivered.equals(deliveredMark)) {
+                return Future.succeededFuture(Optional.<Suggestion>empty());
+              }
+              Future<?> superseded = replacing == null ? Future.succeededFuture()
+                  : conn.preparedQuery("""
+                          UPDATE suggestions SET state = 'superseded', superseded_at = now(),
+                              superseded_because = 'replaced by a new decision'
+                          WHERE id = $1 AND state = 'pending'""")
+                      .execute(Tuple.of(UUID.fromString(replacing)));
+              return superseded.compose(done -> conn.preparedQuery("""
+                      INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
+                          rule_set_version, created_at, explanation, state, delivered_at, delivered_to)
+                      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb, $11,
+                          CASE WHEN $12::uuid IS NULL THEN NULL ELSE now() END, $12::uuid)""")
+                  .execute(Tuple.wrap(java.util.Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
+                      suggestion.content().getId(), suggestion.kind().name(),
+                      new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
+                      SuggestionJson.reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
+                      PgGroupStore.utc(suggestion.createdAt()), explanation,
+                      deliverTo == null ? "pending" : "delivered",
+                      deliverTo == null ? null : UUID.fromString(deliverTo))))
+                  .map(Optional.of(suggestion)));
+            }));
+  }
+
+  /** Supersedes the pending suggestion {@code id}, if it still is pending. */
+  public Future<Void> supersede(String id, String because) {
+    return pool.preparedQuery("""
+            UPDATE suggestions SET state = 'superseded', superseded_at = now(), superseded_because = $2
+            WHERE id = $1 AND state = 'pending'""")
+        .execute(Tuple.of(UUID.fromString(id), because))
+        .mapEmpty();
+  }
+
+  /**
+   * Supersedes the group's pending suggestion, so that its next poll decides anew, and announces it.
+   * Call this after anything a decision reads changes for one group: an activity report, its
+   * portrait, its removal.
+   */
+  public Future<Void> supersedePending(String groupId, String because) {
+    return pool.preparedQuery("""
+            UPDATE suggestions SET state = 'superseded', superseded_at = now(), superseded_because = $2
+            WHERE group_id = $1 AND state = 'pending'""")
+        .execute(Tuple.of(groupId, because))
+        .compose(done -> notices.announce(groupId));
+  }
+
+  /** Supersedes the pending suggestions of {@code groupIds} at once, and announces it to every group. */
+  public Future<Void> supersedePending(List<String> groupIds, String because) {
+    if (groupIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery("""
+            UPDATE suggestions SET state = 'superseded', superseded_at = now(), superseded_because = $2
+            WHERE group_id = ANY($1) AND state = 'pending'""")
+        .execute(Tuple.of(groupIds.toArray(String[]::new), because))
+        .compose(done -> notices.announceAll());
+  }
+
+  /**
+   * Supersedes every pending suggestion and announces it. Call this after the content library
+   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   */
+  public Future<Void> supersedeAllPending(String because) {
+    return pool.preparedQuery("""
+            UPDATE suggestions SET state = 'superseded', superseded_at = now(), superseded_because = $1
+            WHERE state = 'pending'""")
+        .execute(Tuple.of(because))
+        .compose(done -> notices.announceAll());
+  }
+
+  /** How many groups have a pending suggestion, across every node. */
+  public Future<Long> countPending() {
+    return pool.query("SELECT count(*) FROM suggestions WHERE state = 'pending'").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
   }
 
   private static Suggestion toSuggestion(Row row) {

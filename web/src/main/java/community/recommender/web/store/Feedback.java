@@ -1,0 +1,19 @@
+package community.recommender.web.store;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a chat tool reports about a suggestion it was given.
+ *
+ * @param outcome {@code posted}, {@code skipped} or {@code failed}
+ * @param postedAt when it was posted, or null (for a post: the time of the report)
+ * @param metrics {@code reactions}, {@code replies}, {@code clicks} and {@code orders} so far, or null
+ */
+public record Feedback(String outcome, Instant postedAt, JsonObject metrics) {
+
+  public Feedback {
+    Objects.requireNonNull(outcome, "outcome");
+  }
+}
