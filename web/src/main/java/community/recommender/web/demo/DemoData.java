@@ -41,11 +41,11 @@ public final class DemoData {
       String id = group.getString("id");
       Instant createdAt = now.minus(Duration.ofDays(group.getInteger("createdDaysAgo")));
       Futures.await(groups.insertIfAbsent(id, PortraitJson.fromJson(group.getJsonObject("portrait")), createdAt));
-      Instant weekAgo = now.minus(Duration.ofDays(7));
-      // The three weeks before are one 21-day window, longer than the API takes: demo data needs no finer grain.
-      Futures.await(reports.record(id, List.of(
-          new ActivityReport(now.minus(Duration.ofDays(28)), weekAgo, counts(group.getJsonObject("threeWeeksBefore"))),
-          new ActivityReport(weekAgo, now, counts(group.getJsonObject("lastWeek"))))));
+      // Daily windows, as a chat tool would send them, so the console's 30-day chart has a day-by-day shape.
+      List<ActivityReport> days = new ArrayList<>();
+      days.addAll(daily(counts(group.getJsonObject("threeWeeksBefore")), now.minus(Duration.ofDays(28)), 21));
+      days.addAll(daily(counts(group.getJsonObject("lastWeek")), now.minus(Duration.ofDays(7)), 7));
+      Futures.await(reports.record(id, days));
       ids.add(id);
     }
     Futures.await(groups.reassess(ids, now));
@@ -61,6 +61,35 @@ public final class DemoData {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the demo groups", e);
     }
+  }
+
+  /**
+   * {@code total} spread over {@code days} one-day windows from {@code from}, each day a share that
+   * swings around the average (more at weekends), the remainder on the last day.
+   */
+  static List<ActivityReport> daily(ActivityCounts total, Instant from, int days) {
+    long[] totals = {total.getMessages(), total.getActiveMembers(), total.getJoins(), total.getLeaves(),
+        total.getReactions(), total.getClicks(), total.getOrders(), total.getComplaints()};
+    double[] weights = new double[days];
+    double sum = 0;
+    for (int d = 0; d < days; d++) {
+      weights[d] = 1.0 + 0.35 * Math.sin(d * 0.9) + (d % 7 >= 5 ? 0.4 : 0);
+      sum += weights[d];
+    }
+    long[] given = new long[totals.length];
+    List<ActivityReport> reports = new ArrayList<>();
+    for (int d = 0; d < days; d++) {
+      long[] day = new long[totals.length];
+      for (int c = 0; c < totals.length; c++) {
+        day[c] = d == days - 1 ? totals[c] - given[c] : Math.round(totals[c] * weights[d] / sum);
+        day[c] = Math.max(0, Math.min(day[c], totals[c] - given[c]));
+        given[c] += day[c];
+      }
+      Instant start = from.plus(Duration.ofDays(d));
+      reports.add(new ActivityReport(start, start.plus(Duration.ofDays(1)),
+          new ActivityCounts(day[0], day[1], day[2], day[3], day[4], day[5], day[6], day[7])));
+    }
+    return reports;
   }
 
   private static ActivityCounts counts(JsonObject json) {
