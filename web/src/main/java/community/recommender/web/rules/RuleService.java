@@ -127,6 +127,26 @@ public final class RuleService {
     });
   }
 
+  /**
+   * Activates the newest recorded rule set when another node recorded one this node does not run
+   * yet. Nodes hear of rule changes through a change notice; the notice is only a hint, and this
+   * reads the version from the database.
+   */
+  public Future<RuleSet> followNewestVersion() {
+    return serially(() -> versions.newest().compose(newest -> {
+      if (newest.isEmpty() || newest.get().version() <= book.active().version()) {
+        return Future.succeededFuture(book.active());
+      }
+      PgRuleSetStore.Version version = newest.get();
+      return compiler.executeBlocking(() -> compileOrFail(version.sources()), false).map(compiled -> {
+        writeFolder(version.files());
+        RuleSet set = book.activate(compiled, version.version());
+        LOG.info("activated rule set version {}, recorded by another node for {}", version.version(), version.author());
+        return set;
+      });
+    }));
+  }
+
   private Future<RuleSet> activate(Map<String, String> files, String author) {
     List<RuleSource> sources = new ArrayList<>();
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));

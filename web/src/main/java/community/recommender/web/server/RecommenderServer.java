@@ -64,9 +64,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the server: database, schema, rules, content index, demo data, admin token, HTTP. */
 public final class RecommenderServer {
+  private static final Logger LOG = LoggerFactory.getLogger(RecommenderServer.class);
+
   private static final long PENDING_REFRESH_MS = 5_000;
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -138,6 +142,13 @@ public final class RecommenderServer {
       RuleSimulation simulation = new RuleSimulation(ruleService, ruleBook, groups, suggestionStore, pipeline,
           decisions, clock);
       opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
+      // A rule change on another node arrives as a notice for every group; this node then catches up.
+      notices.onNotice(payload -> {
+        if (ChangeNotices.EVERY_GROUP.equals(payload)) {
+          ruleService.followNewestVersion().onFailure(e -> LOG.warn("cannot follow the newest rule set: {}",
+              e.getMessage()));
+        }
+      });
       GroupReassessment reassessment = new GroupReassessment(groups, database.pool(), clock);
       reassessment.schedule(vertx);
       opened.push(reassessment);

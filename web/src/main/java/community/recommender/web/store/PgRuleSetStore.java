@@ -64,6 +64,13 @@ public final class PgRuleSetStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toVersion(rows.iterator().next())));
   }
 
+  /** The newest recorded version with its files, or empty before the first. */
+  public Future<Optional<Version>> newest() {
+    return pool.query("SELECT version, content_hash, author, created_at, files FROM rule_sets ORDER BY version DESC LIMIT 1")
+        .execute()
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toVersion(rows.iterator().next())));
+  }
+
   private static Version toVersion(Row row) {
     JsonObject files = row.getJsonObject("files");
     Map<String, String> texts = new TreeMap<>();
