@@ -42,5 +42,10 @@ function section(title, rows) {
 
 function format(value) {
   if (value === undefined || value === null) return "—";
+  if (typeof value === "object") {
+    // Engagement comes as counts by kind; show the ones that happened, as "3 reactions · 1 click".
+    const parts = Object.entries(value).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s$/, "") : kind}`);
+    return parts.length ? parts.join(" · ") : "none";
+  }
   return typeof value === "number" && !Number.isInteger(value) ? value.toFixed(2) : String(value);
 }
