@@ -45,7 +45,9 @@ public final class HotSwapBenchmark {
         Files.copy(file, rules.resolve(file.getFileName()));
       }
     }
-    ServerConfig config = new ServerConfig(0, work.resolve("data"), null, rules, samples, true);
+    // No rate limit: the pollers share one token and would otherwise measure the limiter.
+    ServerConfig config = new ServerConfig(0, work.resolve("data"), null, rules, samples, true)
+        .with(new ServerConfig.Delivery(ServerConfig.Delivery.DEFAULTS.pendingTtl(), 0, 1));
     try (RunningServer server = RecommenderServer.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
       String token = Files.readString(work.resolve("data").resolve("admin.token")).strip();
       String base = "http://localhost:" + server.port();
