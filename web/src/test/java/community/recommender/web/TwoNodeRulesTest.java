@@ -63,6 +63,21 @@ class TwoNodeRulesTest {
     assertThat(secondRules.resolve("extra.drl")).exists();
   }
 
+  @Test
+  void aNodeStartingWithAStaleFolder_runsTheNewestVersion_insteadOfRollingEveryNodeBack() throws Exception {
+    long changed = new JsonObject(first.putText("/api/v1/rules/stale-check.drl", admin,
+        EXTRA.replace("playbook.extra", "playbook.stalecheck").replace("Nudge posts up a little", "Nudge again"))
+        .body()).getLong("version");
+    Path staleRules = TestServer.copyOfRules(temp.resolve("rules-stale"));
+
+    try (TestServer third = TestServer.start(new ServerConfig(0, temp.resolve("third"), first.databaseUrl(),
+        staleRules, TestServer.SAMPLES, false).with(TestServer.UNLIMITED))) {
+      assertThat(version(third)).isEqualTo(changed);
+      assertThat(staleRules.resolve("stale-check.drl")).exists();
+    }
+    assertThat(version(first)).isEqualTo(changed);
+  }
+
   private static long version(TestServer server) {
     return new JsonObject(server.get("/api/v1/rules", admin).body()).getLong("version");
   }

@@ -11,12 +11,6 @@ import community.recommender.web.delivery.ChangeNotices;
 import community.recommender.web.store.PgRuleSetStore;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +133,7 @@ public final class RuleService {
       }
       PgRuleSetStore.Version version = newest.get();
       return compiler.executeBlocking(() -> compileOrFail(version.sources()), false).map(compiled -> {
-        writeFolder(version.files());
+        folder.replaceWith(version.files());
         RuleSet set = book.activate(compiled, version.version());
         LOG.info("activated rule set version {}, recorded by another node for {}", version.version(), version.author());
         return set;
@@ -152,7 +146,7 @@ public final class RuleService {
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
     return compiler.executeBlocking(() -> compileOrFail(sources), false)
         .compose(compiled -> versions.record(compiled, author).map(version -> {
-          writeFolder(files);
+          folder.replaceWith(files);
           RuleSet set = book.activate(compiled, version);
           LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
           return set;
@@ -165,29 +159,6 @@ public final class RuleService {
       return book.compile(sources);
     } catch (RuleCompilationException e) {
       throw new InvalidRulesException(e.errors());
-    }
-  }
-
-  /** Makes the folder hold exactly {@code files}, each written whole before it replaces the old one. */
-  private void writeFolder(Map<String, String> files) {
-    try {
-      Files.createDirectories(folder.path());
-      for (Map.Entry<String, String> file : files.entrySet()) {
-        Path target = folder.path().resolve(file.getKey());
-        if (Files.exists(target) && Files.readString(target, StandardCharsets.UTF_8).equals(file.getValue())) {
-          continue;
-        }
-        Path temp = folder.path().resolve("." + file.getKey() + ".tmp");
-        Files.writeString(temp, file.getValue(), StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
-      for (RuleSource existing : folder.read()) {
-        if (!files.containsKey(existing.file())) {
-          Files.delete(folder.path().resolve(existing.file()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the rules folder " + folder.path(), e);
     }
   }
 

@@ -64,6 +64,12 @@ public final class PgRuleSetStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toVersion(rows.iterator().next())));
   }
 
+  /** Whether a set with {@code contentHash} was ever recorded. */
+  public Future<Boolean> wasRecorded(String contentHash) {
+    return pool.preparedQuery("SELECT 1 FROM rule_sets WHERE content_hash = $1 LIMIT 1").execute(Tuple.of(contentHash))
+        .map(rows -> rows.size() > 0);
+  }
+
   /** The newest recorded version with its files, or empty before the first. */
   public Future<Optional<Version>> newest() {
     return pool.query("SELECT version, content_hash, author, created_at, files FROM rule_sets ORDER BY version DESC LIMIT 1")
