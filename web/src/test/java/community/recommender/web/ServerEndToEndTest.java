@@ -153,6 +153,26 @@ class ServerEndToEndTest {
   }
 
   @Test
+  void explain_listsTheNeeds_theDroppedCandidatesAndTheRulesThatFired() {
+    JsonObject suggestion = new JsonObject(
+        server.get("/api/v1/groups/ldn-tea-baking/suggestion?explain=true", admin).body());
+
+    JsonObject explanation = suggestion.getJsonObject("explanation");
+    JsonArray needs = explanation.getJsonArray("needs");
+    JsonArray dropped = explanation.getJsonArray("dropped");
+    assertThat(needs).isNotEmpty();
+    assertThat(needs.getJsonObject(0).getString("rule")).isIn(playbookRules);
+    assertThat(dropped).isNotEmpty();
+    for (int i = 0; i < dropped.size(); i++) {
+      JsonObject candidate = dropped.getJsonObject(i);
+      assertThat(candidate.getJsonObject("content").getString("id")).isNotBlank();
+      assertThat(candidate.getJsonArray("vetoes").getJsonObject(0).getString("rule")).isIn(playbookRules);
+    }
+    assertThat(explanation.getJsonArray("firedRules").getList())
+        .containsAll(suggestion.getJsonArray("reasons").stream().map(r -> ((JsonObject) r).getString("rule")).toList());
+  }
+
+  @Test
   void unknownGroupAndUnknownRoute_get404AsJson() {
     HttpResponse<String> group = server.get("/api/v1/groups/no-such-group/suggestion", admin);
     HttpResponse<String> route = server.get("/api/v1/nothing-here", admin);
