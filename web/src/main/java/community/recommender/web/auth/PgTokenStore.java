@@ -110,11 +110,6 @@ public final class PgTokenStore {
         }));
   }
 
-  /** How many tokens exist, revoked ones included. */
-  public Future<Long> count() {
-    return pool.query("SELECT count(*) FROM tokens").execute().map(rows -> rows.iterator().next().getLong(0));
-  }
-
   private static TokenRecord toRecord(Row row) {
     String[] groups = row.getArrayOfStrings("groups");
     var revokedAt = row.getOffsetDateTime("revoked_at");
