@@ -2,7 +2,7 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.auth.Role;
+import community.recommender.web.store.Role;
 import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -68,7 +68,7 @@ class ConsoleBrowserIT {
   @BeforeAll
   static void start() throws IOException {
     browser = Browser.start(SCREENSHOTS);
-    database = TestDatabase.start(temp.resolve("postgres"));
+    database = TestDatabase.start();
     Path samples = copyOfSamplesWith(temp.resolve("samples"), "pasted-page-script-check-en.md", SCRIPTED_ITEM);
     Path data = temp.resolve("data");
     server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.copyOfRules(temp.resolve("rules")),
