@@ -5,19 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The token a command line client sends: {@code --token}, else {@code --token-file}, else
- * {@code $RECOMMENDER_TOKEN}, else the admin token file under the home folder.
+ * The token every command that calls a server sends: {@code --token}, else {@code --token-file},
+ * else {@code $RECOMMENDER_TOKEN}, else the admin token file in the data dir ({@code <home>/data}
+ * unless {@code --data-dir} says otherwise).
  */
 final class CliToken {
   private CliToken() {}
 
   /** The token to use; fails with a message saying how to give one when there is none. */
-  static String resolve(String option, Path home) {
-    return resolve(option, null, home);
-  }
-
-  /** The token to use, with {@code tokenFile} (may be null) read before the environment. */
-  static String resolve(String option, Path tokenFile, Path home) {
+  static String resolve(String option, Path tokenFile, Path dataDir) {
     if (option != null && !option.isBlank()) {
       return option.strip();
     }
@@ -25,18 +21,18 @@ final class CliToken {
       try {
         return Files.readString(tokenFile).strip();
       } catch (IOException e) {
-        throw new IllegalStateException("no token: --token-file " + tokenFile + " is not readable");
+        throw CliFailure.failed("no token: --token-file " + tokenFile + " is not readable");
       }
     }
     String env = System.getenv("RECOMMENDER_TOKEN");
     if (env != null && !env.isBlank()) {
       return env.strip();
     }
-    Path file = home.resolve("data").resolve("admin.token");
+    Path file = (dataDir != null ? dataDir : Home.directory().resolve("data")).resolve("admin.token");
     try {
       return Files.readString(file).strip();
     } catch (IOException e) {
-      throw new IllegalStateException("no token: pass --token or --token-file, set RECOMMENDER_TOKEN, or run where "
+      throw CliFailure.failed("no token: pass --token or --token-file, set RECOMMENDER_TOKEN, or run where "
           + file + " exists");
     }
   }

@@ -1,15 +1,10 @@
 package community.recommender.web.cli;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
+import java.io.FileNotFoundException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,33 +16,29 @@ import java.util.Locale;
  *
  * <p>{@code recommender import --groups} uses it.
  */
-public final class GroupImportClient {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+final class GroupImportClient {
   private static final Duration FILE_TIMEOUT = Duration.ofMinutes(10);
 
-  private final URI server;
-  private final String token;
+  private final ServerClient server;
   private final PrintWriter progress;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-  /** A client of {@code server} that sends {@code token} and reports each file on {@code progress}. */
-  public GroupImportClient(URI server, String token, PrintWriter progress) {
+  /** A client that sends each file to {@code server} and reports it on {@code progress}. */
+  GroupImportClient(ServerClient server, PrintWriter progress) {
     this.server = server;
-    this.token = token;
     this.progress = progress;
   }
 
   /** What an import run did. */
-  public record Summary(int files, int rejectedFiles, int created, int replaced) {
+  record Summary(int files, int rejectedFiles, int created, int replaced) {
 
     /** Whether every file was imported. */
-    public boolean complete() {
+    boolean complete() {
       return rejectedFiles == 0;
     }
   }
 
   /** Imports each file in turn; a rejected file is reported and the rest still go. */
-  public Summary importFiles(List<Path> files) {
+  Summary importFiles(List<Path> files) {
     int rejected = 0;
     int created = 0;
     int replaced = 0;
@@ -70,34 +61,19 @@ public final class GroupImportClient {
 
   private JsonObject upload(Path file) {
     String type = contentType(file);
-    HttpResponse<String> response;
+    HttpRequest.BodyPublisher body;
     try {
-      HttpRequest request = HttpRequest.newBuilder(server.resolve("/api/v1/groups/import"))
-          .timeout(FILE_TIMEOUT)
-          .header("Authorization", "Bearer " + token)
-          .header("Content-Type", type)
-          .POST(HttpRequest.BodyPublishers.ofFile(file))
-          .build();
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new RejectedFileException(Files.exists(file) ? "cannot reach " + server + ": " + e : "cannot read it: "
-          + e.getMessage(), List.of());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RejectedFileException("interrupted", List.of());
+      body = HttpRequest.BodyPublishers.ofFile(file);
+    } catch (FileNotFoundException e) {
+      throw new RejectedFileException("cannot read it: " + e.getMessage(), List.of());
     }
-    JsonObject body;
-    try {
-      body = new JsonObject(response.body());
-    } catch (DecodeException | ClassCastException e) {
-      throw new RejectedFileException("the server answered " + response.statusCode() + " without JSON", List.of());
-    }
-    if (response.statusCode() != 200) {
-      JsonObject error = body.getJsonObject("error", new JsonObject());
-      throw new RejectedFileException(response.statusCode() + " " + error.getString("message"),
+    ServerClient.Answer answer = server.send("POST", "/api/v1/groups/import", type, body, FILE_TIMEOUT);
+    if (answer.status() != 200) {
+      JsonObject error = answer.body().getJsonObject("error", new JsonObject());
+      throw new RejectedFileException(answer.status() + " " + answer.errorMessage(),
           problems(error.getJsonArray("problems", new JsonArray())));
     }
-    return body;
+    return answer.body();
   }
 
   private static String contentType(Path file) {

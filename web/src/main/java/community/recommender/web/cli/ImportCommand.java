@@ -1,12 +1,10 @@
 package community.recommender.web.cli;
 
-import community.recommender.web.cli.ContentUploader.Answer;
 import community.recommender.web.cli.ContentUploader.Upload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {"Upload content files (.md, .json, .csv, .zip and images) to a running server,",
         "or with --groups, group portraits from .csv or .json files (each file all or nothing).",
         "Folders are read recursively. Files of one folder travel together, so Markdown finds the images beside it.",
-        "Exit code: 0 when every file was stored, 1 when any was rejected, 2 when the server could not be used."})
+        "Exit code: 0 when every file was stored, 1 when the server refused any, 2 when it could not be used."})
 final class ImportCommand implements Callable<Integer> {
   /** Requests stay well under the server's 20 MiB upload limit. */
   private static final long BATCH_BYTES = 16L * 1024 * 1024;
@@ -55,31 +53,23 @@ final class ImportCommand implements Callable<Integer> {
   boolean groups;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String bearer;
-    try {
-      bearer = CliToken.resolve(token, tokenFile, Home.directory());
-    } catch (IllegalStateException e) {
-      err.println("error: " + e.getMessage());
-      return 2;
-    }
+    ServerClient client = new ServerClient(server, CliToken.resolve(token, tokenFile, null));
     if (groups) {
-      return importGroups(bearer, out, err);
+      return importGroups(client, out, err);
     }
     List<Upload> uploads;
     try {
       uploads = collect();
     } catch (IOException | IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      return 2;
+      throw CliFailure.failed(e.getMessage());
     }
     if (uploads.isEmpty()) {
-      err.println("error: no .md, .json, .csv, .zip or image files in " + paths);
-      return 2;
+      throw CliFailure.failed("no .md, .json, .csv, .zip or image files in " + paths);
     }
-    ContentUploader uploader = new ContentUploader(server, bearer);
+    ContentUploader uploader = new ContentUploader(client);
     ProgressBar progress = new ProgressBar(err, System.console() != null,
         uploads.stream().mapToLong(u -> u.bytes().length).sum(), uploads.size());
     int rejected = 0;
@@ -87,25 +77,19 @@ final class ImportCommand implements Callable<Integer> {
     int updated = 0;
     List<String> lines = new ArrayList<>();
     for (List<Upload> batch : batches(uploads)) {
-      Answer answer;
+      ServerClient.Answer answer;
       try {
         answer = uploader.send(batch, progress::sent);
-      } catch (ConnectException e) {
+      } catch (CliFailure e) {
         progress.finish();
-        err.println("error: cannot reach " + server + "; is it running? (" + e.getMessage() + ")");
-        return 2;
-      } catch (IOException e) {
-        progress.finish();
-        err.println("error: upload to " + server + " failed: " + e.getMessage());
-        return 2;
+        throw e;
       }
       progress.filesDone(batch.size());
       JsonArray files = answer.body().getJsonArray("files");
       if (files == null) {
         progress.finish();
-        JsonObject error = answer.body().getJsonObject("error", new JsonObject());
-        err.println("error: the server answered " + answer.status() + ": " + error.getString("message", ""));
-        return answer.status() == 413 ? 1 : 2;
+        String message = "the server answered " + answer.status() + ": " + answer.errorMessage();
+        throw answer.status() / 100 == 4 ? CliFailure.refused(message) : CliFailure.failed(message);
       }
       for (int i = 0; i < files.size(); i++) {
         JsonObject file = files.getJsonObject(i);
@@ -122,7 +106,7 @@ final class ImportCommand implements Callable<Integer> {
     out.printf("%d files: %d items created, %d updated; %d files rejected%n", uploads.size(), created, updated,
         rejected);
     out.flush();
-    return rejected == 0 ? 0 : 1;
+    return rejected == 0 ? ExitCode.DONE : ExitCode.REFUSED;
   }
 
   private static String detail(JsonObject file) {
@@ -192,12 +176,11 @@ final class ImportCommand implements Callable<Integer> {
     return batches;
   }
 
-  private int importGroups(String bearer, PrintWriter out, PrintWriter err) {
-    GroupImportClient client = new GroupImportClient(java.net.URI.create(server), bearer, err);
-    GroupImportClient.Summary summary = client.importFiles(paths);
+  private int importGroups(ServerClient client, PrintWriter out, PrintWriter err) {
+    GroupImportClient.Summary summary = new GroupImportClient(client, err).importFiles(paths);
     out.printf("%d of %d files imported: %d groups created, %d replaced%n",
         summary.files() - summary.rejectedFiles(), summary.files(), summary.created(), summary.replaced());
-    return summary.complete() ? 0 : 1;
+    return summary.complete() ? ExitCode.DONE : ExitCode.REFUSED;
   }
 
   private static boolean isContent(Path file) {

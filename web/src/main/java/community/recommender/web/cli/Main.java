@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Community Recommender 0.1.0",
     description = "Tells community operators what to post next in each chat group, and why.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:everything asked for was done", "1:something was refused (a rejected file, a rule that"
+        + " does not compile, a request the server refused)", "2:the command could not do its work (bad"
+        + " arguments, no token, no server, a failed start)"},
     subcommands = {ServeCommand.class, ImportCommand.class, RulesCommand.class, TokenCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -25,7 +29,7 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       line.getErr().println("error: " + e.getMessage());
-      return 1;
+      return e instanceof CliFailure failure ? failure.exitCode() : ExitCode.FAILED;
     });
     return cli.execute(args);
   }

@@ -42,16 +42,16 @@ final class RulesCommand implements Runnable {
         CompiledRules rules = new RuleBook().compile(new RuleFolder(dir).read());
         int count = rules.ruleNames().size();
         out.println(dir + ": " + rules.sources().size() + " files, " + count + " rules, no problems");
-        return 0;
+        return ExitCode.DONE;
       } catch (RuleCompilationException e) {
         for (RuleError error : e.errors()) {
           err.println(dir.resolve(error.file()) + ":" + error.line() + ":" + error.column() + ": " + error.message());
         }
         err.println(e.errors().size() + (e.errors().size() == 1 ? " problem" : " problems"));
-        return 1;
+        return ExitCode.REFUSED;
       } catch (UncheckedIOException e) {
         err.println("error: " + e.getCause().getMessage());
-        return 2;
+        return ExitCode.FAILED;
       }
     }
   }

@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1) {
       spec.commandLine().getErr().println(
           "error: --pending-ttl-minutes and --rate-burst must be at least 1, and --rate-limit not negative");
-      return 2;
+      return ExitCode.FAILED;
     }
     Path home = Home.directory();
     ServerConfig config = new ServerConfig(
@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
       server = RecommenderServer.start(config, new PrintStream(System.out, true));
     } catch (StartupException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
-      return 2;
+      return ExitCode.FAILED;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,6 +86,6 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }, "shutdown"));
     stopped.await();
-    return 0;
+    return ExitCode.DONE;
   }
 }

@@ -2,16 +2,8 @@ package community.recommender.web.cli;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,49 +30,19 @@ final class TokenCommand implements Runnable {
         description = "The server's base URL (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--token", description = "An admin token (default: the one in <home>/data/admin.token).")
+    @Option(names = "--token", description = "An admin token (default: --token-file, $RECOMMENDER_TOKEN, else "
+        + "admin.token in the data dir).")
     String token;
+
+    @Option(names = "--token-file", description = "A file holding the token.")
+    Path tokenFile;
 
     @Option(names = "--data-dir", description = "Where admin.token is (default: <home>/data).")
     Path dataDir;
 
-    String adminToken() throws IOException {
-      if (token != null) {
-        return token.strip();
-      }
-      Path file = (dataDir != null ? dataDir : Home.directory().resolve("data")).resolve("admin.token");
-      if (!Files.isReadable(file)) {
-        throw new IOException("no --token given and " + file + " cannot be read");
-      }
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
-    }
-
-    /** Sends a request; answers the body of a 2xx answer, or fails with the server's error message. */
-    String send(String method, String path, String body) throws IOException, InterruptedException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
-          .timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + adminToken())
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body));
-      if (body != null) {
-        request.header("Content-Type", "application/json");
-      }
-      HttpResponse<String> response;
-      try {
-        response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new IOException("cannot reach " + url + ": " + e.getMessage(), e);
-      }
-      if (response.statusCode() / 100 != 2) {
-        String message = response.body();
-        try {
-          message = new JsonObject(response.body()).getJsonObject("error").getString("message");
-        } catch (RuntimeException e) {
-          // Not our JSON error: show the body as it came.
-        }
-        throw new IOException("the server answered " + response.statusCode() + ": " + message);
-      }
-      return response.body();
+    /** Sends a request; answers the body of a 2xx answer, or ends the command with the server's error. */
+    JsonObject call(String method, String path, JsonObject body) {
+      return new ServerClient(url, CliToken.resolve(token, tokenFile, dataDir)).call(method, path, body);
     }
   }
 
@@ -101,7 +63,7 @@ final class TokenCommand implements Runnable {
     String name;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() {
       JsonObject body = new JsonObject().put("role", role);
       if (groups != null) {
         body.put("groups", new JsonArray(groups));
@@ -109,13 +71,13 @@ final class TokenCommand implements Runnable {
       if (name != null) {
         body.put("name", name);
       }
-      JsonObject created = new JsonObject(server.send("POST", "/api/v1/tokens", body.encode()));
+      JsonObject created = server.call("POST", "/api/v1/tokens", body);
       PrintWriter out = spec.commandLine().getOut();
       out.println(created.getString("token"));
       spec.commandLine().getErr().printf("Created %s token %s (id %s)%s. It is shown only this once.%n",
           created.getString("role"), created.getString("name"), created.getString("id"),
           created.getJsonArray("groups").isEmpty() ? "" : " for groups " + created.getJsonArray("groups").encode());
-      return 0;
+      return ExitCode.DONE;
     }
   }
 
@@ -126,8 +88,8 @@ final class TokenCommand implements Runnable {
     @Mixin Server server;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-      JsonArray items = new JsonObject(server.send("GET", "/api/v1/tokens", null)).getJsonArray("items");
+    public Integer call() {
+      JsonArray items = server.call("GET", "/api/v1/tokens", null).getJsonArray("items");
       PrintWriter out = spec.commandLine().getOut();
       out.printf("%-36s  %-8s  %-24s  %-20s  %s%n", "ID", "ROLE", "NAME", "CREATED", "GROUPS / REVOKED");
       for (int i = 0; i < items.size(); i++) {
@@ -137,7 +99,7 @@ final class TokenCommand implements Runnable {
         out.printf("%-36s  %-8s  %-24s  %-20s  %s%n", t.getString("id"), t.getString("role"), t.getString("name"),
             t.getString("createdAt").substring(0, Math.min(19, t.getString("createdAt").length())), scope);
       }
-      return 0;
+      return ExitCode.DONE;
     }
   }
 
@@ -151,10 +113,10 @@ final class TokenCommand implements Runnable {
     String id;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-      server.send("DELETE", "/api/v1/tokens/" + id, null);
+    public Integer call() {
+      server.call("DELETE", "/api/v1/tokens/" + id, null);
       spec.commandLine().getOut().println("Revoked token " + id + ".");
-      return 0;
+      return ExitCode.DONE;
     }
   }
 }

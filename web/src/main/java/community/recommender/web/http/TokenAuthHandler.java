@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,10 +86,6 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
     return ctx.get(CALLER);
   }
 
-  /** The caller of a request, when it came through authentication. */
-  public static Optional<Caller> callerIfAny(RoutingContext ctx) {
-    return Optional.ofNullable(ctx.get(CALLER));
-  }
 
   /** A handler that lets through only callers with one of {@code roles}; admins always pass. */
   public static Handler<RoutingContext> requireRole(Role... roles) {

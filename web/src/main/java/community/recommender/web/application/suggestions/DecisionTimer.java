@@ -6,9 +6,6 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface DecisionTimer {
 
-  /** A timer that measures nothing, for tools that decide outside the server. */
-  DecisionTimer NONE = Supplier::get;
-
   /** Runs {@code decision} and records how long it took. */
   <T> T time(Supplier<T> decision);
 }

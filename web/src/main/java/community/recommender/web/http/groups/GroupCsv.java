@@ -1,10 +1,11 @@
 package community.recommender.web.http.groups;
 
+import community.recommender.content.format.ByteOrderMark;
+import community.recommender.content.format.CsvDialect;
 import community.recommender.web.http.ApiError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -33,19 +33,12 @@ public final class GroupCsv {
   private static final Set<String> NUMBERS = Set.of("memberCount", "kocCount");
   private static final String ATTRIBUTE = "attributes.";
 
-  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true)
-      .setTrim(true)
-      .get();
-
   private GroupCsv() {}
 
   /** The file's groups, numbered by the line each starts on; 422 naming the column when the header is wrong. */
   public static List<GroupRecord> read(String text) {
-    String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    try (CSVParser parser = CSVParser.parse(new StringReader(csv), FORMAT)) {
+    String csv = ByteOrderMark.strip(text);
+    try (CSVParser parser = CsvDialect.parse(csv)) {
       Map<String, String> columns = columns(parser.getHeaderNames());
       int[] lineStarts = lineStarts(csv);
       List<GroupRecord> records = new ArrayList<>();

@@ -165,7 +165,7 @@ public final class PgContentStore implements ContentStore {
   public Future<Optional<ContentItem>> find(String id) {
     return pool.preparedQuery("SELECT document FROM content_items WHERE id = $1").execute(Tuple.of(id))
         .map(rows -> rows.size() == 0 ? Optional.empty()
-            : Optional.of(ContentItemJson.fromJson(rows.iterator().next().getJsonObject("document").encode())));
+            : Optional.of(ContentItemJson.fromStored(rows.iterator().next().getJsonObject("document").encode())));
   }
 
   /** Archives the item with {@code id} as its next version; empty when there is no such item. */
@@ -190,7 +190,7 @@ public final class PgContentStore implements ContentStore {
         .map(rows -> {
           List<Version> versions = new ArrayList<>();
           for (Row row : rows) {
-            versions.add(new Version(ContentItemJson.fromJson(row.getJsonObject("document").encode()),
+            versions.add(new Version(ContentItemJson.fromStored(row.getJsonObject("document").encode()),
                 row.getOffsetDateTime("created_at").toInstant(), row.getString("changed_by")));
           }
           return versions;
@@ -220,7 +220,7 @@ public final class PgContentStore implements ContentStore {
         .map(rows -> {
           List<Change> changes = new ArrayList<>();
           for (Row row : rows) {
-            changes.add(new Change(ContentItemJson.fromJson(row.getJsonObject("document").encode()),
+            changes.add(new Change(ContentItemJson.fromStored(row.getJsonObject("document").encode()),
                 row.getLong("change_seq")));
           }
           return changes;

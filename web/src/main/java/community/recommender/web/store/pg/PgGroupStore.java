@@ -12,6 +12,7 @@ import community.recommender.engine.model.ActivityBand;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
+import community.recommender.engine.model.Regions;
 import community.recommender.engine.model.PostingRecency;
 import community.recommender.engine.model.Stage;
 import community.recommender.engine.model.StageAssessment;
@@ -78,7 +79,7 @@ public final class PgGroupStore implements GroupStore {
        FROM groups WHERE archived_at IS NULL
         AND ($1::text[] IS NULL OR band = ANY($1))
         AND ($2::text[] IS NULL OR stage = ANY($2))
-        AND ($3::text IS NULL OR portrait ->> 'region' = $3 OR starts_with(portrait ->> 'region', $3 || '-'))
+        AND ($3::text IS NULL OR portrait ->> 'region' = $3 OR starts_with(portrait ->> 'region', $6))
         AND ($4::jsonb IS NULL OR portrait -> 'labels' @> $4)
         AND ($5::text[] IS NULL OR id = ANY($5))""";
 
@@ -142,7 +143,8 @@ public final class PgGroupStore implements GroupStore {
   public Future<GroupPage> page(GroupQuery query) {
     List<Object> filters = Arrays.asList(names(query.bands()), names(query.stages()), query.region(),
         query.labels().isEmpty() ? null : new JsonArray(query.labels()),
-        query.scope().isEmpty() ? null : query.scope().toArray(String[]::new));
+        query.scope().isEmpty() ? null : query.scope().toArray(String[]::new),
+        query.region() == null ? null : Regions.insidePrefix(query.region()));
     Future<Long> total = pool.preparedQuery("SELECT count(*) " + FILTERS).execute(Tuple.wrap(filters))
         .map(rows -> rows.iterator().next().getLong(0));
     List<Object> paged = new ArrayList<>(filters);
@@ -151,7 +153,7 @@ public final class PgGroupStore implements GroupStore {
     Tuple page = Tuple.wrap(paged);
     Future<List<GroupSummary>> items = pool.preparedQuery(
             "SELECT id, portrait, level, band, trend, stage, assessed_at, " + PENDING_AND_LAST_POSTED + FILTERS
-                + " ORDER BY id LIMIT $6 OFFSET $7")
+                + " ORDER BY id LIMIT $7 OFFSET $8")
         .execute(page)
         .map(rows -> {
           List<GroupSummary> summaries = new ArrayList<>();

@@ -218,7 +218,7 @@ public final class PgSuggestionStore implements SuggestionStore {
     return new Suggestion(
         row.getUUID("id").toString(),
         row.getString("group_id"),
-        ContentItemJson.fromJson(row.getJsonObject("content").encode()),
+        ContentItemJson.fromStored(row.getJsonObject("content").encode()),
         row.getDouble("score"),
         reasons,
         row.getLong("rule_set_version"),
