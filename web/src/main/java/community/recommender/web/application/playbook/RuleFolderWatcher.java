@@ -58,8 +58,14 @@ public final class RuleFolderWatcher implements AutoCloseable {
         }
         rules.reloadFolder()
             .onSuccess(set -> LOG.debug("rules folder {} checked; version {} is active", dir, set.version()))
-            .onFailure(e -> LOG.warn("the rules folder {} was changed but not activated; the running set stays:\n{}",
-                dir, describe(e)));
+            .onFailure(e -> {
+              if (e instanceof RuleSetRejected rejected) {
+                LOG.warn("the rules folder {} was changed but not activated; the running set stays:\n{}", dir,
+                    String.join("\n", rejected.errors().stream().map(Object::toString).toList()));
+              } else {
+                LOG.warn("the rules folder {} was changed but could not be activated; the running set stays", dir, e);
+              }
+            });
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       Thread.currentThread().interrupt();
@@ -71,12 +77,6 @@ public final class RuleFolderWatcher implements AutoCloseable {
     key.reset();
   }
 
-  private static String describe(Throwable e) {
-    if (e instanceof RuleSetRejected invalid) {
-      return String.join("\n", invalid.errors().stream().map(Object::toString).toList());
-    }
-    return e.getMessage();
-  }
 
   @Override
   public void close() {

@@ -43,7 +43,7 @@ public final class Decider {
       try {
         return timer.time(() -> pipeline.decide(group, past, now));
       } catch (RunawayRulesException e) {
-        LOG.warn("decision for group {} failed: {}", group.getId(), e.getMessage());
+        LOG.warn("decision for group {} failed", group.getId(), e);
         throw new DecisionFailed("the active rule set failed this decision: " + e.getMessage(), e);
       }
     });

@@ -46,7 +46,7 @@ public final class PgChangeNotices implements ChangeNotices {
   public Future<Void> announce(String groupId) {
     heard(groupId);
     return pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, groupId))
-        .onFailure(e -> LOG.warn("cannot notify other nodes of a change to {}: {}", groupId, e.getMessage()))
+        .onFailure(e -> LOG.warn("cannot notify other nodes of a change to {}", groupId, e))
         .<Void>mapEmpty()
         .recover(e -> Future.succeededFuture());
   }
@@ -69,7 +69,7 @@ public final class PgChangeNotices implements ChangeNotices {
     PgSubscriber subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions(options))
         .reconnectPolicy(retries -> 1_000L);
     subscriber.channel(CHANNEL).handler(this::heard);
-    subscriber.connect().onFailure(e -> LOG.warn("cannot listen for changes from other nodes: {}", e.getMessage()));
+    subscriber.connect().onFailure(e -> LOG.warn("cannot listen for changes from other nodes; retrying", e));
     return () -> Futures.await(subscriber.close());
   }
 }
