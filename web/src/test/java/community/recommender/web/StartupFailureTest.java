@@ -16,7 +16,7 @@ class StartupFailureTest {
   @TempDir Path temp;
 
   @Test
-  void unreachableDatabaseUrl() {
+  void unreachableDatabaseUrl_endsWithOneLineAndExitTwo() {
     Result result = serve("--database-url", "postgresql://nobody:secret@127.0.0.1:1/nothing",
         "--data-dir", temp.resolve("data").toString());
 
@@ -25,7 +25,7 @@ class StartupFailureTest {
   }
 
   @Test
-  void unwritableDataDir() throws Exception {
+  void unwritableDataDir_endsWithOneLineNamingIt() throws Exception {
     Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
 
     Result result = serve("--data-dir", file.resolve("data").toString());
