@@ -22,6 +22,10 @@ final class ErrorLocator {
   private static final Pattern JAVA_SOURCE = Pattern.compile("Java source of (\\S+) in error:\\s*(.*)", Pattern.DOTALL);
   private static final Pattern PATTERN_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+  private static final Set<String> COMMON = Set.of("drools", "return", "new", "org", "model", "java", "lang", "util",
+      "public", "static", "final", "class", "void", "String", "Object", "Group", "modelcompiler", "dsl", "pattern",
+      "expr", "from", "rule", "build", "execute", "bind", "var_", "this", "Rule", "Unhandled", "exception", "type",
+      "method", "the", "cannot", "resolved", "undefined", "for", "not", "visible", "nested");
 
   private final List<DrlOutline> outlines;
   private final Map<String, String> blanked = new java.util.HashMap<>();
@@ -49,8 +53,9 @@ final class ErrorLocator {
         continue;
       }
       String path = message.getPath() == null ? "" : message.getPath();
-      if (path.endsWith(".java")) {
-        errors.add(javaError(message, text, javaSources.get(path)));
+      String file = path.substring(path.lastIndexOf('/') + 1);
+      if (path.endsWith(".java") || outlines.stream().noneMatch(o -> o.source().file().equals(file))) {
+        errors.add(javaError(message, text, javaSources.get(path), path));
       } else {
         errors.add(drlError(message, text));
       }
@@ -130,7 +135,7 @@ final class ErrorLocator {
     return type;
   }
 
-  private RuleError javaError(Message message, String text, String javaSource) {
+  private RuleError javaError(Message message, String text, String javaSource, String path) {
     String token = null;
     String sourceLine = null;
     if (javaSource != null) {
@@ -153,7 +158,10 @@ final class ErrorLocator {
     }
     String plain = Diagnoses.plainJava(text);
     String suffix = plain.equals(text) ? "" : " (Java: " + oneLine(text) + ")";
-    Located located = locateCode(token, sourceLine);
+    String simpleName = path.endsWith(".java") ? path.substring(path.lastIndexOf('/') + 1, path.length() - 5) : "";
+    String word = token;
+    String line = sourceLine != null ? sourceLine : path.isEmpty() ? text : null;
+    Located located = declaredType(simpleName, word).orElseGet(() -> locateCode(word, line));
     return new RuleError(located.file, located.line, located.column, plain + suffix);
   }
 
@@ -166,18 +174,36 @@ final class ErrorLocator {
     return m.find(start) && m.start() <= offset + 1 ? m.group() : null;
   }
 
-  /** Finds consequence code: the rule whose text holds the generated line, then the token inside it. */
+  /** The place in the {@code declare} block that generated the class {@code simpleName}, if one did. */
+  private Optional<Located> declaredType(String simpleName, String token) {
+    for (DrlOutline outline : outlines) {
+      Optional<DrlOutline.Part> type = outline.find(DrlOutline.Kind.TYPE, simpleName);
+      if (type.isPresent()) {
+        return Optional.of(at(outline, type.get(), token));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Finds the DRL behind generated code: the part whose text holds the generated line, else the part
+   * sharing most names with it, else the first part naming the token, else a declared type.
+   */
   private Located locateCode(String token, String generatedLine) {
     String wanted = generatedLine == null ? null : squeeze(generatedLine.replace("drools.", ""));
-    for (DrlOutline outline : outlines) {
-      String code = blanked.get(outline.source().file());
-      for (DrlOutline.Part part : outline.parts()) {
-        String body = outline.source().text().substring(part.start(), part.end());
-        boolean holdsLine = wanted != null && !wanted.isEmpty() && squeeze(body.replace("drools.", "")).contains(wanted);
-        if (holdsLine || wanted == null && token != null && containsWord(code.substring(part.start(), part.end()), token)) {
-          return at(outline, part, token);
+    if (wanted != null && !wanted.isEmpty()) {
+      for (DrlOutline outline : outlines) {
+        for (DrlOutline.Part part : outline.parts()) {
+          String body = outline.source().text().substring(part.start(), part.end());
+          if (squeeze(body.replace("drools.", "")).contains(wanted)) {
+            return at(outline, part, token);
+          }
         }
       }
+    }
+    Optional<Located> closest = closestPart(generatedLine, token);
+    if (closest.isPresent()) {
+      return closest.get();
     }
     for (DrlOutline outline : outlines) {
       String code = blanked.get(outline.source().file());
@@ -187,8 +213,45 @@ final class ErrorLocator {
         }
       }
     }
+    for (DrlOutline outline : outlines) {
+      for (DrlOutline.Part part : outline.parts()) {
+        if (part.kind() == DrlOutline.Kind.TYPE) {
+          return at(outline, part, token);
+        }
+      }
+    }
     DrlOutline first = outlines.get(0);
-    return new Located(first.source().file(), 1, 1);
+    return first.parts().isEmpty() ? new Located(first.source().file(), 1, 1) : at(first, first.parts().get(0), token);
+  }
+
+  /** The part sharing the most names with the generated line: where the code most likely came from. */
+  private Optional<Located> closestPart(String generatedLine, String token) {
+    if (generatedLine == null) {
+      return Optional.empty();
+    }
+    Set<String> names = new java.util.HashSet<>();
+    Matcher m = IDENTIFIER.matcher(generatedLine);
+    while (m.find()) {
+      String name = m.group();
+      if (name.length() >= 3 && !COMMON.contains(name)) {
+        names.add(name);
+      }
+    }
+    DrlOutline bestOutline = null;
+    DrlOutline.Part bestPart = null;
+    int bestScore = 0;
+    for (DrlOutline outline : outlines) {
+      for (DrlOutline.Part part : outline.parts()) {
+        String body = outline.source().text().substring(part.start(), part.end());
+        int score = (int) names.stream().filter(n -> containsWord(body, n)).count();
+        if (score > bestScore) {
+          bestScore = score;
+          bestOutline = outline;
+          bestPart = part;
+        }
+      }
+    }
+    return bestPart == null ? Optional.empty() : Optional.of(at(bestOutline, bestPart, token));
   }
 
   private static String squeeze(String text) {

@@ -158,7 +158,7 @@ public final class RuleService {
     try {
       return book.compile(sources);
     } catch (RuleCompilationException e) {
-      throw new InvalidRulesException(e.errors());
+      throw new InvalidRulesException(e.errors(), e.tooLarge());
     }
   }
 
