@@ -1,5 +1,6 @@
 package community.recommender.web.rules;
 
+import community.recommender.engine.rules.CheckedRules;
 import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleCompilationException;
@@ -62,6 +63,19 @@ public final class RuleService {
     List<RuleSource> sources = new ArrayList<>();
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
     return compiler.executeBlocking(() -> compileOrFail(sources), false);
+  }
+
+  /** Checks {@code files} as a whole rule set, off the event loop, without loading any of its code. */
+  public Future<CheckedRules> check(Map<String, String> files) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.executeBlocking(() -> {
+      try {
+        return book.check(sources);
+      } catch (RuleCompilationException e) {
+        throw new InvalidRulesException(e.errors(), e.tooLarge());
+      }
+    }, false);
   }
 
   /** The active set with {@code changes} applied over it; a null text removes that file. */
