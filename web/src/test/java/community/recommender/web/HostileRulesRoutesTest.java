@@ -102,6 +102,27 @@ class HostileRulesRoutesTest {
     assertThat(System.getProperties().stringPropertyNames()).noneMatch(p -> p.startsWith("sandbox."));
   }
 
+  @org.junit.jupiter.api.Test
+  void oversizedFile_answers413_andTooManyRules422_beforeAnythingCompiles() {
+    long version = activeVersion();
+    String huge = "package playbook.huge\n// " + "x".repeat(300 * 1024) + "\n";
+    StringBuilder many = new StringBuilder("package playbook.many\nimport community.recommender.engine.model.*\n");
+    for (int i = 0; i < 2_001; i++) {
+      many.append("rule \"R").append(i).append("\" when Group() then end\n");
+    }
+
+    HttpResponse<String> tooLarge = server.putText("/api/v1/rules/huge.drl", admin, huge);
+    HttpResponse<String> tooMany = server.putText("/api/v1/rules/many.drl", admin, many.toString());
+
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(new JsonObject(tooLarge.body()).getJsonArray("errors").getJsonObject(0).getString("message"))
+        .contains("at most 262144");
+    assertThat(tooMany.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(tooMany.body()).getJsonArray("errors").getJsonObject(0).getString("message"))
+        .containsPattern("has 2\\d{3} rules; at most 2000 are allowed");
+    assertThat(activeVersion()).isEqualTo(version);
+  }
+
   private static void assertRefused(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
     JsonArray errors = new JsonObject(response.body()).getJsonArray("errors");
