@@ -101,6 +101,26 @@ public final class DecisionBenchmark {
   }
 
   private static void compileGenerated(Path rulesDir, int count) throws Exception {
+    compileSeconds(generatedSet(rulesDir, count / 2));
+    double half = compileSeconds(generatedSet(rulesDir, count / 2));
+    List<RuleSource> sources = generatedSet(rulesDir, count);
+    HeapPeak peak = HeapPeak.start();
+    long start = System.nanoTime();
+    CompiledRules compiled = new RuleBook().compile(sources);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("Compile the playbook plus %d generated rules (%d rules): %.2f s, heap grew by up to %d MiB;"
+        + " with %d generated rules %.2f s (time ratio %.2f for %.2f times the rules)%n", count,
+        compiled.ruleNames().size(), seconds, peak.stop() >> 20, count / 2, half, seconds / half,
+        (double) compiled.ruleNames().size() / (compiled.ruleNames().size() - count / 2));
+  }
+
+  private static double compileSeconds(List<RuleSource> sources) throws Exception {
+    long start = System.nanoTime();
+    new RuleBook().compile(sources);
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static List<RuleSource> generatedSet(Path rulesDir, int count) throws Exception {
     List<RuleSource> sources = new ArrayList<>(new RuleFolder(rulesDir).read());
     StringBuilder drl = new StringBuilder("package playbook.generated\nimport community.recommender.engine.model.*\n"
         + "ruleflow-group \"candidates\"\n");
@@ -114,10 +134,7 @@ public final class DecisionBenchmark {
           .append("\") );\nend\n");
     }
     sources.add(new RuleSource("generated.drl", drl.toString()));
-    long start = System.nanoTime();
-    CompiledRules compiled = new RuleBook().compile(sources);
-    System.out.printf("Compile the playbook plus %d generated rules (%d rules): %.2f s%n", count,
-        compiled.ruleNames().size(), (System.nanoTime() - start) / 1e9);
+    return sources;
   }
 
   private static Latencies singles(List<Group> groups, int count, Consumer<Group> decide) {

@@ -55,6 +55,27 @@ class StartupFailureTest {
     assertThat(result.oneLine()).startsWith("error: rules in " + rules + " do not compile: broken.drl:7:");
   }
 
+  @Test
+  void rulesFolderWithAHostileFile_stopsTheStart_withoutRunningIt() throws Exception {
+    Path rules = TestServer.copyOfRules(temp.resolve("hostile-rules"));
+    Path marker = temp.resolve("declared.marker");
+    Files.writeString(rules.resolve("hostile.drl"), """
+        package playbook.hostile
+        import community.recommender.engine.model.*
+        ruleflow-group "needs"
+
+        declare Evil
+            made : Object = java.nio.file.Files.createFile(java.nio.file.Path.of("%s"))
+        end
+        """.formatted(marker));
+
+    Result result = serve("--rules-dir", rules.toString(), "--data-dir", temp.resolve("hostile-data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.oneLine()).startsWith("error: rules in " + rules + " do not compile: hostile.drl:6:");
+    assertThat(marker).doesNotExist();
+  }
+
   private Result serve(String... options) {
     String[] args = new String[options.length + 3];
     args[0] = "serve";

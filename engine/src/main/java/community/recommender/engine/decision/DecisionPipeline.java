@@ -15,6 +15,8 @@ import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleLimits;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.engine.rules.RuleStage;
+import community.recommender.engine.rules.RuleWatch;
+import community.recommender.engine.rules.RunawayRulesException;
 import community.recommender.engine.rules.StageResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,8 +68,30 @@ public final class DecisionPipeline {
     return decide(group, past, now, ruleBook.active());
   }
 
-  /** Decides with an explicit rule set, such as a proposed one being simulated. */
+  /**
+   * Decides with an explicit rule set, such as a proposed one being simulated.
+   *
+   * <p>The rules run on the rule book's own threads: past the time budget the caller gets a
+   * {@link RunawayRulesException} naming the rule, even if that rule's consequence never returns.
+   */
   public Decision decide(Group group, List<PastSuggestion> past, Instant now, RuleSet rules) {
+    RuleWatch watch = new RuleWatch(System.nanoTime() + limits.timeBudget().toNanos());
+    try {
+      return ruleBook.runner().run(() -> decideNow(group, past, now, rules, watch), limits.timeBudget(),
+          () -> "a decision for group " + group.getId() + " in rule '" + watch.lastRule() + "'",
+          () -> new RunawayRulesException(watch.lastRule(), "the decision for group " + group.getId() + " ran past its "
+              + limits.timeBudget().toMillis() + " ms budget inside rule '" + watch.lastRule() + "'"));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while deciding for group " + group.getId(), e);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Decision decideNow(Group group, List<PastSuggestion> past, Instant now, RuleSet rules, RuleWatch watch) {
     Now clock = new Now(now, group.getPortrait().getTimezone());
     History history = new History(past, now, group.getPortrait().getTimezone());
     List<Object> facts = new ArrayList<>();
@@ -76,7 +100,7 @@ public final class DecisionPipeline {
     facts.add(history);
     facts.addAll(past);
 
-    StageResult needStage = RuleStage.NEEDS.run(rules.rules().kieBase(), facts, limits);
+    StageResult needStage = RuleStage.NEEDS.run(rules.rules().kieBase(), facts, limits, watch);
     List<Need> needs = byUrgency(needStage.only(Need.class));
     List<Hold> holds = needStage.only(Hold.class);
     if (!holds.isEmpty()) {
@@ -85,7 +109,7 @@ public final class DecisionPipeline {
     List<Candidate> candidates = retrieve(group, needs, now);
     facts.addAll(needs);
     facts.addAll(candidates);
-    StageResult candidateStage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), facts, limits);
+    StageResult candidateStage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), facts, limits, watch);
 
     List<Note> notes = new ArrayList<>(needStage.only(Note.class));
     notes.addAll(candidateStage.only(Note.class));

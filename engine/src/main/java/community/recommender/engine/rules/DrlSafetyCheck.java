@@ -1,5 +1,6 @@
 package community.recommender.engine.rules;
 
+import community.recommender.engine.rules.sandbox.Allowlist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class DrlSafetyCheck {
       Pattern.compile("java\\.time(\\.(format|temporal))?\\.(\\*|[A-Z]\\w*)"),
       Pattern.compile("java\\.lang\\.Math"));
 
+  private static final Pattern MEMBER = Pattern.compile("\\s*\\.\\s*(\\w+)");
+
   /** Forbidden names, each with the reason shown to the operator. */
   private static final Map<Pattern, String> FORBIDDEN = forbidden();
 
@@ -34,24 +37,40 @@ public final class DrlSafetyCheck {
 
   /** Every safety problem in {@code source}, with line and column; empty when it is safe. */
   public static List<RuleError> check(RuleSource source) {
+    return check(source, Allowlist.standard());
+  }
+
+  /**
+   * Every safety problem in {@code source} under {@code allowlist}: a name this check would refuse is
+   * let through when the allowlist allows its class, since the compiled code is checked anyway.
+   */
+  public static List<RuleError> check(RuleSource source, Allowlist allowlist) {
+    SourceLines lines = new SourceLines(source.text());
+    List<RuleError> errors = new ArrayList<>(unicodeEscapes(source, lines));
+    if (!errors.isEmpty()) {
+      // The Java compiler reads these before anything else, so the text below is not what it compiles.
+      return errors;
+    }
     String code = blankCommentsAndStrings(source.text());
-    List<RuleError> errors = new ArrayList<>();
     Matcher imports = IMPORT.matcher(code);
     while (imports.find()) {
       String modifier = imports.group(2) == null ? "" : imports.group(2).strip();
       String name = imports.group(3);
       int at = imports.start() + imports.group(1).length();
       if (!modifier.isEmpty()) {
-        errors.add(error(source, code, at, "'import " + modifier + "' is not allowed; " + IMPORT_RULE));
+        errors.add(error(source, lines, at, "'import " + modifier + "' is not allowed; " + IMPORT_RULE));
       } else if (ALLOWED_IMPORTS.stream().noneMatch(p -> p.matcher(name).matches())) {
-        errors.add(error(source, code, at, "import " + name + " is not allowed; " + IMPORT_RULE));
+        errors.add(error(source, lines, at, "import " + name + " is not allowed; " + IMPORT_RULE));
       }
     }
     for (Map.Entry<Pattern, String> rule : FORBIDDEN.entrySet()) {
       Matcher use = rule.getKey().matcher(code);
       while (use.find()) {
+        if (allowedMember(allowlist, code, use.group().strip(), use.end())) {
+          continue;
+        }
         if (!insideImport(code, use.start())) {
-          errors.add(error(source, code, use.start(), "'" + use.group().strip() + "' is not allowed: " + rule.getValue()));
+          errors.add(error(source, lines, use.start(), "'" + use.group().strip() + "' is not allowed: " + rule.getValue()));
         }
       }
     }
@@ -97,6 +116,13 @@ public final class DrlSafetyCheck {
     return forbidden;
   }
 
+  /** Whether the name is a class whose member used right after it ({@code Name.member}) the allowlist allows. */
+  private static boolean allowedMember(Allowlist allowlist, String code, String name, int end) {
+    Matcher member = MEMBER.matcher(code);
+    member.region(end, Math.min(code.length(), end + 200));
+    return member.lookingAt() && allowlist.allows("java/lang/" + name, member.group(1), null);
+  }
+
   private static Pattern word(String name) {
     return Pattern.compile("\\b" + name + "\\b");
   }
@@ -106,16 +132,26 @@ public final class DrlSafetyCheck {
     return code.substring(lineStart, offset).strip().startsWith("import");
   }
 
-  private static RuleError error(RuleSource source, String code, int offset, String message) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
-      if (code.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
+  private static RuleError error(RuleSource source, SourceLines lines, int offset, String message) {
+    return new RuleError(source.file(), lines.lineOf(offset), lines.columnOf(offset), message);
+  }
+
+  /**
+   * Every Java unicode escape ({@code \u0022}): the compiler turns them into characters before it reads
+   * anything else, so {@code // \u000a code} is code, and a quote can end a string early.
+   */
+  private static List<RuleError> unicodeEscapes(RuleSource source, SourceLines lines) {
+    List<RuleError> errors = new ArrayList<>();
+    String text = source.text();
+    int backslashes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == 'u' && backslashes % 2 == 1) {
+        errors.add(error(source, lines, i - 1, "unicode escapes (\\u...) are not allowed in rules; write the character itself"));
       }
+      backslashes = c == '\\' ? backslashes + 1 : 0;
     }
-    return new RuleError(source.file(), line, offset - lineStart + 1, message);
+    return errors;
   }
 
   /** The text with comments and string literals blanked to spaces, keeping every offset and line. */

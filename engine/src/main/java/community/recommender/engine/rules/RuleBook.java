@@ -1,16 +1,20 @@
 package community.recommender.engine.rules;
 
+import community.recommender.engine.rules.sandbox.Allowlist;
+import community.recommender.engine.rules.sandbox.BytecodeVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -19,31 +23,101 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
 /**
- * Compiles sets of DRL files and holds the one that serves decisions.
+ * Compiles sets of DRL files into verified Java classes and holds the set that serves decisions.
  *
- * <p>Compiling is slow (about a second) and happens off the hot path; activation is a single
- * atomic swap, so a decision always runs against one whole rule set, never a mix.
+ * <p>Every rule set goes through the same steps, wherever it comes from: its size is checked, its
+ * text is parsed, Drools' executable model turns all of it into Java classes, and every generated
+ * class is verified against the {@link Allowlist}. Only then are the classes loaded, so nothing an
+ * operator wrote runs before it is verified. Compiling is slow (about a second) and happens off the
+ * hot path; activation is a single atomic swap, so a decision always runs against one whole set.
  */
 public final class RuleBook {
   private static final String SOURCE_ROOT = "src/main/resources/rules/";
-  private static final String NULL_PACKAGE = "Parser returned a null Package";
-  private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
+  private final RuleSetLimits limits;
+  private final Allowlist allowlist;
+  private final boolean sourceCheck;
+  private final RuleRunner runner = new RuleRunner();
   private final AtomicReference<RuleSet> active = new AtomicReference<>();
 
+  public RuleBook() {
+    this(RuleSetLimits.DEFAULT, Allowlist.standard());
+  }
+
+  public RuleBook(RuleSetLimits limits, Allowlist allowlist) {
+    this(limits, allowlist, true);
+  }
+
+  /** A rule book that may skip the friendly source check, so tests can show the compiled-code check holds alone. */
+  RuleBook(RuleSetLimits limits, Allowlist allowlist, boolean sourceCheck) {
+    this.limits = limits;
+    this.allowlist = allowlist;
+    this.sourceCheck = sourceCheck;
+  }
+
+  /** The threads decisions run on, and the work among them that is past its deadline. */
+  public RuleRunner runner() {
+    return runner;
+  }
+
   /**
-   * Checks {@code sources} for safety, then compiles them as one rule set; reports every error
-   * with file, line and column.
+   * Checks and compiles {@code sources} as one rule set, without loading any of it; reports every
+   * problem with file, line and column. This is what validation and {@code rules check} run.
    */
+  public CheckedRules check(List<RuleSource> sources) throws RuleCompilationException {
+    return build(sources, false).checked();
+  }
+
+  /** Checks, compiles, verifies and then loads {@code sources} as one rule set, ready to activate. */
   public CompiledRules compile(List<RuleSource> sources) throws RuleCompilationException {
+    Built built = build(sources, true);
+    return new CompiledRules(built.checked().sources(), built.checked().contentHash(), built.kieBase());
+  }
+
+  private Built build(List<RuleSource> sources, boolean load) throws RuleCompilationException {
     if (sources.isEmpty()) {
-      throw new RuleCompilationException(List.of(new RuleError("", 0, 0, "the rule set has no .drl files")));
+      throw new RuleCompilationException(List.of(new RuleError("", 1, 1, "the rule set has no .drl files")));
     }
-    List<RuleError> unsafe = new ArrayList<>();
-    sources.forEach(source -> unsafe.addAll(DrlSafetyCheck.check(source)));
-    if (!unsafe.isEmpty()) {
-      throw new RuleCompilationException(unsafe);
+    checkSize(sources);
+    List<RuleError> errors = new ArrayList<>();
+    List<DrlOutline> outlines = new ArrayList<>();
+    for (RuleSource source : sources) {
+      if (sourceCheck) {
+        errors.addAll(DrlSafetyCheck.check(source, allowlist));
+      }
+      DrlOutline outline = DrlOutline.parse(source);
+      errors.addAll(outline.errors());
+      outlines.add(outline);
     }
+    if (!errors.isEmpty()) {
+      throw new RuleCompilationException(sorted(errors));
+    }
+    long rules = outlines.stream().mapToLong(DrlOutline::ruleCount).sum();
+    if (rules > limits.maxRules()) {
+      throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1,
+          "the rule set has " + rules + " rules; at most " + limits.maxRules() + " are allowed")));
+    }
+    try {
+      return runner.run(() -> generateAndVerify(sources, outlines, load), limits.compileTimeout(),
+          () -> "compiling " + sources.size() + " rule files",
+          () -> new RuleTimeout("compiling took longer than " + limits.compileTimeout().toSeconds()
+              + " s; split the rule set or simplify it"));
+    } catch (RuleCompilationException e) {
+      throw e;
+    } catch (RuleTimeout e) {
+      throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1, e.getMessage())));
+    } catch (StackOverflowError e) {
+      throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1,
+          "the rule set is nested too deeply to compile")));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("compiling the rule set failed unexpectedly", e);
+    }
+  }
+
+  private Built generateAndVerify(List<RuleSource> sources, List<DrlOutline> outlines, boolean load)
+      throws RuleCompilationException {
     KieServices kie = KieServices.Factory.get();
     // Each build gets its own release id: concurrent builds on a shared one overwrite each other.
     ReleaseId releaseId = kie.newReleaseId("community.recommender.rules", "build-" + UUID.randomUUID(), "1.0.0");
@@ -52,19 +126,85 @@ public final class RuleBook {
     for (RuleSource source : sources) {
       files.write(SOURCE_ROOT + source.file(), source.text());
     }
+    ErrorLocator locator = new ErrorLocator(outlines);
     try {
-      KieBuilder builder = kie.newKieBuilder(files).buildAll();
-      List<RuleError> errors = new ArrayList<>();
-      for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-        errors.add(toError(message));
+      KieBuilder builder;
+      try {
+        builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+      } catch (RuntimeException crash) {
+        throw new RuleCompilationException(List.of(culprit(sources, outlines, crash)));
       }
-      if (!errors.isEmpty()) {
-        throw new RuleCompilationException(withoutEchoes(errors));
+      List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+      if (!messages.isEmpty()) {
+        throw new RuleCompilationException(locator.compilerErrors(messages));
       }
-      KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-      return new CompiledRules(sources, hash(sources), kieBase);
+      InternalKieModule module = (InternalKieModule) builder.getKieModule();
+      Map<String, byte[]> classes = new HashMap<>();
+      for (String name : module.getFileNames()) {
+        if (name.endsWith(".class")) {
+          classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+        }
+      }
+      BytecodeVerifier.Report report = new BytecodeVerifier(allowlist, RuleBook.class.getClassLoader()).verify(classes);
+      if (!report.violations().isEmpty()) {
+        throw new RuleCompilationException(locator.violations(report));
+      }
+      CheckedRules checked = new CheckedRules(sources, hash(sources), ruleNames(outlines));
+      KieBase kieBase = load ? kie.newKieContainer(releaseId).getKieBase() : null;
+      return new Built(checked, kieBase);
     } finally {
       kie.getRepository().removeKieModule(releaseId);
+    }
+  }
+
+  /**
+   * The file that makes Drools' code generator fail outright (it throws on some constructs instead of
+   * reporting them), found by building each file alone, and placed at its first rule's body.
+   */
+  private static RuleError culprit(List<RuleSource> sources, List<DrlOutline> outlines, RuntimeException crash) {
+    String reason = crash.getMessage() == null ? crash.getClass().getSimpleName() : crash.getMessage().strip();
+    String message = "Drools cannot compile this; rewrite the construct in plainer DRL (Drools: "
+        + reason.replaceAll("\\s+", " ") + ")";
+    for (int i = 0; i < sources.size() && sources.size() > 1; i++) {
+      KieServices kie = KieServices.Factory.get();
+      ReleaseId releaseId = kie.newReleaseId("community.recommender.rules", "probe-" + UUID.randomUUID(), "1.0.0");
+      KieFileSystem files = kie.newKieFileSystem();
+      files.generateAndWritePomXML(releaseId);
+      files.write(SOURCE_ROOT + sources.get(i).file(), sources.get(i).text());
+      try {
+        kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+      } catch (RuntimeException again) {
+        return firstRuleOf(outlines.get(i), message);
+      } finally {
+        kie.getRepository().removeKieModule(releaseId);
+      }
+    }
+    return firstRuleOf(outlines.get(0), message);
+  }
+
+  private static RuleError firstRuleOf(DrlOutline outline, String message) {
+    SourceLines lines = outline.lines();
+    int offset = outline.parts().isEmpty() ? 0 : outline.parts().get(0).start();
+    return new RuleError(outline.source().file(), lines.lineOf(offset), lines.columnOf(offset), message);
+  }
+
+  private void checkSize(List<RuleSource> sources) throws RuleCompilationException {
+    List<RuleError> errors = new ArrayList<>();
+    long total = 0;
+    for (RuleSource source : sources) {
+      int bytes = source.text().getBytes(StandardCharsets.UTF_8).length;
+      total += bytes;
+      if (bytes > limits.maxFileBytes()) {
+        errors.add(new RuleError(source.file(), 1, 1, "the file has " + bytes + " bytes; a rule file may have at most "
+            + limits.maxFileBytes()));
+      }
+    }
+    if (errors.isEmpty() && total > limits.maxSetBytes()) {
+      errors.add(new RuleError(sources.get(0).file(), 1, 1, "the rule set has " + total + " bytes; at most "
+          + limits.maxSetBytes() + " are allowed"));
+    }
+    if (!errors.isEmpty()) {
+      throw RuleCompilationException.tooLarge(errors);
     }
   }
 
@@ -84,24 +224,20 @@ public final class RuleBook {
     return set;
   }
 
-  /** Drops the parser's "null Package" echo, which only repeats that a file had a syntax error. */
-  private static List<RuleError> withoutEchoes(List<RuleError> errors) {
-    List<RuleError> real = errors.stream().filter(e -> !e.message().startsWith(NULL_PACKAGE)).toList();
-    return real.isEmpty() ? errors : real;
+  private static List<String> ruleNames(List<DrlOutline> outlines) {
+    return outlines.stream()
+        .flatMap(o -> o.parts().stream())
+        .filter(p -> p.kind() == DrlOutline.Kind.RULE)
+        .map(DrlOutline.Part::name)
+        .sorted()
+        .toList();
   }
 
-  private static RuleError toError(Message message) {
-    String path = message.getPath() == null ? "" : message.getPath();
-    String file = path.substring(path.lastIndexOf('/') + 1);
-    String text = message.getText() == null ? "" : message.getText().strip();
-    int line = Math.max(0, message.getLine());
-    int column = Math.max(0, message.getColumn());
-    // Parser errors carry their column only in the text, as "Line 12:7 ...".
-    Matcher position = PARSER_POSITION.matcher(text);
-    if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
-      column = Integer.parseInt(position.group(2));
-    }
-    return new RuleError(file, line, column, text);
+  private static List<RuleError> sorted(List<RuleError> errors) {
+    return errors.stream()
+        .distinct()
+        .sorted(Comparator.comparing(RuleError::file).thenComparingInt(RuleError::line).thenComparingInt(RuleError::column))
+        .toList();
   }
 
   /** A SHA-256 over the file names and texts, independent of the order they were given in. */
@@ -117,6 +253,16 @@ public final class RuleBook {
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** What one build produced: the checked set, and its rule base when it was loaded. */
+  private record Built(CheckedRules checked, KieBase kieBase) {}
+
+  /** Compiling ran past its time limit. */
+  private static final class RuleTimeout extends RuntimeException {
+    RuleTimeout(String message) {
+      super(message);
     }
   }
 }

@@ -3,12 +3,13 @@ package community.recommender.engine.rules;
 import java.time.Duration;
 
 /**
- * How much one stage of one decision may do before it is stopped as runaway.
+ * How much one decision may do before it is stopped as runaway.
  *
  * @param maxFirings rule firings per stage
- * @param timeBudget wall-clock time per stage
+ * @param maxInsertedFacts facts the rules of one stage may insert
+ * @param timeBudget wall-clock time for the whole decision, held even inside one consequence
  */
-public record RuleLimits(int maxFirings, Duration timeBudget) {
+public record RuleLimits(int maxFirings, int maxInsertedFacts, Duration timeBudget) {
   /** Generous for any sane playbook: a stage normally fires a few dozen rules in a millisecond or two. */
-  public static final RuleLimits DEFAULT = new RuleLimits(10_000, Duration.ofMillis(500));
+  public static final RuleLimits DEFAULT = new RuleLimits(10_000, 2_000, Duration.ofMillis(1_500));
 }

@@ -1,9 +1,16 @@
 package community.recommender.engine.rules;
 
-/** Thrown when one stage of a decision exceeds its firing limit or time budget: a runaway rule set. */
+/** Thrown when a decision exceeds one of its {@link RuleLimits}: a runaway rule set. */
 public final class RunawayRulesException extends RuntimeException {
+  private final String rule;
 
-  public RunawayRulesException(String message) {
+  public RunawayRulesException(String rule, String message) {
     super(message);
+    this.rule = rule;
+  }
+
+  /** The rule that was firing, or fired last, when the limit was reached; empty when none had. */
+  public String rule() {
+    return rule;
   }
 }

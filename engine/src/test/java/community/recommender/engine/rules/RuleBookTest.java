@@ -38,7 +38,8 @@ class RuleBookTest {
           assertThat(e.errors()).isNotEmpty();
           assertThat(e.errors()).allSatisfy(error -> assertThat(error.file()).isEqualTo("broken.drl"));
           assertThat(e.errors().get(0).line()).isEqualTo(6);
-          assertThat(e.errors().get(0).column()).isEqualTo(20);
+          assertThat(e.errors().get(0).column()).isEqualTo(21);
+          assertThat(e.errors().get(0).message()).startsWith("syntax error: unexpected ')'");
         });
   }
 

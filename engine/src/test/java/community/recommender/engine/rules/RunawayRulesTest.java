@@ -9,6 +9,7 @@ import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Stage;
+import community.recommender.engine.rules.sandbox.Allowlist;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ class RunawayRulesTest {
 
   @Test
   void endlessRetriggering_hitsTheFiringLimit() throws Exception {
-    DecisionPipeline pipeline = pipeline(new RuleLimits(500, Duration.ofSeconds(30)));
+    DecisionPipeline pipeline = pipeline(new RuleLimits(500, 100_000, Duration.ofSeconds(30)));
 
     assertThatThrownBy(() -> pipeline.decide(GROUP, List.of(), NOW))
         .isInstanceOf(RunawayRulesException.class)
@@ -51,11 +52,11 @@ class RunawayRulesTest {
 
   @Test
   void slowRuleSet_hitsTheTimeBudget() throws Exception {
-    DecisionPipeline pipeline = pipeline(new RuleLimits(Integer.MAX_VALUE, Duration.ofMillis(20)));
+    DecisionPipeline pipeline = pipeline(new RuleLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Duration.ofMillis(20)));
 
     assertThatThrownBy(() -> pipeline.decide(GROUP, List.of(), NOW))
         .isInstanceOf(RunawayRulesException.class)
-        .hasMessageContaining("ran past their 20 ms budget");
+        .hasMessageContaining("20 ms budget");
   }
 
   @Test
@@ -72,11 +73,68 @@ class RunawayRulesTest {
             insert( new Note("once") );
         end
         """))), 2);
-    DecisionPipeline runaway = pipeline(new RuleLimits(100, Duration.ofSeconds(30)));
+    DecisionPipeline runaway = pipeline(new RuleLimits(100, 100_000, Duration.ofSeconds(30)));
     DecisionPipeline sane = new DecisionPipeline(book, query -> List.of());
 
     assertThatThrownBy(() -> runaway.decide(GROUP, List.of(), NOW)).isInstanceOf(RunawayRulesException.class);
     assertThat(sane.decide(GROUP, List.of(), NOW).firedRules()).containsExactly("Say one thing");
+  }
+
+  @Test
+  void ruleThatInsertsTooManyFacts_isStoppedInsideItsConsequence() throws Exception {
+    StringBuilder flood = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      flood.append("    insert( Need.of(ContentKind.POST).urgency(").append(i).append(") );\n");
+    }
+    RuleBook book = new RuleBook();
+    book.activate(book.compile(List.of(new RuleSource("flood.drl", """
+        package playbook.flood
+        import community.recommender.engine.model.*
+        ruleflow-group "needs"
+        rule "Flood the needs"
+        when
+            Group()
+        then
+        %send
+        """.formatted(flood)))), 1);
+    DecisionPipeline pipeline = new DecisionPipeline(book, query -> List.of(), new RuleLimits(1_000, 20, Duration.ofSeconds(30)));
+
+    assertThatThrownBy(() -> pipeline.decide(GROUP, List.of(), NOW))
+        .isInstanceOfSatisfying(RunawayRulesException.class, e -> assertThat(e.rule()).isEqualTo("Flood the needs"))
+        .hasMessageContaining("inserted more than 20 facts");
+  }
+
+  @Test
+  void consequenceThatNeverReturns_answersAtTheDeadline_andTheNextDecisionRuns() throws Exception {
+    // The standard allowlist refuses Thread.sleep; this one lets a blocking consequence through to
+    // show that the deadline holds even if something slow ever gets past the sandbox.
+    RuleBook book = new RuleBook(RuleSetLimits.DEFAULT, Allowlist.standard().with("java.lang.Thread", "sleep"));
+    book.activate(book.compile(List.of(new RuleSource("stuck.drl", """
+        package playbook.stuck
+        import community.recommender.engine.model.*
+        ruleflow-group "needs"
+        rule "Wait forever for a stuck group"
+        when
+            Group( id == "stuck" )
+        then
+            Thread.sleep(5000);
+        end
+        rule "Say hello"
+        when
+            Group( id != "stuck" )
+        then
+            insert( new Note("hello") );
+        end
+        """))), 1);
+    DecisionPipeline pipeline = new DecisionPipeline(book, query -> List.of(), new RuleLimits(1_000, 1_000, Duration.ofMillis(200)));
+    Group stuck = new Group("stuck", Portrait.named("stuck").build(), GROUP.getActivity(), Stage.NEW, NOW);
+
+    assertThatThrownBy(() -> pipeline.decide(stuck, List.of(), NOW))
+        .isInstanceOfSatisfying(RunawayRulesException.class, e -> assertThat(e.rule()).isEqualTo("Wait forever for a stuck group"))
+        .hasMessageContaining("200 ms budget");
+    assertThat(book.runner().stuck()).singleElement()
+        .satisfies(o -> assertThat(o.what()).contains("stuck").contains("Wait forever for a stuck group"));
+    assertThat(pipeline.decide(GROUP, List.of(), NOW).firedRules()).containsExactly("Say hello");
   }
 
   private static DecisionPipeline pipeline(RuleLimits limits) throws RuleCompilationException {

@@ -2,6 +2,7 @@ package community.recommender.web.http;
 
 import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.application.playbook.RuleFileNotFound;
+import community.recommender.web.application.playbook.RuleSetRejected;
 import community.recommender.web.application.playbook.RuleVersionNotFound;
 import community.recommender.web.application.suggestions.DecisionFailed;
 import community.recommender.web.store.FeedbackConflict;
@@ -35,5 +36,10 @@ public final class Failures {
       return Optional.of(ApiError.invalid("from", overlap.getMessage()));
     }
     return Optional.empty();
+  }
+
+  /** 413 for a rule set refused for its size before it was read, else 422: read, and wrong. */
+  public static int status(RuleSetRejected rejected) {
+    return rejected.tooLarge() ? 413 : 422;
   }
 }

@@ -57,7 +57,8 @@ public final class Responses {
       JsonArray errors = new JsonArray();
       invalid.errors().forEach(e -> errors.add(new JsonObject().put("file", e.file()).put("line", e.line())
           .put("column", e.column()).put("message", e.message())));
-      json(ctx, 422, errorBody(422, invalid.getMessage() + "; the running rule set is unchanged", null)
+      int status = Failures.status(invalid);
+      json(ctx, status, errorBody(status, invalid.getMessage() + "; the running rule set is unchanged", null)
           .put("errors", errors));
       return;
     }

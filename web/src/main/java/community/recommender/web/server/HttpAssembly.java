@@ -20,8 +20,6 @@ import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.Futures;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The HTTP edge: every resource's routes over the application services, served on every event loop. */
 final class HttpAssembly {
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+  private static final int ANY_FREE_SHARED_PORT = -1;
 
   private HttpAssembly() {}
 
@@ -52,8 +51,10 @@ final class HttpAssembly {
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
     RequestMetrics requests = new RequestMetrics(metrics);
     // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares
-    // a port only among servers that ask for the same number, so "any free port" is chosen here first.
-    int port = config.port() == 0 ? freePort() : config.port();
+    // a port only among servers that ask for the same number; servers asking for the same negative
+    // number share one port the system picks as the first binds, so no other process can take it
+    // between choosing and binding, as it could if a free port were looked up first.
+    int port = config.port() == 0 ? ANY_FREE_SHARED_PORT : config.port();
     List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
     try {
       Futures.await(vertx.deployVerticle(() -> {
@@ -65,13 +66,5 @@ final class HttpAssembly {
       throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
     }
     return listening.get(0);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new StartupException("cannot find a free port: " + e.getMessage(), e);
-    }
   }
 }

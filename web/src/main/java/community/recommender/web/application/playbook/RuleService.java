@@ -1,5 +1,6 @@
 package community.recommender.web.application.playbook;
 
+import community.recommender.engine.rules.CheckedRules;
 import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleCompilationException;
@@ -56,11 +57,24 @@ public final class RuleService {
     return book.active();
   }
 
-  /** Compiles a proposed set without activating it; fails with 422 and every error. */
+  /** Compiles a proposed set without activating it; fails with {@link RuleSetRejected} and every error. */
   public Future<CompiledRules> compile(Map<String, String> files) {
     List<RuleSource> sources = new ArrayList<>();
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
     return compiler.run(() -> compileOrFail(sources));
+  }
+
+  /** Checks {@code files} as a whole rule set, off the event loop, without loading any of its code. */
+  public Future<CheckedRules> check(Map<String, String> files) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.run(() -> {
+      try {
+        return book.check(sources);
+      } catch (RuleCompilationException e) {
+        throw new RuleSetRejected(e.errors(), e.tooLarge());
+      }
+    });
   }
 
   /** The active set with {@code changes} applied over it; a null text removes that file. */
@@ -157,7 +171,7 @@ public final class RuleService {
     try {
       return book.compile(sources);
     } catch (RuleCompilationException e) {
-      throw new RuleSetRejected(e.errors());
+      throw new RuleSetRejected(e.errors(), e.tooLarge());
     }
   }
 

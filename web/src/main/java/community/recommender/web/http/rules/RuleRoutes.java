@@ -86,7 +86,7 @@ public final class RuleRoutes implements Routes {
 
   /** Validates a proposal: a DRL body for {@code ?file=x.drl}, or JSON {@code {"files": {...}}}. */
   private void validate(RoutingContext ctx) {
-    rules.compile(rules.activeFilesWith(proposal(ctx)))
+    rules.check(rules.activeFilesWith(proposal(ctx)))
         .onSuccess(compiled -> Responses.json(ctx, 200, new JsonObject().put("valid", true)
             .put("files", compiled.sources().size()).put("contentHash", compiled.contentHash())))
         .onFailure(ctx::fail);
