@@ -18,6 +18,9 @@ import org.kie.api.runtime.KieSession;
  * {@code ruleflow-group "candidates"}; only that stage's rules fire here.
  */
 public final class RuleStage {
+  /** The stage whose single rule states the playbook's settings; it reads no facts. */
+  public static final RuleStage SETTINGS = new RuleStage("settings");
+
   /** The stage whose rules derive a group's needs, or hold it back. */
   public static final RuleStage NEEDS = new RuleStage("needs");
 

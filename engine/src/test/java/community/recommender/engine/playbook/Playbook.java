@@ -68,6 +68,11 @@ final class Playbook {
         Fixtures.NOW);
   }
 
+  /** The settings the playbook states. */
+  static community.recommender.engine.model.PlaybookSettings settings() {
+    return new DecisionPipeline(BOOK, new InMemoryCatalog(List.of())).settingsOf(BOOK.active());
+  }
+
   /** The names of every rule in the playbook. */
   static Set<String> ruleNames() {
     return new TreeSet<>(BOOK.active().rules().ruleNames());

@@ -36,8 +36,8 @@ class RunawayRulesTest {
           insert( new Note($n.getMessage() + "!") );
       end
       """);
-  private static final Group GROUP = new Group("g", Portrait.named("g").build(),
-      Activity.assess(ActivityCounts.NONE, ActivityCounts.NONE, 10), Stage.NEW, NOW);
+  private static final Group GROUP = Group.assess("g", Portrait.named("g").memberCount(10).build(),
+      ActivityCounts.NONE, ActivityCounts.NONE, NOW, null, NOW);
 
   @Test
   void endlessRetriggering_hitsTheFiringLimit() throws Exception {
