@@ -35,6 +35,10 @@ final class ScenarioLibrary implements AutoCloseable {
   static final ContentItem MORNING_NEWS_ZH = post("morning-news-today", "zh", "morning-news").build();
   static final ContentItem SCENE_COFFEE_ZH = post("scene-rainy-afternoon", "zh", "scene")
       .interests(List.of("coffee", "clothes")).build();
+  static final ContentItem SCENE_COFFEE_2_ZH = post("scene-first-snow-latte", "zh", "scene")
+      .interests(List.of("coffee")).build();
+  static final ContentItem SCENE_COFFEE_3_ZH = post("scene-sunday-brunch", "zh", "scene")
+      .interests(List.of("coffee")).build();
   static final ContentItem AFTER_SALES_ZH = post("after-sales-grinder-care", "zh", "after-sales").build();
   static final ContentItem FAQ_ZH = post("faq-delivery-delays", "zh", "faq", "service").build();
   static final ContentItem COUPON_COFFEE_ZH = offer("coupon-beans-20-off", "zh", "coupon")
@@ -79,9 +83,9 @@ final class ScenarioLibrary implements AutoCloseable {
     List<ContentItem> items = new ArrayList<>(List.of(ICEBREAKER_ZH, TOPIC_ZH, CHECK_IN_ZH, SALON_ZH, CONTEST_ZH,
         WELCOME_ZH, STORY_ZH, KNOWLEDGE_COFFEE_ZH, KNOWLEDGE_CAR_ZH, MORNING_NEWS_ZH, SCENE_COFFEE_ZH, AFTER_SALES_ZH,
         FAQ_ZH, COUPON_COFFEE_ZH, COUPON_CAR_ZH, GROUP_BUY_FLOWERS_SHANGHAI, GROUP_BUY_FLOWERS_BEIJING,
-        SCENE_FLOWERS_ZH));
+        SCENE_FLOWERS_ZH, SCENE_COFFEE_2_ZH, SCENE_COFFEE_3_ZH));
     // Enough everyday reading and activities that a group posting daily never runs out within a month.
-    for (int i = 1; i <= 40; i++) {
+    for (int i = 1; i <= 80; i++) {
       items.add(post("reading-" + i, "zh", i % 2 == 0 ? "knowledge" : "topic").build());
     }
     for (int i = 1; i <= 20; i++) {

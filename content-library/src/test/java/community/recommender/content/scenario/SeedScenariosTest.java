@@ -110,7 +110,7 @@ class SeedScenariosTest {
       int firstOffer = indexOfKind(sent, ContentKind.OFFER);
       assertThat(firstOffer).as(emotional.getId() + " " + contents(sent)).isPositive();
       assertThat(sent.subList(0, firstOffer)).as(emotional.getId()).anySatisfy(s ->
-          assertThat(s.contentId()).isEqualTo(SCENE_COFFEE_ZH.getId()));
+          assertThat(s.contentId()).startsWith("scene-"));
     }
   }
 
@@ -121,7 +121,8 @@ class SeedScenariosTest {
     List<JourneyStep> sent = journey(carClub, 14).sent();
 
     assertThat(sent).extracting(JourneyStep::kind).as(contents(sent)).contains(ContentKind.OFFER);
-    assertThat(sent).extracting(JourneyStep::contentId).doesNotContain(SCENE_COFFEE_ZH.getId(), SCENE_FLOWERS_ZH.getId());
+    assertThat(sent).extracting(JourneyStep::contentId).doesNotContain(SCENE_COFFEE_ZH.getId(),
+        SCENE_COFFEE_2_ZH.getId(), SCENE_COFFEE_3_ZH.getId(), SCENE_FLOWERS_ZH.getId());
   }
 
   @Test
@@ -131,7 +132,7 @@ class SeedScenariosTest {
     Decision decision = decide(unhappy, ACTIVITY_LAST_WEEK);
     Journey week = journey(unhappy, 7);
 
-    assertThat(decision.winner().map(ContentItem::getId)).containsAnyOf(FAQ_ZH.getId(), AFTER_SALES_ZH.getId());
+    assertThat(decision.winner().map(ContentItem::getId).orElseThrow()).isIn(FAQ_ZH.getId(), AFTER_SALES_ZH.getId());
     assertThat(week.sent()).extracting(JourneyStep::kind).doesNotContain(ContentKind.OFFER);
     assertThat(week.sent().get(0).contentId()).isIn(FAQ_ZH.getId(), AFTER_SALES_ZH.getId());
   }
@@ -155,14 +156,14 @@ class SeedScenariosTest {
 
   @Test
   void aHealthyGroup_eventuallyGetsAnOffer_andNeverStalls() {
-    Group healthyNew = group("healthy-new").ageDays(5).build();
+    Group healthyNew = group("healthy-new").ageDays(20).build();
     Group healthy = group("healthy").build();
 
-    Journey fromNew = journey(healthyNew, 45);
+    Journey fromNew = journey(healthyNew, 30);
     Journey settled = journey(healthy, 14);
 
     assertThat(fromNew.stalls()).isEmpty();
-    assertThat(fromNew.sent()).hasSizeGreaterThan(60);
+    assertThat(fromNew.sent()).hasSizeGreaterThanOrEqualTo(50);
     assertThat(fromNew.sent()).extracting(JourneyStep::kind).as(contents(fromNew.sent()))
         .contains(ContentKind.OFFER, ContentKind.ACTIVITY);
     assertThat(settled.sent()).extracting(JourneyStep::kind).contains(ContentKind.OFFER);

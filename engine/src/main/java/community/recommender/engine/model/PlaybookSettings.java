@@ -52,7 +52,7 @@ public final class PlaybookSettings extends RuleOutcome {
     urgencies.put("break-run", 81);
     urgencies.put("scene", 72);
     urgencies.put("offer", 70);
-    urgencies.put("surface-kocs", 80);
+    urgencies.put("surface-kocs", 88);
     urgencies.put("story", 64);
     urgencies.put("portrait", 62);
     urgencies.put("read", 40);

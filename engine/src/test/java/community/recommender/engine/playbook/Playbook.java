@@ -68,6 +68,11 @@ final class Playbook {
         Fixtures.NOW);
   }
 
+  /** The real playbook's rule book. */
+  static RuleBook book() {
+    return BOOK;
+  }
+
   /** The settings the playbook states. */
   static community.recommender.engine.model.PlaybookSettings settings() {
     return new DecisionPipeline(BOOK, new InMemoryCatalog(List.of())).settingsOf(BOOK.active());
