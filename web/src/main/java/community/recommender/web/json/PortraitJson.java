@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class PortraitJson {
   /** The keys of a portrait, in the order they are written. */
   public static final List<String> KEYS = List.of("name", "platform", "type", "interests", "region", "language",
-      "timezone", "quietHours", "memberCount", "kocCount", "kocs", "owner", "labels", "attributes");
+      "timezone", "quietHours", "memberCount", "kocCount", "kocs", "owner", "labels", "attributes", "startedAt");
 
   private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[\\p{L}\\p{N}_]+)*");
@@ -60,7 +60,8 @@ public final class PortraitJson {
         .memberCount(count(json, "memberCount"))
         .owner(text(json, "owner"))
         .labels(strings(json, "labels"))
-        .attributes(attributes(json));
+        .attributes(attributes(json))
+        .startedAt(instant(json, "startedAt"));
     List<String> kocs = strings(json, "kocs").stream().distinct().toList();
     int kocCount = json.getValue("kocCount") == null ? kocs.size() : count(json, "kocCount");
     if (kocCount < kocs.size()) {
@@ -86,7 +87,28 @@ public final class PortraitJson {
         .put("owner", portrait.getOwner())
         .put("labels", new JsonArray(portrait.getLabels()))
         .put("attributes", new JsonObject(new LinkedHashMap<>(portrait.getAttributes())));
+    if (portrait.getStartedAt() != null) {
+      json.put("startedAt", portrait.getStartedAt().toString());
+    }
     return json;
+  }
+
+  /** An ISO-8601 instant with an offset, or a bare date (its start, UTC); null when absent. */
+  private static java.time.Instant instant(JsonObject json, String field) {
+    String text = text(json, field);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return java.time.LocalDate.parse(text.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (java.time.format.DateTimeParseException again) {
+        throw ApiError.invalid(field, field + " must be a date such as 2025-03-01 or an instant such as "
+            + "2025-03-01T09:00:00Z, not '" + text + "'");
+      }
+    }
   }
 
   private static String text(JsonObject json, String field) {
