@@ -51,22 +51,26 @@ class JourneyPropertyTest {
     Map<String, ContentItem> byId = new HashMap<>();
     library.forEach(i -> byId.put(i.getId(), i));
 
-    long started = System.nanoTime();
-    long decisions = 0;
-    long sends = 0;
+    List<Group> groups = new java.util.ArrayList<>();
     for (int g = 0; g < GROUPS; g++) {
-      Group group = randomGroup("g-" + g, random);
+      groups.add(randomGroup("g-" + g, random));
+    }
+    long started = System.nanoTime();
+    java.util.concurrent.atomic.AtomicLong decisions = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong sends = new java.util.concurrent.atomic.AtomicLong();
+    // Journeys are independent, so they run on every core; each one checks its own invariants.
+    groups.parallelStream().forEach(group -> {
       Journey journey = simulation.run(group, List.of(), Fixtures.NOW, DAYS, Playbook.book().active());
-      decisions += journey.steps().size();
-      sends += journey.sent().size();
+      decisions.addAndGet(journey.steps().size());
+      sends.addAndGet(journey.sent().size());
       assertThat(journey.stalls()).as(group.getId()).isEmpty();
       assertThat(journey.truncated()).as(group.getId()).isFalse();
       assertThat(journey.sent()).as(group.getId()).hasSizeGreaterThanOrEqualTo(DAYS);
       checkPacing(group, journey, defaults.forGroup(group), byId);
-    }
+    });
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("journey property: %d groups x %d days, %d decisions, %d sends in %.1f s (%.0f us a decision)%n",
-        GROUPS, DAYS, decisions, sends, seconds, seconds * 1e6 / decisions);
+        GROUPS, DAYS, decisions.get(), sends.get(), seconds, seconds * 1e6 / decisions.get());
   }
 
   private static void checkPacing(Group group, Journey journey, PlaybookSettings settings, Map<String, ContentItem> byId) {
