@@ -1,5 +1,6 @@
 // The content library: search with facets, a safe preview, drag-and-drop upload with
-// per-file progress and results, and editing of an item's status and validity.
+// per-file progress and results, editing of an item's status and validity, and the gaps: what
+// groups wait for that the library lacks.
 import { h, replace, field, select, notice } from "../parts/dom.js";
 import { renderMarkdown } from "../parts/markdown.js";
 
@@ -27,6 +28,12 @@ export function contentView({ api, announce }) {
     h("p", {}, "Drop Markdown, JSON, CSV or zip files here, or "),
     h("label", { for: "upload-files", class: "button" }, "choose files"), fileInput);
 
+  const gaps = h("section", { class: "card", id: "content-gaps", "aria-labelledby": "gaps-title" },
+    h("h2", { id: "gaps-title" }, "What groups are waiting for"), h("p", {}, "Loading…"));
+  api.get("/api/v1/content/gaps").then(({ body }) => showGaps(gaps, body.gaps))
+    .catch((e) => replace(gaps, h("h2", { id: "gaps-title" }, "What groups are waiting for"),
+      notice("error", "Gaps could not be loaded: " + e.message)));
+
   const element = h("section", { class: "content", "aria-labelledby": "content-title" },
     h("h1", { id: "content-title" }, "Content"),
     h("div", { class: "columns" },
@@ -34,7 +41,7 @@ export function contentView({ api, announce }) {
         h("h2", { id: "search-title" }, "Find material"), searchForm, facets, results),
       h("section", { class: "card", "aria-labelledby": "upload-title" },
         h("h2", { id: "upload-title" }, "Upload"), dropZone, uploads)),
-    detail);
+    detail, gaps);
 
   async function search(page = 1) {
     const params = new URLSearchParams();
@@ -182,3 +189,24 @@ function localInput(iso) {
   return new Date(date.getTime() - offset).toISOString().slice(0, 16);
 }
 
+
+function showGaps(target, gaps) {
+  const title = h("h2", { id: "gaps-title" }, "What groups are waiting for");
+  if (gaps.length === 0) {
+    replace(target, title, h("p", {}, "No gaps: every need found content."));
+    return;
+  }
+  replace(target, title,
+    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Content gaps table" },
+      h("table", { class: "data", id: "gaps-table" },
+        h("thead", {}, h("tr", {}, ["Kind", "Tags", "Interests", "Language", "Region", "Groups waiting", "Since"]
+          .map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, gaps.map((g) => h("tr", {},
+          h("td", {}, g.kind),
+          h("td", {}, (g.tags ?? []).join(", ") || "any"),
+          h("td", {}, (g.interests ?? []).join(", ")),
+          h("td", {}, g.language),
+          h("td", {}, g.region ?? "anywhere"),
+          h("td", {}, String(g.groupsWaiting)),
+          h("td", {}, new Date(g.since).toLocaleString())))))));
+}

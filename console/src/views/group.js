@@ -1,5 +1,6 @@
-// One group: its portrait, its activity as a chart, the next suggestion with its reasons, and
-// the candidates that were dropped, with why.
+// One group: its portrait, its activity as a chart, the next suggestion with its reasons (or why
+// there is none, and until when), the candidates that were dropped, with why, and its next 30 days
+// as a journey.
 import { h, replace, notice, when } from "../parts/dom.js";
 import { barChart, lineChart } from "../parts/chart.js";
 import { renderMarkdown } from "../parts/markdown.js";
@@ -19,11 +20,30 @@ export function groupView({ api }, groupId) {
     "aria-busy": "true" }, h("h2", { id: "suggestion-title" }, "Next suggestion"), h("p", {}, "Deciding…"));
   const dropped = h("section", { class: "card", id: "dropped", "aria-labelledby": "dropped-title" },
     h("h2", { id: "dropped-title" }, "Dropped candidates"));
+  const journey = h("section", { class: "card", id: "journey", "aria-labelledby": "journey-title" },
+    h("h2", { id: "journey-title" }, "Next 30 days (journey)"),
+    h("p", { class: "muted" }, "Runs the playbook forward with a simulated clock; nothing is stored or sent."),
+    h("button", { type: "button", id: "run-journey" }, "Run the journey"),
+    h("div", { id: "journey-result" }));
   const element = h("section", { class: "group-detail", "aria-labelledby": "group-title" },
     h("p", {}, h("a", { href: "#/groups" }, "← All groups")),
     heading, facts,
     h("div", { class: "columns" }, activity, suggestion),
-    dropped);
+    dropped, journey);
+  const runJourney = journey.querySelector("#run-journey");
+  const journeyResult = journey.querySelector("#journey-result");
+  runJourney.addEventListener("click", async () => {
+    runJourney.disabled = true;
+    replace(journeyResult, notice("info", "Simulating 30 days…"));
+    try {
+      const { body } = await api.post(path + "/journey", { json: { days: 30 } });
+      showJourney(journeyResult, body);
+    } catch (e) {
+      replace(journeyResult, notice("error", "The journey failed: " + e.message));
+    } finally {
+      runJourney.disabled = false;
+    }
+  });
 
   const path = "/api/v1/groups/" + encodeURIComponent(groupId);
   api.get(path).then(({ body: group }) => {
@@ -42,6 +62,11 @@ export function groupView({ api }, groupId) {
           : "Nothing suits this group now."));
       replace(dropped, h("h2", { id: "dropped-title" }, "Dropped candidates"),
         h("p", {}, "No decision to explain."));
+      return;
+    }
+    if (body.status === "held" || body.status === "empty") {
+      showSilence(suggestion, body);
+      showDropped(dropped, body.explanation);
       return;
     }
     showSuggestion(suggestion, body);
@@ -138,4 +163,43 @@ function showDropped(target, explanation) {
     explanation.firedRules?.length
       ? h("details", {}, h("summary", {}, `Rules that fired (${explanation.firedRules.length})`),
         h("ul", {}, explanation.firedRules.map((r) => h("li", {}, r)))) : null);
+}
+
+// Explained silence: held by rules, or nothing at all may be sent; why, and until when.
+function showSilence(target, silence) {
+  const gaps = silence.explanation?.gaps ?? [];
+  replace(target,
+    h("h2", { id: "suggestion-title" }, "Next suggestion"),
+    h("p", { class: "nothing", id: "silence", "data-status": silence.status },
+      silence.status === "held"
+        ? `Nothing now: the rules hold this group until ${when(silence.until)}.`
+        : `Nothing may be sent now; asking again at ${when(silence.until)}.`),
+    h("h3", {}, "Why"),
+    h("ul", { class: "reasons" }, (silence.reasons ?? []).map((r) =>
+      h("li", {}, h("span", { class: "rule" }, r.rule), h("span", { class: "message" }, r.message)))),
+    gaps.length
+      ? h("details", { open: true }, h("summary", {}, `Content the library lacks (${gaps.length})`),
+        h("ul", {}, gaps.map((g) => h("li", {}, `${g.kind} ${g.tags?.length ? "(" + g.tags.join(", ") + ")" : ""}`
+          + ` · ${g.language}${g.region ? " · " + g.region : ""}`))))
+      : null,
+    needs(silence.explanation));
+}
+
+function showJourney(target, journey) {
+  const sent = (journey.steps ?? []).filter((s) => s.outcome === "SENT");
+  const kinds = Object.entries(journey.kinds ?? {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(", ");
+  replace(target,
+    h("p", { id: "journey-summary" },
+      `${journey.sent} sent (${kinds}), ${journey.holds} holds, ${journey.stallCount} stalls.`),
+    journey.stallCount > 0
+      ? notice("error", `Stalls from day ${journey.stalls[0].day}: nothing could be sent although no rule held the group.`)
+      : null,
+    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Journey table" },
+      h("table", { class: "data", id: "journey-table" },
+        h("thead", {}, h("tr", {}, ["Day", "Kind", "Content", "Why"].map((c) => h("th", { scope: "col" }, c)))),
+        h("tbody", {}, sent.map((s) => h("tr", {},
+          h("td", {}, String(s.day)),
+          h("td", {}, s.kind),
+          h("td", {}, s.content?.title ?? s.content?.id),
+          h("td", {}, (s.reasons ?? []).map((r) => r.rule).join("; "))))))));
 }

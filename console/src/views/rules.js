@@ -24,6 +24,7 @@ export function rulesView({ api, announce }, initialFile) {
   const buttons = {
     validate: h("button", { type: "button", id: "validate", disabled: true }, "Validate"),
     simulate: h("button", { type: "button", id: "simulate", disabled: true }, "Simulate"),
+    journey: h("button", { type: "button", id: "journey", disabled: true }, "Journey (30 days)"),
     publish: h("button", { type: "button", id: "publish", class: "primary", disabled: true }, "Publish"),
     revert: h("button", { type: "button", id: "revert", disabled: true }, "Revert changes"),
     remove: h("button", { type: "button", id: "delete", class: "danger", disabled: true }, "Delete file"),
@@ -204,6 +205,26 @@ export function rulesView({ api, announce }, initialFile) {
       announce(`${body.changed} groups would change`);
     } catch (e) {
       failed(e, "Simulation");
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  // The proposed set's next 30 days over every group (at most 50): stalls, offers and the mix of kinds.
+  buttons.journey.addEventListener("click", async () => {
+    clearOutcome();
+    setBusy(true);
+    replace(result, notice("info", "Running every group's next 30 days under the proposed rules…"));
+    try {
+      const { body } = await api.post("/api/v1/journeys", { json: { days: 30, files: changes() } });
+      const kinds = Object.entries(body.kinds ?? {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(", ");
+      replace(result, notice(body.stalls > 0 ? "error" : "ok",
+        h("span", { id: "journey-report" }, `Journey of ${body.groupCount} groups over ${body.days} days: `
+          + `${body.stalls} stalls${body.stalledGroups.length ? " (" + body.stalledGroups.join(", ") + ")" : ""}, `
+          + `${body.offersPerGroupMonth} offers per group-month, ${kinds}, ${body.gaps.length} content gaps.`)));
+      announce(`${body.stalls} stalls`);
+    } catch (e) {
+      failed(e, "Journey");
     } finally {
       setBusy(false);
     }

@@ -63,6 +63,9 @@ class AuthMatrixTest {
     ROLES.put("GET /api/v1/content", Set.of("editor", "operator"));
     ROLES.put("POST /api/v1/content", Set.of("editor"));
     ROLES.put("POST /api/v1/content/uploads", Set.of("editor"));
+    ROLES.put("GET /api/v1/content/gaps", Set.of("editor"));
+    ROLES.put("POST /api/v1/groups/{groupId}/journey", Set.of("operator"));
+    ROLES.put("POST /api/v1/journeys", Set.of("operator"));
     ROLES.put("GET /api/v1/content/{id}", Set.of("editor", "operator"));
     ROLES.put("PUT /api/v1/content/{id}", Set.of("editor"));
     ROLES.put("DELETE /api/v1/content/{id}", Set.of("editor"));

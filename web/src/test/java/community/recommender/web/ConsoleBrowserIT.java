@@ -123,6 +123,9 @@ class ConsoleBrowserIT {
     assertThat(browser.all("#suggestion .reasons li")).isNotEmpty();
     assertThat(browser.all(".chart-box svg path.line-0")).as("the 30-day line").hasSize(1);
     assertThat(browser.all(".chart-box svg circle")).as("a point per day").hasSize(30);
+    browser.find("#run-journey").click();
+    assertThat(browser.findWithText("#journey-summary", "sent").getText()).contains("holds").contains("stalls");
+    assertThat(browser.all("#journey-table tbody tr")).as("a row per suggestion of the month").isNotEmpty();
     browser.screenshot("03-group-detail-1280");
   }
 
@@ -187,6 +190,10 @@ class ConsoleBrowserIT {
     WebElement row = browser.find("#simulation tr[data-group=" + WALK_GROUP + "]");
     assertThat(row.getText()).contains("changes").contains(suggestionBefore);
     browser.screenshot("06-rules-simulation-1280");
+
+    browser.find("#journey").click();
+    assertThat(browser.findWithText("#journey-report", "Journey of").getText())
+        .contains("over 30 days").contains("offers per group-month");
   }
 
   @Test
@@ -257,6 +264,9 @@ class ConsoleBrowserIT {
 
     browser.findWithText("#who .role", "editor");
     assertThat(navLinks()).containsExactly("Content", "Stats");
+    browser.until(d -> !browser.find("#content-gaps").getText().contains("Loading"));
+    assertThat(browser.find("#content-gaps").getText()).doesNotContain("could not be loaded");
+    assertThat(browser.all("#gaps-table").size() + browser.all("#content-gaps p").size()).isPositive();
     browser.open(server.baseUrl() + "/#/rules");
     browser.find("#content-title");
     assertThat(browser.all(".cm-editor")).isEmpty();

@@ -1,6 +1,7 @@
 package community.recommender.web.http;
 
 import community.recommender.web.application.groups.GroupNotFound;
+import community.recommender.web.application.journeys.TooManyGroups;
 import community.recommender.web.application.playbook.RuleFileNotFound;
 import community.recommender.web.application.playbook.RuleSetRejected;
 import community.recommender.web.application.playbook.RuleVersionNotFound;
@@ -22,6 +23,9 @@ public final class Failures {
     if (failure instanceof GroupNotFound || failure instanceof RuleFileNotFound
         || failure instanceof RuleVersionNotFound) {
       return Optional.of(ApiError.notFound(failure.getMessage()));
+    }
+    if (failure instanceof TooManyGroups tooMany) {
+      return Optional.of(ApiError.invalid(tooMany.field(), tooMany.getMessage()));
     }
     if (failure instanceof DecisionFailed) {
       return Optional.of(ApiError.ruleFailure(failure.getMessage()));

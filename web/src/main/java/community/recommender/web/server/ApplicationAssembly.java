@@ -6,12 +6,14 @@ import community.recommender.content.index.LuceneContentCatalog;
 import community.recommender.content.upload.UploadLimits;
 import community.recommender.content.upload.UploadReader;
 import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.journey.JourneySimulation;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
 import community.recommender.web.application.demo.DemoData;
 import community.recommender.web.application.groups.GroupReassessment;
+import community.recommender.web.application.journeys.JourneyService;
 import community.recommender.web.application.library.ContentIndexer;
 import community.recommender.web.application.library.ContentLibrary;
 import community.recommender.web.application.library.IndexCatchUp;
@@ -44,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
     SuggestionService suggestions, Waiters waiters, RuleService rules, RuleSimulation simulation,
-    GroupReassessment reassessment) {
+    JourneyService journeys, GroupReassessment reassessment) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -75,17 +77,20 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     // notices reach their listeners in the order they were registered.
     SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
         new Decider(ruleBook, pipeline, decisions, metrics::timeDecision), config.clock(),
-        config.delivery().pendingTtl());
+        config.delivery().pendingTtl(), stores.gaps());
     Waiters waiters = new Waiters(notices);
 
     UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());
     ContentLibrary library = new ContentLibrary(new UploadReader(uploadLimits), stores.content(), indexer,
-        new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions());
+        new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions(),
+        stores.gaps());
 
     RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), stores.ruleVersions(),
         workers(vertx, "rule-compiler", 1, opened), notices);
     RuleSimulation simulation = new RuleSimulation(ruleService, stores.groups(), stores.suggestions(), pipeline,
         decisions, config.clock());
+    JourneyService journeys = new JourneyService(stores.groups(), stores.suggestions(), ruleService,
+        new JourneySimulation(pipeline), decisions, config.clock());
     opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
     // A rule change on another node arrives as a notice for every group; this node then catches up.
     notices.onNotice(payload -> {
@@ -107,7 +112,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     tasks.every(PENDING_COUNT, "pending-count", true, () -> stores.suggestions().countPending().onSuccess(pending::set));
 
     return new ApplicationAssembly(ruleBook, rules, indexed, library, suggestions, waiters, ruleService, simulation,
-        reassessment);
+        journeys, reassessment);
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

@@ -10,6 +10,7 @@ import community.recommender.web.http.tokens.TokenRoutes;
 import community.recommender.web.http.content.ContentRoutes;
 import community.recommender.web.http.groups.GroupImportRoutes;
 import community.recommender.web.http.groups.GroupRoutes;
+import community.recommender.web.http.journeys.JourneyRoutes;
 import community.recommender.web.http.ops.ConsoleRoutes;
 import community.recommender.web.http.ops.HealthRoutes;
 import community.recommender.web.http.ops.OpsRoutes;
@@ -48,6 +49,7 @@ final class HttpAssembly {
         new FeedbackRoutes(stores.feedback(), stores.stats(), stores.notices(), config.clock()),
         new TokenRoutes(stores.tokens(), auth),
         new RuleRoutes(services.rules(), services.simulation(), stores.ruleVersions()),
+        new JourneyRoutes(services.journeys()),
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
     RequestMetrics requests = new RequestMetrics(metrics);
     // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares

@@ -3,6 +3,7 @@ package community.recommender.web.server;
 import community.recommender.web.store.ActivityReportStore;
 import community.recommender.web.store.ChangeNotices;
 import community.recommender.web.store.ClusterLock;
+import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.ContentStore;
 import community.recommender.web.store.FeedbackStore;
 import community.recommender.web.store.GroupStore;
@@ -16,6 +17,7 @@ import community.recommender.web.store.database.SchemaMigrations;
 import community.recommender.web.store.pg.AdvisoryLock;
 import community.recommender.web.store.pg.PgActivityReports;
 import community.recommender.web.store.pg.PgChangeNotices;
+import community.recommender.web.store.pg.PgContentGapStore;
 import community.recommender.web.store.pg.PgContentStore;
 import community.recommender.web.store.pg.PgFeedbackStore;
 import community.recommender.web.store.pg.PgGroupStore;
@@ -33,7 +35,7 @@ import java.util.Deque;
  */
 record StoreAssembly(Database database, GroupStore groups, ActivityReportStore reports, SuggestionStore suggestions,
     ContentStore content, RuleSetStore ruleVersions, FeedbackStore feedback, SuggestionStats stats,
-    TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock) {
+    TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock, ContentGapStore gaps) {
 
   /** Opens the database and migrates it; everything to close is pushed onto {@code opened}. */
   static StoreAssembly open(Vertx vertx, ServerConfig config, Deque<AutoCloseable> opened) {
@@ -47,7 +49,7 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
     return new StoreAssembly(database, new PgGroupStore(pool, clock), new PgActivityReports(pool),
         new PgSuggestionStore(pool, notices, clock), new PgContentStore(pool, clock), new PgRuleSetStore(pool),
         new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool), new PgTokenStore(pool), notices,
-        new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT));
+        new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool));
   }
 
   /** Whether the database answers. */

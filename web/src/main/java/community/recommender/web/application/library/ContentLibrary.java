@@ -10,7 +10,9 @@ import community.recommender.content.upload.MediaFile;
 import community.recommender.content.upload.UploadReader;
 import community.recommender.content.upload.UploadedFile;
 import community.recommender.engine.model.ContentItem;
+import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.ContentStore;
+import community.recommender.web.store.OpenGap;
 import community.recommender.web.store.SuggestionStore;
 import community.recommender.web.store.ContentStore.Saved;
 import io.vertx.core.Future;
@@ -27,21 +29,26 @@ import java.util.Optional;
  * be searched for at once.
  */
 public final class ContentLibrary {
+  /** The most gaps listed, or checked against newly published content, at once. */
+  public static final int MAX_GAPS = 1000;
+
   private final UploadReader reader;
   private final ContentStore store;
   private final ContentIndexer indexer;
   private final ContentSearch search;
   private final Workers workers;
   private final SuggestionStore suggestions;
+  private final ContentGapStore gaps;
 
   public ContentLibrary(UploadReader reader, ContentStore store, ContentIndexer indexer, ContentSearch search,
-      Workers workers, SuggestionStore suggestions) {
+      Workers workers, SuggestionStore suggestions, ContentGapStore gaps) {
     this.reader = reader;
     this.store = store;
     this.indexer = indexer;
     this.search = search;
     this.workers = workers;
     this.suggestions = suggestions;
+    this.gaps = gaps;
   }
 
   /** Reads and stores {@code files}; answers one report per file, in order. */
@@ -56,6 +63,7 @@ public final class ContentLibrary {
       }
       return chain.compose(reports -> indexer.catchUp()
           .compose(indexed -> reports.stream().anyMatch(r -> !r.saved().isEmpty()) ? contentChanged() : Future.succeededFuture())
+          .compose(changed -> closeGapsAnsweredBy(reports))
           .map(reports));
     });
   }
@@ -89,6 +97,20 @@ public final class ContentLibrary {
           }
           return report.saved();
         });
+  }
+
+  /** Gaps that the published items answer are closed; groups that still miss something record it again. */
+  private Future<Void> closeGapsAnsweredBy(List<FileReport> reports) {
+    List<ContentItem> published = reports.stream().flatMap(r -> r.saved().stream()).map(Saved::item).toList();
+    if (published.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return gaps.open(MAX_GAPS).compose(open -> gaps.close(AnsweredGaps.among(open, published))).mapEmpty();
+  }
+
+  /** What the library lacks, the most waited-on first. */
+  public Future<List<OpenGap>> gaps(int limit) {
+    return gaps.open(Math.min(limit, MAX_GAPS));
   }
 
   /** Every group may be better served now: their pending suggestions are decided anew on their next poll. */

@@ -1,9 +1,11 @@
 package community.recommender.web.application.suggestions;
 
+import community.recommender.engine.decision.Decision;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.store.ChangeNotices;
+import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import community.recommender.engine.model.PastSuggestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers a group's next suggestion: its pending one while it is current, otherwise a fresh
@@ -25,6 +29,7 @@ import community.recommender.engine.model.PastSuggestion;
  * what it gets, so the next poll decides anew, and the pacing rules then usually hold the group.
  */
 public final class SuggestionService {
+  private static final Logger LOG = LoggerFactory.getLogger(SuggestionService.class);
   /** How far back rules see what a group was sent. */
   private static final Duration HISTORY = Duration.ofDays(90);
   /** How often one poll tries again when other pollers of the same group keep winning the race. */
@@ -37,6 +42,7 @@ public final class SuggestionService {
   private final Clock clock;
   private final Duration pendingTtl;
   private final RememberedAnswers remembered;
+  private final ContentGapStore gaps;
 
   /**
    * A pending suggestion serves for {@code pendingTtl}. Answers are remembered on this node until a
@@ -44,7 +50,7 @@ public final class SuggestionService {
    * {@code notices} later is told, so that a woken poll never gets a stale answer.
    */
   public SuggestionService(GroupStore groups, SuggestionStore suggestions, ChangeNotices notices, Decider decider,
-      Clock clock, Duration pendingTtl) {
+      Clock clock, Duration pendingTtl, ContentGapStore gaps) {
     this.groups = groups;
     this.suggestions = suggestions;
     this.notices = notices;
@@ -52,6 +58,7 @@ public final class SuggestionService {
     this.clock = clock;
     this.pendingTtl = pendingTtl;
     this.remembered = new RememberedAnswers(notices);
+    this.gaps = gaps;
   }
 
   /**
@@ -116,6 +123,22 @@ public final class SuggestionService {
         && pending.createdAt().isAfter(now.minus(pendingTtl));
   }
 
+  /**
+   * A decision that looked for content says what the group waits on; a held one looked for nothing
+   * and leaves it as it was. A gap that cannot be written costs the answer nothing.
+   */
+  private Future<Decision> recordGaps(String groupId, Decision decision, Instant now) {
+    if (decision.isHeld()) {
+      return Future.succeededFuture(decision);
+    }
+    return gaps.record(groupId, decision.gaps(), now)
+        .recover(e -> {
+          LOG.warn("cannot record the content gaps of group {}", groupId, e);
+          return Future.succeededFuture();
+        })
+        .map(decision);
+  }
+
   /** Decides anew; empty when the group moved on while deciding (another poller was served). */
   private Future<Optional<SuggestionAnswer>> decideAndStore(Group group, String stale, String claimFor, Instant now,
       long heldMark) {
@@ -126,6 +149,7 @@ public final class SuggestionService {
     Future<List<PastSuggestion>> history = mark.compose(read -> suggestions.history(groupId, now.minus(HISTORY), now));
     return history
         .compose(read -> decider.decide(group, history.result(), now))
+        .compose(decision -> recordGaps(groupId, decision, now))
         .compose(decision -> {
           JsonObject explanation = DecisionJson.explanation(decision);
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {

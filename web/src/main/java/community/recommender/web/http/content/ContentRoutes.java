@@ -38,7 +38,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /api/v1/content}: submit items as JSON or files, read, replace and archive them, and search the library.
+ * {@code /api/v1/content}: submit items as JSON or files, read, replace and archive them, search the library,
+ * and list its gaps (what groups wait for that it lacks).
  */
 public final class ContentRoutes implements Routes {
   /** Where multipart uploads arrive; mounted with its own, larger, body limit. */
@@ -70,12 +71,21 @@ public final class ContentRoutes implements Routes {
     router.post(UPLOADS).handler(edit).handler(this::upload);
     router.post("/api/v1/content").handler(edit).handler(this::submit);
     router.get("/api/v1/content").handler(read).handler(this::search);
+    // Before /:id, which would otherwise take "gaps" for an item's id.
+    router.get("/api/v1/content/gaps").handler(edit).handler(this::gaps);
     router.get("/api/v1/content/:id").handler(read).handler(this::get);
     router.put("/api/v1/content/:id").handler(edit).handler(this::put);
     router.delete("/api/v1/content/:id").handler(edit).handler(this::archive);
     router.get("/api/v1/content/:id/versions").handler(read).handler(this::versions);
     router.get("/api/v1/content/:id/media/:name").handler(TokenAuthHandler.requireRole(Role.EDITOR, Role.OPERATOR,
         Role.BOT)).handler(this::media);
+  }
+
+  /** What the library lacks, the most waited-on first: {@code ?limit=} (1 to 1,000, default 100). */
+  private void gaps(RoutingContext ctx) {
+    library.gaps(intParam(ctx, "limit", 1, ContentLibrary.MAX_GAPS, 100))
+        .onSuccess(gaps -> Responses.json(ctx, 200, ContentGapJson.toJson(gaps)))
+        .onFailure(ctx::fail);
   }
 
   private void upload(RoutingContext ctx) {

@@ -16,14 +16,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code /api/v1/rules}: read, change, validate, simulate and roll back the playbook. Operators only:
  * DRL is code.
  */
 public final class RuleRoutes implements Routes {
-  private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.drl");
 
   private final RuleService rules;
   private final RuleSimulation simulation;
@@ -140,20 +138,7 @@ public final class RuleRoutes implements Routes {
   private static Map<String, String> proposal(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type != null && type.startsWith("application/json")) {
-      JsonObject body = Responses.jsonBody(ctx);
-      Object files = body.getValue("files");
-      if (!(files instanceof JsonObject map)) {
-        throw ApiError.invalid("files", "files must be an object of file name to DRL text (null removes a file)");
-      }
-      Map<String, String> changes = new LinkedHashMap<>();
-      for (Map.Entry<String, Object> entry : map) {
-        checkFileName(entry.getKey(), "files." + entry.getKey());
-        if (entry.getValue() != null && !(entry.getValue() instanceof String)) {
-          throw ApiError.invalid("files." + entry.getKey(), "each file must be DRL text, or null to remove it");
-        }
-        changes.put(entry.getKey(), (String) entry.getValue());
-      }
-      return changes;
+      return RuleProposalJson.files(Responses.jsonBody(ctx), "files");
     }
     String file = ctx.queryParams().get("file");
     if (file == null) {
@@ -180,9 +165,7 @@ public final class RuleRoutes implements Routes {
   }
 
   private static void checkFileName(String file, String field) {
-    if (!FILE.matcher(file).matches()) {
-      throw ApiError.invalid(field, "rule files are named like needs-cycle.drl: letters, digits, '.', '_', '-'");
-    }
+    RuleProposalJson.checkFileName(file, field);
   }
 
   private static long versionParam(RoutingContext ctx) {
