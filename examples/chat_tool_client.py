@@ -16,7 +16,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import datetime, timezone
 
 PAGE_SIZE = 100
 LONGEST_SLEEP = 60  # seconds between rounds at most, even when every group is held for longer
@@ -57,9 +56,8 @@ class Api:
         return self.call("GET", "/api/v1/suggestions?" + urllib.parse.urlencode(query))
 
     def report(self, suggestion_id, outcome, metrics=None):
+        # A report sent right after posting leaves postedAt out: the server takes the report's time, on its own clock.
         body = {"outcome": outcome}
-        if outcome == "posted":
-            body["postedAt"] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         if metrics:
             body["metrics"] = metrics
         return self.call("POST", f"/api/v1/suggestions/{suggestion_id}/feedback", body)

@@ -32,24 +32,7 @@ export function announce(message) {
 }
 
 async function whoIs(api) {
-  try {
-    return (await api.get("/api/v1/session")).body;
-  } catch (e) {
-    if (!(e instanceof ApiFailure) || !e.missing) throw e;
-  }
-  // A server without /api/v1/session: learn the role from what the token may do.
-  const allowed = async (path) => {
-    try {
-      await api.get(path);
-      return true;
-    } catch (e) {
-      if (e instanceof ApiFailure && e.status === 403) return false;
-      throw e;
-    }
-  };
-  if (await allowed("/api/v1/rules")) return { role: "operator", name: "", groups: [] };
-  if (await allowed("/api/v1/groups")) return { role: "bot", name: "", groups: [] };
-  return { role: "editor", name: "", groups: [] };
+  return (await api.get("/api/v1/session")).body;
 }
 
 async function signIn(token) {

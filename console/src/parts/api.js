@@ -8,12 +8,6 @@ export class ApiFailure extends Error {
     this.status = status;
     this.body = body;
   }
-
-  /** Whether the endpoint does not exist on this server (an API from a later release). */
-  get missing() {
-    return this.status === 404 && !(this.body && this.body.error && this.body.error.message
-      && this.body.error.message !== "no such resource");
-  }
 }
 
 export function createApi(token) {

@@ -2,12 +2,10 @@
 // per-file progress and results, and editing of an item's status and validity.
 import { h, replace, field, select, notice } from "../parts/dom.js";
 import { renderMarkdown } from "../parts/markdown.js";
-import { ApiFailure } from "../parts/api.js";
 
 const KINDS = ["POST", "ACTIVITY", "OFFER"];
 const STATUSES = ["draft", "published", "archived"];
 const FACETS = [["kind", "Kind"], ["tag", "Tag"], ["region", "Region"], ["status", "Status"]];
-const UNAVAILABLE = "The content library API is not available on this server yet.";
 
 export function contentView({ api, announce }) {
   const q = h("input", { type: "search", name: "q", placeholder: "Words in title or body" });
@@ -50,8 +48,7 @@ export function contentView({ api, announce }) {
       announce(`${body.total ?? body.items.length} items found`);
     } catch (e) {
       replace(facets);
-      replace(results, notice(e instanceof ApiFailure && e.missing ? "info" : "error",
-        e instanceof ApiFailure && e.missing ? UNAVAILABLE : "Search failed: " + e.message));
+      replace(results, notice("error", "Search failed: " + e.message));
     }
   }
 
@@ -147,7 +144,7 @@ export function contentView({ api, announce }) {
         }
       } catch (e) {
         row.classList.add("failed");
-        replace(message, e instanceof ApiFailure && e.missing ? UNAVAILABLE : "failed: " + e.message
+        replace(message, "failed: " + e.message
           + (e.body?.errors ? " " + e.body.errors.map((x) => `${x.file ?? ""}:${x.line ?? ""} ${x.message}`).join("; ") : ""));
       }
       announce(`${file.name}: ${message.textContent}`);

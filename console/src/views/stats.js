@@ -2,7 +2,6 @@
 // and the engagement that followed.
 import { h, replace, notice } from "../parts/dom.js";
 import { rankChart } from "../parts/chart.js";
-import { ApiFailure } from "../parts/api.js";
 
 const COLUMNS = [["fired", "Fired"], ["suggested", "Suggested"], ["posted", "Posted"], ["skipped", "Skipped"],
   ["engagement", "Engagement"]];
@@ -17,9 +16,7 @@ export function statsView({ api }) {
     replace(body,
       section("Per rule", rules.map((r) => ({ label: r.rule ?? r.name, ...r }))),
       section("Per content item", content.map((c) => ({ label: c.title ?? c.contentId ?? c.id, ...c }))));
-  }).catch((e) => replace(body, e instanceof ApiFailure && e.missing
-    ? notice("info", "Outcome statistics are not available on this server yet.")
-    : notice("error", "The stats could not be loaded: " + e.message)));
+  }).catch((e) => replace(body, notice("error", "The stats could not be loaded: " + e.message)));
 
   return { element, title: "Stats" };
 }

@@ -2,7 +2,7 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.auth.Role;
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -28,10 +28,10 @@ class ActivityReportsApiTest {
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start(dir.resolve("postgres"));
+    database = TestDatabase.start();
     server = TestServer.startOn(dir.resolve("data"), database.url());
     operator = database.token(Role.OPERATOR, List.of());
-    hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    hour = TestServer.now().truncatedTo(ChronoUnit.HOURS);
   }
 
   @AfterAll

@@ -2,7 +2,7 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.auth.Role;
+import community.recommender.web.store.Role;
 import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -68,7 +68,7 @@ class ConsoleBrowserIT {
   @BeforeAll
   static void start() throws IOException {
     browser = Browser.start(SCREENSHOTS);
-    database = TestDatabase.start(temp.resolve("postgres"));
+    database = TestDatabase.start();
     Path samples = copyOfSamplesWith(temp.resolve("samples"), "pasted-page-script-check-en.md", SCRIPTED_ITEM);
     Path data = temp.resolve("data");
     server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.copyOfRules(temp.resolve("rules")),
@@ -140,14 +140,9 @@ class ConsoleBrowserIT {
     browser.until(d -> row.getAttribute("class").matches(".*(done|failed).*"));
     assertThat(row.findElement(By.cssSelector(".preview")).getText()).contains("bold words");
     assertNothingRan(".uploads .preview");
-    if (hasContentApi()) {
-      assertThat(row.getAttribute("class")).contains("done");
-      browser.find("input[name=q]").sendKeys("scones", Keys.ENTER);
-      browser.findWithText("#content-results", "Walk upload about scones");
-    } else {
-      assertThat(row.getText()).contains("not available on this server");
-      browser.findWithText("#content-results", "not available on this server");
-    }
+    assertThat(row.getAttribute("class")).contains("done");
+    browser.find("input[name=q]").sendKeys("scones", Keys.ENTER);
+    browser.findWithText("#content-results", "Walk upload about scones");
     browser.screenshot("04-content-1280");
   }
 
@@ -338,10 +333,6 @@ class ConsoleBrowserIT {
         const match = lines.find(g => Math.abs(g.getBoundingClientRect().top - top) < 3 && g.textContent.trim());
         return match ? Number(match.textContent) : -1;
         """, line)).intValue();
-  }
-
-  private static boolean hasContentApi() {
-    return server.get("/api/v1/content", admin).statusCode() != 404;
   }
 
   private static Path copyOfSamplesWith(Path dir, String name, String text) throws IOException {

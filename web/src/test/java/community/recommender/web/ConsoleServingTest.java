@@ -2,7 +2,7 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.auth.Role;
+import community.recommender.web.store.Role;
 import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -27,7 +27,7 @@ class ConsoleServingTest {
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start(temp.resolve("postgres"));
+    database = TestDatabase.start();
     Path data = temp.resolve("data");
     server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.RULES, TestServer.SAMPLES, false)
         .with(TestServer.UNLIMITED));

@@ -9,7 +9,7 @@ import static community.recommender.web.ContentFixtures.utf8;
 import static community.recommender.web.ContentFixtures.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.importing.MultipartBody;
+import community.recommender.web.cli.MultipartBody;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;

@@ -2,7 +2,7 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.importing.MultipartBody;
+import community.recommender.web.cli.MultipartBody;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;

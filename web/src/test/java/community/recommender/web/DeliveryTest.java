@@ -1,5 +1,7 @@
 package community.recommender.web;
 
+import community.recommender.web.cli.Main;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,8 +1,10 @@
 package community.recommender.web;
 
+import community.recommender.web.cli.Main;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.auth.Role;
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
@@ -27,7 +29,7 @@ class GroupImportTest {
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start(dir.resolve("postgres"));
+    database = TestDatabase.start();
     server = TestServer.startOn(dir.resolve("data"), database.url());
     operator = database.token(Role.OPERATOR, List.of());
   }

@@ -7,14 +7,13 @@ import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ActivityReport;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Stage;
-import community.recommender.web.assessment.GroupReassessment;
-import community.recommender.web.database.AdvisoryLock;
-import community.recommender.web.database.Futures;
-import community.recommender.web.database.SchemaMigrations;
+import community.recommender.web.application.groups.GroupReassessment;
+import community.recommender.web.store.pg.AdvisoryLock;
+import community.recommender.web.store.Futures;
 import community.recommender.web.store.GroupQuery;
 import community.recommender.web.store.GroupSummary;
-import community.recommender.web.store.PgActivityReports;
-import community.recommender.web.store.PgGroupStore;
+import community.recommender.web.store.pg.PgActivityReports;
+import community.recommender.web.store.pg.PgGroupStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.nio.file.Path;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The periodic pass that keeps listed bands and stages current as reports age, on a real PostgreSQL. */
 class GroupReassessmentTest {
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   @TempDir static Path dir;
   private static TestDatabase database;
@@ -40,9 +39,9 @@ class GroupReassessmentTest {
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start(dir);
-    SchemaMigrations.apply(database.pool());
-    groups = new PgGroupStore(database.pool());
+    database = TestDatabase.start();
+    database.migrate();
+    groups = new PgGroupStore(database.pool(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterAll
@@ -51,7 +50,7 @@ class GroupReassessmentTest {
   }
 
   private static GroupReassessment at(Instant now) {
-    return new GroupReassessment(groups, database.pool(), Clock.fixed(now, ZoneOffset.UTC));
+    return new GroupReassessment(groups, new AdvisoryLock(database.pool(), AdvisoryLock.GROUP_REASSESSMENT), Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private static GroupSummary listed(String id) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Suggestion;
-import community.recommender.web.auth.Role;
-import community.recommender.web.database.Futures;
-import community.recommender.web.store.PgSuggestionStore;
+import community.recommender.web.store.Role;
+import community.recommender.web.store.Futures;
+import community.recommender.web.store.pg.PgSuggestionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -36,7 +36,7 @@ class GroupsApiTest {
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start(dir.resolve("postgres"));
+    database = TestDatabase.start();
     server = TestServer.startOn(dir.resolve("data"), database.url());
     operator = database.token(Role.OPERATOR, List.of());
   }
@@ -59,7 +59,7 @@ class GroupsApiTest {
 
   /** Reports {@code messages} in the last hour, making a group of {@code members} as lively as wanted. */
   private static void talk(String id, long messages) {
-    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    Instant hour = TestServer.now().truncatedTo(ChronoUnit.HOURS);
     HttpResponse<String> response = server.post("/api/v1/groups/" + id + "/activity", operator, JSON,
         new JsonObject().put("from", hour.minus(Duration.ofHours(1)).toString()).put("to", hour.toString())
             .put("messages", messages).encode());
@@ -138,7 +138,7 @@ class GroupsApiTest {
     posted("history", "OFFER", Duration.ofDays(9));
     posted("history", "POST", Duration.ofHours(5));
     Suggestion pending = new Suggestion(UUID.randomUUID().toString(), "history",
-        ContentItem.builder("icebreaker", ContentKind.POST, "Hello").build(), 80, List.of(), 1, Instant.now());
+        ContentItem.builder("icebreaker", ContentKind.POST, "Hello").build(), 80, List.of(), 1, TestServer.now());
     storePending(pending);
 
     JsonObject group = new JsonObject(get("history").body());
@@ -160,13 +160,13 @@ class GroupsApiTest {
     assertThat(daily).hasSize(30);
     assertThat(daily.stream().mapToLong(d -> ((JsonObject) d).getLong("messages")).sum()).isEqualTo(30);
     assertThat(daily.getJsonObject(29).getString("date")).isEqualTo(
-        java.time.LocalDate.now(java.time.ZoneId.of("UTC")).toString());
+        java.time.LocalDate.ofInstant(TestServer.now(), java.time.ZoneOffset.UTC).toString());
 
     JsonObject listed = list("region=CN-BJ-Beijing").getJsonArray("items").stream().map(JsonObject.class::cast)
         .filter(g -> g.getString("id").equals("history")).findFirst().orElseThrow();
     assertThat(listed.getJsonObject("pendingSuggestion").getString("contentId")).isEqualTo("icebreaker");
     assertThat(listed.getJsonObject("pendingSuggestion").getString("title")).isEqualTo("Hello");
-    assertThat(Instant.parse(listed.getString("lastPostedAt"))).isAfter(Instant.now().minus(Duration.ofHours(6)));
+    assertThat(Instant.parse(listed.getString("lastPostedAt"))).isAfter(TestServer.now().minus(Duration.ofHours(6)));
   }
 
   @Test
@@ -184,15 +184,16 @@ class GroupsApiTest {
     database.execute("""
         INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons, rule_set_version, state,
             created_at)
-        VALUES ($1, $2, $3, $4, $5::jsonb, $6, '[]'::jsonb, $7, 'pending', now())""",
+        VALUES ($1, $2, $3, $4, $5::jsonb, $6, '[]'::jsonb, $7, 'pending', $8)""",
         Tuple.of(UUID.fromString(suggestion.id()), suggestion.groupId(), suggestion.content().getId(),
             suggestion.kind().name(),
             new JsonObject(community.recommender.content.format.ContentItemJson.toJson(suggestion.content())),
-            suggestion.score(), suggestion.ruleSetVersion()));
+            suggestion.score(), suggestion.ruleSetVersion(),
+            OffsetDateTime.ofInstant(suggestion.createdAt(), ZoneOffset.UTC)));
   }
 
   private static void posted(String groupId, String kind, Duration ago) {
-    OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minus(ago);
+    OffsetDateTime at = OffsetDateTime.ofInstant(TestServer.now(), ZoneOffset.UTC).minus(ago);
     database.execute("""
         INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons, rule_set_version, state,
             created_at, outcome, outcome_at, posted_at)

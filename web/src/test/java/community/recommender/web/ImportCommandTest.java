@@ -1,5 +1,7 @@
 package community.recommender.web;
 
+import community.recommender.web.cli.Main;
+
 import static community.recommender.web.ContentFixtures.ITEMS_CSV;
 import static community.recommender.web.ContentFixtures.MOULD_PROOF_MD;
 import static community.recommender.web.ContentFixtures.PNG;

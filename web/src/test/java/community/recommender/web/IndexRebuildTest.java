@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import community.recommender.content.index.ContentIndex;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
-import community.recommender.web.importing.MultipartBody;
+import community.recommender.web.cli.MultipartBody;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;

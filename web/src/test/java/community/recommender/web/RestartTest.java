@@ -15,14 +15,14 @@ class RestartTest {
   void restartWithDemo_keepsGroupsAndToken_andDuplicatesNothing() {
     String groupsBefore;
     String token;
-    try (TestServer first = TestServer.start(dataDir)) {
+    try (TestServer first = TestServer.startEmbedded(dataDir)) {
       token = TestServer.adminToken(dataDir);
       groupsBefore = first.get("/api/v1/groups", token).body();
       assertThat(first.put("/api/v1/groups/added-later", token, "{\"name\": \"Added later\"}").statusCode())
           .isEqualTo(201);
     }
 
-    try (TestServer second = TestServer.start(dataDir)) {
+    try (TestServer second = TestServer.startEmbedded(dataDir)) {
       assertThat(second.output()).doesNotContain("admin token").doesNotContain("Loaded the demo");
       assertThat(TestServer.adminToken(dataDir)).isEqualTo(token);
 

@@ -1,5 +1,7 @@
 package community.recommender.web;
 
+import community.recommender.web.cli.Main;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -14,7 +16,7 @@ class StartupFailureTest {
   @TempDir Path temp;
 
   @Test
-  void unreachableDatabaseUrl() {
+  void unreachableDatabaseUrl_endsWithOneLineAndExitTwo() {
     Result result = serve("--database-url", "postgresql://nobody:secret@127.0.0.1:1/nothing",
         "--data-dir", temp.resolve("data").toString());
 
@@ -23,7 +25,7 @@ class StartupFailureTest {
   }
 
   @Test
-  void unwritableDataDir() throws Exception {
+  void unwritableDataDir_endsWithOneLineNamingIt() throws Exception {
     Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
 
     Result result = serve("--data-dir", file.resolve("data").toString());

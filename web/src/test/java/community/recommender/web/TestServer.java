@@ -14,11 +14,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /** A real server on a free port with embedded PostgreSQL, the real rules and the demo library. */
 final class TestServer implements AutoCloseable {
   static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
   static final Path SAMPLES = Path.of("..", "content-library", "samples").toAbsolutePath().normalize();
+
+  /**
+   * The clock every test server runs on: it ticks, but starts at a fixed Monday rather than today, so
+   * that no test depends on the date it runs (the demo content is valid until the end of 2030).
+   */
+  static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
+      Duration.between(Instant.now(), Instant.parse("2026-11-23T10:00:00Z")));
 
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -47,10 +57,33 @@ final class TestServer implements AutoCloseable {
     return start(new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false).with(UNLIMITED));
   }
 
+  /**
+   * Starts {@code config} on the test clock. Without a database URL the server uses a database of its
+   * data dir's own in the test JVM's PostgreSQL (the same one again when it restarts on that data dir).
+   */
   static TestServer start(ServerConfig config) {
+    if (config.databaseUrl() != null) {
+      return startAsConfigured(config);
+    }
+    return startAsConfigured(new ServerConfig(config.port(), config.dataDir(), TestDatabase.urlFor(config.dataDir()),
+        config.rulesDir(), config.samplesDir(), config.demo(), config.maxUploadBytes(), config.maxFileBytes(),
+        config.delivery(), config.clock()));
+  }
+
+  /** Starts on {@code dataDir} with the demo data and the product's own embedded PostgreSQL in the data dir. */
+  static TestServer startEmbedded(Path dataDir) {
+    return startAsConfigured(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true).with(UNLIMITED));
+  }
+
+  private static TestServer startAsConfigured(ServerConfig config) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RunningServer server = RecommenderServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
+    RunningServer server = RecommenderServer.start(config.with(CLOCK), new PrintStream(out, true, StandardCharsets.UTF_8));
     return new TestServer(server, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The time on the test servers' clock. */
+  static Instant now() {
+    return CLOCK.instant();
   }
 
   int port() {

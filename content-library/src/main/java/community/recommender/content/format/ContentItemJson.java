@@ -111,6 +111,31 @@ public final class ContentItemJson {
     }
   }
 
+  /**
+   * Reads an item as it was stored: keys this version does not know, or that no longer apply to the
+   * item's kind, are left out rather than refused, so that a tightened rule never makes a stored item
+   * unreadable.
+   */
+  public static ContentItem fromStored(String json) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw ContentFormatException.malformed(0, "malformed stored JSON: " + e.getOriginalMessage());
+    }
+    if (node instanceof ObjectNode object) {
+      object.retain(ALL_KEYS);
+      String kind = object.path("kind").asText("").toUpperCase(Locale.ROOT);
+      if (!kind.equals(ContentKind.ACTIVITY.name())) {
+        object.remove(ACTIVITY_KEYS);
+      }
+      if (!kind.equals(ContentKind.OFFER.name())) {
+        object.remove(OFFER_KEYS);
+      }
+    }
+    return fromTree(node);
+  }
+
   /** Writes an item as a JSON object. */
   public static ObjectNode toTree(ContentItem item) {
     ObjectNode node = MAPPER.createObjectNode();

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import community.recommender.engine.model.ContentItem;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -32,13 +30,6 @@ public final class CsvItemsReader {
   private static final List<String> DECIMALS = List.of("price", "discount");
   private static final String SEPARATOR = "\\|";
 
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-      .setHeader()
-      .setSkipHeaderRecord(true)
-      .setIgnoreEmptyLines(true)
-      .setIgnoreSurroundingSpaces(true)
-      .get();
-
   private final ContentValidator validator;
   private final int maxItems;
 
@@ -51,7 +42,7 @@ public final class CsvItemsReader {
   public ItemsRead read(String csv) {
     List<ContentItem> items = new ArrayList<>();
     List<ContentFormatException> problems = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(new StringReader(stripBom(csv)), FORMAT)) {
+    try (CSVParser parser = CsvDialect.parse(csv)) {
       List<String> header = parser.getHeaderNames();
       if (header.isEmpty()) {
         return ItemsRead.failed(ContentFormatException.malformed(1, "the first line must name the columns, such as "
@@ -121,9 +112,5 @@ public final class CsvItemsReader {
       node.put("id", ContentIds.generate());
     }
     return node;
-  }
-
-  private static String stripBom(String text) {
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

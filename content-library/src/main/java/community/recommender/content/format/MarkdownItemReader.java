@@ -24,7 +24,7 @@ public final class MarkdownItemReader {
 
   /** Reads one item, taking {@code idIfAbsent} as its id when the front matter names none. */
   public static ContentItem read(String markdown, String idIfAbsent) {
-    String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
+    String text = ByteOrderMark.strip(markdown);
     String[] lines = text.split("\\R", -1);
     if (lines.length == 0 || !lines[0].strip().equals(FENCE)) {
       throw ContentFormatException.malformed(1, "the file must start with a '---' line opening the front matter");

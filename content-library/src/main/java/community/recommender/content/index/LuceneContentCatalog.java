@@ -3,6 +3,7 @@ package community.recommender.content.index;
 import community.recommender.engine.decision.CandidateQuery;
 import community.recommender.engine.decision.ContentCatalog;
 import community.recommender.engine.decision.ContentMatch;
+import community.recommender.engine.model.Regions;
 import community.recommender.engine.model.ContentStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,14 +63,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
   static Query regionFilter(String region) {
     List<String> accepted = new ArrayList<>();
     accepted.add(ContentDocuments.ANY_REGION);
-    if (region != null && !region.isBlank()) {
-      int dash = region.indexOf('-');
-      while (dash > 0) {
-        accepted.add(region.substring(0, dash));
-        dash = region.indexOf('-', dash + 1);
-      }
-      accepted.add(region);
-    }
+    accepted.addAll(Regions.andEnclosing(region));
     return anyOf(ContentDocuments.REGION, accepted);
   }
 

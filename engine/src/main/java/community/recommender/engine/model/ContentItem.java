@@ -178,7 +178,7 @@ public final class ContentItem {
     if (regions.isEmpty()) {
       return true;
     }
-    return region != null && regions.stream().anyMatch(r -> region.equals(r) || region.startsWith(r + "-"));
+    return regions.stream().anyMatch(r -> Regions.contains(r, region));
   }
 
   /** Hours until the group-buy deadline, or a very large number when this item has none. */

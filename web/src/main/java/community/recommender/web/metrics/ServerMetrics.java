@@ -1,7 +1,6 @@
 package community.recommender.web.metrics;
 
-import community.recommender.web.decision.DecisionTimer;
-import community.recommender.web.server.RouteTable;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -12,8 +11,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,9 +43,21 @@ public final class ServerMetrics implements AutoCloseable {
         .register(registry);
   }
 
-  /** Measures decisions. */
-  public DecisionTimer decisionTimer() {
-    return decisions::record;
+  /** Runs {@code decision} and records how long it took. */
+  public <T> T timeDecision(Supplier<T> decision) {
+    return decisions.record(decision);
+  }
+
+  /**
+   * Counts the failures of the periodic task {@code task} under
+   * {@code recommender_periodic_task_failures_total{task="…"}}; answers what to call on each.
+   */
+  public Runnable taskFailureCounter(String task) {
+    Counter counter = Counter.builder("recommender.periodic.task.failures")
+        .description("Failed runs of a periodic task, such as the index catch-up or the group reassessment")
+        .tag("task", task)
+        .register(registry);
+    return counter::increment;
   }
 
   /** Publishes {@code value} as the gauge {@code name}. */
@@ -56,28 +65,16 @@ public final class ServerMetrics implements AutoCloseable {
     Gauge.builder(name, value).description(description).register(registry);
   }
 
-  /**
-   * A handler, mounted before every other, that times each request and counts it under its route
-   * template from {@code routes} (read when the request ends, so that the table may be filled after
-   * this handler is mounted).
-   */
-  public Handler<RoutingContext> requestRecorder(Supplier<RouteTable> routes) {
-    return ctx -> {
-      long started = System.nanoTime();
-      ctx.addEndHandler(ended -> {
-        String method = ctx.request().method().name();
-        String route = routes.get().templateOf(ctx.currentRoute(), method, ctx.request().path());
-        String status = Integer.toString(ctx.response().getStatusCode());
-        requests.computeIfAbsent(method + ' ' + route + ' ' + status, key -> Timer.builder("http.server.requests")
-                .description("HTTP requests by route template, method and status")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", status)
-                .register(registry))
-            .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-      });
-      ctx.next();
-    };
+  /** Records one HTTP request of {@code nanos} under its method, route template and status. */
+  public void recordRequest(String method, String route, int status, long nanos) {
+    String code = Integer.toString(status);
+    requests.computeIfAbsent(method + ' ' + route + ' ' + code, key -> Timer.builder("http.server.requests")
+            .description("HTTP requests by route template, method and status")
+            .tag("method", method)
+            .tag("route", route)
+            .tag("status", code)
+            .register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Everything, in Prometheus' text exposition format. */

@@ -3,9 +3,13 @@ package community.recommender.web.server;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A started server: its port, and everything to close, in reverse order of opening. */
 public final class RunningServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
   private final Deque<AutoCloseable> resources;
   private final int port;
   private final String databaseUrl;
@@ -39,7 +43,7 @@ public final class RunningServer implements AutoCloseable {
         resources.pop().close();
       } catch (Exception e) {
         // Keep closing the rest: a half-closed server must not hold the database open.
-        System.err.println("warning: while stopping: " + e.getMessage());
+        LOG.warn("while stopping", e);
       }
     }
   }

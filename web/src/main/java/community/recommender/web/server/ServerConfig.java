@@ -1,6 +1,7 @@
 package community.recommender.web.server;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,19 +18,27 @@ import java.util.Objects;
  * @param maxUploadBytes the most bytes one content upload request may have
  * @param maxFileBytes the most bytes one uploaded file, or one file inside an archive, may have
  * @param delivery how suggestions are handed to chat tools
+ * @param clock what every decision, report and expiry reads the time from; tests set their own
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
-    long maxUploadBytes, long maxFileBytes, Delivery delivery) {
+    long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock) {
 
   /** 20 MiB per upload request. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
   /** 5 MiB per file. */
   public static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
 
-  /** A configuration with the default upload limits and delivery settings. */
+  /** A configuration with the default upload limits and delivery settings, on the system clock. */
   public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo) {
     this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_MAX_FILE_BYTES,
         Delivery.DEFAULTS);
+  }
+
+  /** A configuration on the system clock. */
+  public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
+      long maxUploadBytes, long maxFileBytes, Delivery delivery) {
+    this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, delivery,
+        Clock.systemUTC());
   }
 
   public ServerConfig {
@@ -40,11 +49,19 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
     Objects.requireNonNull(rulesDir, "rulesDir");
     Objects.requireNonNull(samplesDir, "samplesDir");
     Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(clock, "clock");
   }
 
   /** This configuration with other delivery settings. */
   public ServerConfig with(Delivery other) {
-    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, other);
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
+        other, clock);
+  }
+
+  /** This configuration on another clock. */
+  public ServerConfig with(Clock other) {
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
+        delivery, other);
   }
 
   /**

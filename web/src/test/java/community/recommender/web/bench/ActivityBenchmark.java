@@ -3,12 +3,13 @@ package community.recommender.web.bench;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ActivityReport;
 import community.recommender.engine.model.Portrait;
-import community.recommender.web.assessment.GroupReassessment;
-import community.recommender.web.database.Database;
-import community.recommender.web.database.Futures;
-import community.recommender.web.database.SchemaMigrations;
-import community.recommender.web.store.PgActivityReports;
-import community.recommender.web.store.PgGroupStore;
+import community.recommender.web.application.groups.GroupReassessment;
+import community.recommender.web.store.database.Database;
+import community.recommender.web.store.Futures;
+import community.recommender.web.store.database.SchemaMigrations;
+import community.recommender.web.store.pg.AdvisoryLock;
+import community.recommender.web.store.pg.PgActivityReports;
+import community.recommender.web.store.pg.PgGroupStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -81,11 +82,11 @@ public final class ActivityBenchmark {
         Runtime.getRuntime().availableProcessors(), dataDir);
     try (Database database = Database.open(vertx, null, dataDir)) {
       Pool pool = database.pool();
-      SchemaMigrations.apply(pool);
+      SchemaMigrations.apply(database);
       Futures.await(pool.query("CREATE TABLE baseline_reports (LIKE activity_reports INCLUDING ALL)").execute());
       Futures.await(pool.query("ALTER TABLE baseline_reports ADD FOREIGN KEY (group_id) REFERENCES groups (id)")
           .execute());
-      PgGroupStore groups = new PgGroupStore(pool);
+      PgGroupStore groups = new PgGroupStore(pool, Clock.fixed(now, ZoneOffset.UTC));
       PgActivityReports reports = new PgActivityReports(pool);
       createGroups(groups);
 
@@ -97,7 +98,7 @@ public final class ActivityBenchmark {
       System.out.printf("  API path / baseline:      %8.2f x the time%n", api / plain);
 
       Futures.await(pool.query("VACUUM ANALYZE").execute());
-      GroupReassessment reassessment = new GroupReassessment(groups, pool, Clock.fixed(now, ZoneOffset.UTC));
+      GroupReassessment reassessment = new GroupReassessment(groups, new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), Clock.fixed(now, ZoneOffset.UTC));
       double store = timed(() -> reassessment.runOnce().mapEmpty());
       Map<String, Integer> javaLevels = levels(pool);
       Tuple periods = Tuple.of(utc(now.minus(Duration.ofDays(7))), utc(now.minus(Duration.ofDays(28))), utc(now));

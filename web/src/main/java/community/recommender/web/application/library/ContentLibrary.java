@@ -1,0 +1,122 @@
+package community.recommender.web.application.library;
+
+import community.recommender.content.format.ContentFormatException;
+import community.recommender.content.index.ContentSearch;
+import community.recommender.content.index.ContentSearchRequest;
+import community.recommender.content.index.ContentSearchResults;
+import community.recommender.content.upload.ContentProblem;
+import community.recommender.content.upload.FileReading;
+import community.recommender.content.upload.MediaFile;
+import community.recommender.content.upload.UploadReader;
+import community.recommender.content.upload.UploadedFile;
+import community.recommender.engine.model.ContentItem;
+import community.recommender.web.store.ContentStore;
+import community.recommender.web.store.SuggestionStore;
+import community.recommender.web.store.ContentStore.Saved;
+import io.vertx.core.Future;
+import community.recommender.web.application.Workers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The content library as editors use it: uploads read off the event loop, stored file by file, then indexed.
+ *
+ * <p>Each file is stored in its own transaction, so a file is kept whole or not at all; the
+ * index catches up from the database before the answer goes out, so what was acknowledged can
+ * be searched for at once.
+ */
+public final class ContentLibrary {
+  private final UploadReader reader;
+  private final ContentStore store;
+  private final ContentIndexer indexer;
+  private final ContentSearch search;
+  private final Workers workers;
+  private final SuggestionStore suggestions;
+
+  public ContentLibrary(UploadReader reader, ContentStore store, ContentIndexer indexer, ContentSearch search,
+      Workers workers, SuggestionStore suggestions) {
+    this.reader = reader;
+    this.store = store;
+    this.indexer = indexer;
+    this.search = search;
+    this.workers = workers;
+    this.suggestions = suggestions;
+  }
+
+  /** Reads and stores {@code files}; answers one report per file, in order. */
+  public Future<List<FileReport>> upload(List<UploadedFile> files, String changedBy) {
+    return workers.run(() -> reader.read(files)).compose(readings -> {
+      Future<List<FileReport>> chain = Future.succeededFuture(new ArrayList<>());
+      for (FileReading reading : readings) {
+        chain = chain.compose(reports -> store(reading, changedBy).map(report -> {
+          reports.add(report);
+          return reports;
+        }));
+      }
+      return chain.compose(reports -> indexer.catchUp()
+          .compose(indexed -> reports.stream().anyMatch(r -> !r.saved().isEmpty()) ? contentChanged() : Future.succeededFuture())
+          .map(reports));
+    });
+  }
+
+  private Future<FileReport> store(FileReading reading, String changedBy) {
+    if (!reading.accepted()) {
+      return Future.succeededFuture(new FileReport(reading.file(), List.of(), reading.problems(), List.of()));
+    }
+    if (reading.isImage()) {
+      return Future.succeededFuture(new FileReport(reading.file(), List.of(), List.of(), reading.usedBy()));
+    }
+    return store.saveAll(reading.items(), changedBy)
+        .map(saved -> new FileReport(reading.file(), saved, List.of(), List.of()))
+        .recover(e -> {
+          if (e instanceof ContentFormatException problem) {
+            return Future.succeededFuture(new FileReport(reading.file(), List.of(), List.of(
+                new ContentProblem(reading.file(), problem.line(), problem.field(), problem.fault(),
+                    problem.getMessage())), List.of()));
+          }
+          return Future.failedFuture(e);
+        });
+  }
+
+  /** Stores the items of a JSON body, all or none; fails with {@link ContentRejectedException}. */
+  public Future<List<Saved>> submit(String json, String changedBy) {
+    return upload(List.of(new UploadedFile("request body.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+        changedBy).map(reports -> {
+          FileReport report = reports.get(0);
+          if (report.rejected()) {
+            throw new ContentRejectedException(report.problems());
+          }
+          return report.saved();
+        });
+  }
+
+  /** Every group may be better served now: their pending suggestions are decided anew on their next poll. */
+  private Future<Void> contentChanged() {
+    return suggestions.supersedeAllPending("the content library changed");
+  }
+
+  public Future<Optional<ContentItem>> find(String id) {
+    return store.find(id);
+  }
+
+  /** Archives the item; empty when there is none. */
+  public Future<Optional<ContentItem>> archive(String id, String changedBy) {
+    return store.archive(id, changedBy)
+        .compose(archived -> indexer.catchUp()
+            .compose(indexed -> archived.isPresent() ? contentChanged() : Future.succeededFuture())
+            .map(archived));
+  }
+
+  public Future<List<ContentStore.Version>> versions(String id) {
+    return store.versions(id);
+  }
+
+  public Future<Optional<MediaFile>> media(String id, String name) {
+    return store.media(id, name);
+  }
+
+  public Future<ContentSearchResults> search(ContentSearchRequest request) {
+    return workers.run(() -> search.search(request));
+  }
+}

@@ -1,0 +1,184 @@
+package community.recommender.web.application.playbook;
+
+import community.recommender.engine.rules.CheckedRules;
+import community.recommender.engine.rules.CompiledRules;
+import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleCompilationException;
+import community.recommender.engine.rules.RuleFolder;
+import community.recommender.engine.rules.RuleSet;
+import community.recommender.engine.rules.RuleSource;
+import community.recommender.web.store.ChangeNotices;
+import community.recommender.web.store.RuleSetStore;
+import io.vertx.core.Future;
+import community.recommender.web.application.Workers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Changes the playbook safely: every change is checked for safety, compiled as a whole set,
+ * recorded as a version and only then swapped in; a failure leaves the running set untouched.
+ *
+ * <p>The rules folder stays the operator's source: a change through the API is written back to
+ * it, and an edit in the folder comes in through {@link #reloadFolder}. Changes run one at a time.
+ */
+public final class RuleService {
+  private static final Logger LOG = LoggerFactory.getLogger(RuleService.class);
+
+  private final RuleBook book;
+  private final RuleFolder folder;
+  private final RuleSetStore versions;
+  private final Workers compiler;
+  private final ChangeNotices notices;
+  private Future<?> lastChange = Future.succeededFuture();
+
+  /** {@code notices} hears of every activation: pending suggestions of earlier rules no longer serve. */
+  public RuleService(RuleBook book, RuleFolder folder, RuleSetStore versions, Workers compiler,
+      ChangeNotices notices) {
+    this.notices = notices;
+    this.book = book;
+    this.folder = folder;
+    this.versions = versions;
+    this.compiler = compiler;
+  }
+
+  /** The files of the active set, by name. */
+  public Map<String, String> activeFiles() {
+    Map<String, String> files = new TreeMap<>();
+    book.active().rules().sources().forEach(s -> files.put(s.file(), s.text()));
+    return files;
+  }
+
+  public RuleSet active() {
+    return book.active();
+  }
+
+  /** Compiles a proposed set without activating it; fails with {@link RuleSetRejected} and every error. */
+  public Future<CompiledRules> compile(Map<String, String> files) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.run(() -> compileOrFail(sources));
+  }
+
+  /** Checks {@code files} as a whole rule set, off the event loop, without loading any of its code. */
+  public Future<CheckedRules> check(Map<String, String> files) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.run(() -> {
+      try {
+        return book.check(sources);
+      } catch (RuleCompilationException e) {
+        throw new RuleSetRejected(e.errors(), e.tooLarge());
+      }
+    });
+  }
+
+  /** The active set with {@code changes} applied over it; a null text removes that file. */
+  public Map<String, String> activeFilesWith(Map<String, String> changes) {
+    Map<String, String> files = activeFiles();
+    changes.forEach((name, text) -> {
+      if (text == null) {
+        files.remove(name);
+      } else {
+        files.put(name, text);
+      }
+    });
+    return files;
+  }
+
+  /** Adds or replaces one file, then activates the whole set. */
+  public Future<RuleSet> putFile(String file, String text, String author) {
+    return serially(() -> {
+      Map<String, String> files = activeFiles();
+      files.put(file, text);
+      return activate(files, author + " put " + file);
+    });
+  }
+
+  /** Removes one file, then activates the rest. */
+  public Future<RuleSet> deleteFile(String file, String author) {
+    return serially(() -> {
+      Map<String, String> files = activeFiles();
+      if (files.remove(file) == null) {
+        return Future.failedFuture(new RuleFileNotFound(file));
+      }
+      return activate(files, author + " deleted " + file);
+    });
+  }
+
+  /** Activates the files of an earlier version again, as a new version. */
+  public Future<RuleSet> restore(long version, String author) {
+    return serially(() -> versions.find(version).compose(found -> {
+      RuleSetStore.Version old = found.orElseThrow(() -> new RuleVersionNotFound(version));
+      return activate(old.files(), author + " restored version " + version);
+    }));
+  }
+
+  /**
+   * Activates what is in the rules folder when it differs from the active set. A folder that does
+   * not compile is logged with every error and leaves the active set running.
+   */
+  public Future<RuleSet> reloadFolder() {
+    return serially(() -> {
+      List<RuleSource> sources = folder.read();
+      Map<String, String> files = new TreeMap<>();
+      sources.forEach(s -> files.put(s.file(), s.text()));
+      if (files.equals(activeFiles())) {
+        return Future.succeededFuture(book.active());
+      }
+      return activate(files, "rules folder " + folder.path());
+    });
+  }
+
+  /**
+   * Activates the newest recorded rule set when another node recorded one this node does not run
+   * yet. Nodes hear of rule changes through a change notice; the notice is only a hint, and this
+   * reads the version from the database.
+   */
+  public Future<RuleSet> followNewestVersion() {
+    return serially(() -> versions.newest().compose(newest -> {
+      if (newest.isEmpty() || newest.get().version() <= book.active().version()) {
+        return Future.succeededFuture(book.active());
+      }
+      RuleSetStore.Version version = newest.get();
+      return compiler.run(() -> compileOrFail(version.sources())).map(compiled -> {
+        folder.replaceWith(version.files());
+        RuleSet set = book.activate(compiled, version.version());
+        LOG.info("activated rule set version {}, recorded by another node for {}", version.version(), version.author());
+        return set;
+      });
+    }));
+  }
+
+  private Future<RuleSet> activate(Map<String, String> files, String author) {
+    List<RuleSource> sources = new ArrayList<>();
+    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
+    return compiler.run(() -> compileOrFail(sources))
+        .compose(compiled -> versions.record(compiled, author).map(version -> {
+          folder.replaceWith(files);
+          RuleSet set = book.activate(compiled, version);
+          LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
+          return set;
+        }))
+        .compose(set -> notices.announceAll().map(set));
+  }
+
+  private CompiledRules compileOrFail(List<RuleSource> sources) {
+    try {
+      return book.compile(sources);
+    } catch (RuleCompilationException e) {
+      throw new RuleSetRejected(e.errors(), e.tooLarge());
+    }
+  }
+
+  /** Runs {@code change} after every earlier change has finished, successfully or not. */
+  private synchronized <T> Future<T> serially(Supplier<Future<T>> change) {
+    Future<T> next = lastChange.transform(ignored -> change.get());
+    lastChange = next;
+    return next;
+  }
+}

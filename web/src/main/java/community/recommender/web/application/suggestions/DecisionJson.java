@@ -1,0 +1,63 @@
+package community.recommender.web.application.suggestions;
+
+import community.recommender.engine.decision.ContentGap;
+import community.recommender.engine.decision.Decision;
+import community.recommender.engine.decision.DroppedCandidate;
+import community.recommender.engine.model.Need;
+import community.recommender.engine.model.Reason;
+import java.util.List;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Writes why a decision came out as it did: the needs found, the candidates dropped, the rules fired. */
+public final class DecisionJson {
+  private DecisionJson() {}
+
+  /** The explanation kept with a suggestion and shown with {@code ?explain=true}. */
+  public static JsonObject explanation(Decision decision) {
+    JsonArray needs = new JsonArray();
+    for (Need need : decision.needs()) {
+      needs.add(new JsonObject()
+          .put("kind", need.getKind().name())
+          .put("tags", new JsonArray(need.getTags()))
+          .put("urgency", need.getUrgency())
+          .put("rule", need.getRule())
+          .put("reason", need.getReason()));
+    }
+    JsonArray dropped = new JsonArray();
+    for (DroppedCandidate candidate : decision.dropped()) {
+      dropped.add(new JsonObject()
+          .put("content", new JsonObject()
+              .put("id", candidate.content().getId())
+              .put("kind", candidate.content().getKind().name())
+              .put("title", candidate.content().getTitle()))
+          .put("vetoes", reasons(candidate.vetoes())));
+    }
+    JsonArray gaps = new JsonArray();
+    for (ContentGap gap : decision.gaps()) {
+      gaps.add(new JsonObject()
+          .put("kind", gap.kind().name())
+          .put("tags", new JsonArray(gap.tags()))
+          .put("interests", new JsonArray(gap.interests()))
+          .put("language", gap.language())
+          .put("region", gap.region())
+          .put("rule", gap.rule())
+          .put("found", gap.found()));
+    }
+    JsonObject explanation = new JsonObject()
+        .put("needs", needs)
+        .put("dropped", dropped)
+        .put("firedRules", new JsonArray(decision.firedRules()))
+        .put("gaps", gaps);
+    if (!decision.settings().isEmpty()) {
+      explanation.put("settings", new JsonObject(new java.util.LinkedHashMap<>(decision.settings())));
+    }
+    return explanation;
+  }
+
+  private static JsonArray reasons(List<Reason> reasons) {
+    JsonArray array = new JsonArray();
+    reasons.forEach(r -> array.add(new JsonObject().put("rule", r.rule()).put("message", r.message())));
+    return array;
+  }
+}

@@ -1,0 +1,27 @@
+package community.recommender.web.application.suggestions;
+
+import community.recommender.engine.model.Reason;
+import community.recommender.engine.model.Suggestion;
+import community.recommender.web.store.PendingSuggestion;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/** What a poll for a group's next suggestion comes to. */
+public sealed interface SuggestionAnswer {
+
+  /** A suggestion to post, with the explanation of how it was chosen. */
+  record Suggested(Suggestion suggestion, JsonObject explanation) implements SuggestionAnswer {
+
+    /** The pending suggestion as stored. */
+    static Suggested of(PendingSuggestion pending) {
+      return new Suggested(pending.suggestion(), pending.explanation());
+    }
+  }
+
+  /** Rules hold the group back until {@code until}: quiet hours, pacing or a quota. */
+  record Held(Instant until, List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}
+
+  /** Nothing at all may be sent although no rule holds the group; ask again at {@code retryAt}. */
+  record Nothing(Instant retryAt, List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}
+}

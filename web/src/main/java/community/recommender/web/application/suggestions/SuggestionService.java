@@ -1,0 +1,160 @@
+package community.recommender.web.application.suggestions;
+
+import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Suggestion;
+import community.recommender.web.application.groups.GroupNotFound;
+import community.recommender.web.store.ChangeNotices;
+import community.recommender.web.store.GroupStore;
+import community.recommender.web.store.SuggestionStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import community.recommender.engine.model.PastSuggestion;
+
+/**
+ * Answers a group's next suggestion: its pending one while it is current, otherwise a fresh
+ * decision over the group's recent history, stored as the new pending one.
+ *
+ * <p>A pending suggestion is current while the active rules made it and it is younger than the
+ * pending TTL; activity, portrait and content changes supersede it in the store. A bot's poll claims
+ * what it gets, so the next poll decides anew, and the pacing rules then usually hold the group.
+ */
+public final class SuggestionService {
+  /** How far back rules see what a group was sent. */
+  private static final Duration HISTORY = Duration.ofDays(90);
+  /** How often one poll tries again when other pollers of the same group keep winning the race. */
+  private static final int ATTEMPTS = 3;
+
+  private final GroupStore groups;
+  private final SuggestionStore suggestions;
+  private final ChangeNotices notices;
+  private final Decider decider;
+  private final Clock clock;
+  private final Duration pendingTtl;
+  private final RememberedAnswers remembered;
+
+  /**
+   * A pending suggestion serves for {@code pendingTtl}. Answers are remembered on this node until a
+   * change notice says they no longer stand; they are forgotten before anyone who registers with
+   * {@code notices} later is told, so that a woken poll never gets a stale answer.
+   */
+  public SuggestionService(GroupStore groups, SuggestionStore suggestions, ChangeNotices notices, Decider decider,
+      Clock clock, Duration pendingTtl) {
+    this.groups = groups;
+    this.suggestions = suggestions;
+    this.notices = notices;
+    this.decider = decider;
+    this.clock = clock;
+    this.pendingTtl = pendingTtl;
+    this.remembered = new RememberedAnswers(notices);
+  }
+
+  /**
+   * What {@code groupId} should get next. With {@code claimFor} (a bot token's id) a suggestion is
+   * handed to that bot and no one else; without it, it stays pending.
+   */
+  public Future<SuggestionAnswer> next(String groupId, String claimFor) {
+    return attempt(groupId, claimFor, ATTEMPTS);
+  }
+
+  private Future<SuggestionAnswer> attempt(String groupId, String claimFor, int attemptsLeft) {
+    if (attemptsLeft == 0) {
+      // Other pollers of this group won every race; they were served, so this one may ask again shortly.
+      return Future.succeededFuture(new SuggestionAnswer.Held(clock.instant().plusSeconds(1), List.of(), new JsonObject()));
+    }
+    Instant now = clock.instant();
+    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
+    if (known.isPresent() && known.get() instanceof SuggestionAnswer.Held) {
+      return Future.succeededFuture(known.get());
+    }
+    if (known.isPresent() && known.get() instanceof SuggestionAnswer.Suggested pending
+        && isCurrent(pending.suggestion(), now)) {
+      return claimFor == null ? Future.succeededFuture(pending) : claim(pending, claimFor, attemptsLeft);
+    }
+    long mark = remembered.mark();
+    return groups.find(groupId, now).compose(found -> {
+      Group group = found.orElseThrow(() -> new GroupNotFound(groupId));
+      return suggestions.pending(groupId).map(stored -> stored.map(SuggestionAnswer.Suggested::of)).compose(pending -> {
+        if (pending.isPresent() && isCurrent(pending.get().suggestion(), now)) {
+          if (claimFor == null) {
+            remembered.remember(groupId, pending.get(), mark);
+            return Future.succeededFuture(pending.get());
+          }
+          return claim(pending.get(), claimFor, attemptsLeft);
+        }
+        String stale = pending.map(p -> p.suggestion().id()).orElse(null);
+        return decideAndStore(group, stale, claimFor, now, mark)
+            .compose(answer -> answer.isPresent() ? Future.succeededFuture(answer.get())
+                : attempt(groupId, claimFor, attemptsLeft - 1));
+      });
+    });
+  }
+
+  /**
+   * Hands {@code pending} to the bot {@code claimFor}, or, when another poller got it first, decides
+   * anew. Either way every node forgets it as pending.
+   */
+  private Future<SuggestionAnswer> claim(SuggestionAnswer.Suggested pending, String claimFor, int attemptsLeft) {
+    String groupId = pending.suggestion().groupId();
+    return suggestions.claim(pending.suggestion().id(), claimFor).compose(won -> {
+      if (won) {
+        return notices.announce(groupId).map(pending);
+      }
+      remembered.forget(groupId);
+      return attempt(groupId, claimFor, attemptsLeft - 1);
+    });
+  }
+
+  /** A pending suggestion serves while it was made by the active rules and is younger than the TTL. */
+  private boolean isCurrent(Suggestion pending, Instant now) {
+    return pending.ruleSetVersion() == decider.activeVersion()
+        && pending.createdAt().isAfter(now.minus(pendingTtl));
+  }
+
+  /** Decides anew; empty when the group moved on while deciding (another poller was served). */
+  private Future<Optional<SuggestionAnswer>> decideAndStore(Group group, String stale, String claimFor, Instant now,
+      long heldMark) {
+    String groupId = group.getId();
+    // The mark is read before the history: a delivery that lands between the two reads then makes the
+    // store refuse this decision, instead of letting it pass on a history that misses the delivery.
+    Future<Optional<Instant>> mark = suggestions.lastDeliveredAt(groupId);
+    Future<List<PastSuggestion>> history = mark.compose(read -> suggestions.history(groupId, now.minus(HISTORY), now));
+    return history
+        .compose(read -> decider.decide(group, history.result(), now))
+        .compose(decision -> {
+          JsonObject explanation = DecisionJson.explanation(decision);
+          if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
+            SuggestionAnswer answer;
+            if (decision.heldUntil().isPresent()) {
+              SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons(),
+                  explanation);
+              remembered.remember(groupId, hold, heldMark);
+              answer = hold;
+            } else {
+              answer = new SuggestionAnswer.Nothing(decision.retryAt().orElse(now.plusSeconds(3600)), decision.reasons(),
+                  explanation);
+            }
+            Future<Void> cleared = stale == null ? Future.succeededFuture()
+                : suggestions.supersede(stale, "expired or made by earlier rules");
+            return cleared.map(done -> Optional.of(answer));
+          }
+          Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), groupId, decision.winner().get(),
+              decision.score(), decision.reasons(), decision.ruleSetVersion(), now);
+          return suggestions.save(suggestion, explanation, mark.result(), stale, claimFor)
+              .compose(saved -> {
+                if (saved.isPresent() && claimFor == null) {
+                  // A new pending suggestion: bots waiting on this group, here or elsewhere, may take it.
+                  return notices.announce(groupId).map(saved);
+                }
+                return Future.succeededFuture(saved);
+              })
+              .map(saved -> saved.map(s -> (SuggestionAnswer) new SuggestionAnswer.Suggested(s, explanation)));
+        });
+  }
+
+}

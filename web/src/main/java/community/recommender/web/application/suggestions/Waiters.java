@@ -1,0 +1,90 @@
+package community.recommender.web.application.suggestions;
+
+import community.recommender.web.store.ChangeNotices;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The long polls held on this node, by group, woken by {@link ChangeNotices}.
+ *
+ * <p>A wake-up runs on the context the poll was registered on, so a poll's own state is only ever
+ * touched by its own event loop.
+ */
+public final class Waiters {
+  private final Map<String, Set<Waiter>> byGroup = new ConcurrentHashMap<>();
+  private final AtomicInteger count = new AtomicInteger();
+
+  /** Wakes the waiters of every group a notice names. */
+  public Waiters(ChangeNotices notices) {
+    notices.onNotice(this::wake);
+  }
+
+  /** Registers {@code onWake} for {@code groupId}, run on the caller's context; answers the registration. */
+  public Registration register(String groupId, Runnable onWake) {
+    Context context = Vertx.currentContext();
+    Waiter waiter = new Waiter(groupId, context, onWake);
+    byGroup.computeIfAbsent(groupId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+    count.incrementAndGet();
+    return waiter;
+  }
+
+  /** How many polls wait on this node. */
+  public int size() {
+    return count.get();
+  }
+
+  private void wake(String groupId) {
+    if (ChangeNotices.EVERY_GROUP.equals(groupId)) {
+      byGroup.values().forEach(waiters -> waiters.forEach(Waiter::wake));
+    } else {
+      Set<Waiter> waiters = byGroup.get(groupId);
+      if (waiters != null) {
+        waiters.forEach(Waiter::wake);
+      }
+    }
+  }
+
+  /** A registered wait; cancel it when the poll ends. */
+  public interface Registration {
+    void cancel();
+  }
+
+  private final class Waiter implements Registration {
+    private final String groupId;
+    private final Context context;
+    private final Runnable onWake;
+    private boolean cancelled;
+
+    Waiter(String groupId, Context context, Runnable onWake) {
+      this.groupId = groupId;
+      this.context = context;
+      this.onWake = onWake;
+    }
+
+    void wake() {
+      context.runOnContext(v -> {
+        if (!cancelled) {
+          onWake.run();
+        }
+      });
+    }
+
+    @Override
+    public void cancel() {
+      if (cancelled) {
+        return;
+      }
+      cancelled = true;
+      Set<Waiter> waiters = byGroup.get(groupId);
+      if (waiters != null && waiters.remove(this)) {
+        count.decrementAndGet();
+        byGroup.computeIfPresent(groupId, (id, set) -> set.isEmpty() ? null : set);
+      }
+    }
+  }
+}

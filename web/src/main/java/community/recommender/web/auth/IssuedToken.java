@@ -1,4 +1,0 @@
-package community.recommender.web.auth;
-
-/** A token just created: the token itself, shown only this once, and its record. */
-public record IssuedToken(String token, TokenRecord record) {}

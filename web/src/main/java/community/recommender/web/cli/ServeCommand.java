@@ -1,0 +1,91 @@
+package community.recommender.web.cli;
+
+import community.recommender.web.server.RecommenderServer;
+import community.recommender.web.server.RunningServer;
+import community.recommender.web.server.ServerConfig;
+import community.recommender.web.server.StartupException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code recommender serve}: starts the HTTP server and runs until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the server.")
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--data-dir", description = "Where the embedded PostgreSQL, the index and admin.token live (default: <home>/data).")
+  Path dataDir;
+
+  @Option(names = "--database-url", description = "Use this PostgreSQL, e.g. postgresql://user:pass@host:5432/db, instead of the embedded one.")
+  String databaseUrl;
+
+  @Option(names = "--rules-dir", description = "The folder of .drl rule files (default: <home>/rules).")
+  Path rulesDir;
+
+  @Option(names = "--samples-dir", description = "The demo content library (default: <home>/content-library/samples).")
+  Path samplesDir;
+
+  @Option(names = "--demo", description = "Load the demo groups and content library into an empty database.")
+  boolean demo;
+
+  @Option(names = "--max-upload-mb", defaultValue = "20", description = "The most MiB one content upload request may have (default: ${DEFAULT-VALUE}).")
+  int maxUploadMb;
+
+  @Option(names = "--max-file-mb", defaultValue = "5", description = "The most MiB one uploaded file, or one file in an archive, may have (default: ${DEFAULT-VALUE}).")
+  int maxFileMb;
+
+  @Option(names = "--pending-ttl-minutes", defaultValue = "360",
+      description = "How long a pending suggestion serves before a poll decides anew (default: ${DEFAULT-VALUE}).")
+  long pendingTtlMinutes;
+
+  @Option(names = "--rate-limit", defaultValue = "20",
+      description = "Requests per second each token may keep up; 0 turns the limit off (default: ${DEFAULT-VALUE}).")
+  double rateLimit;
+
+  @Option(names = "--rate-burst", defaultValue = "40",
+      description = "Requests a token may make at once above that rate (default: ${DEFAULT-VALUE}).")
+  int rateBurst;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1) {
+      spec.commandLine().getErr().println(
+          "error: --pending-ttl-minutes and --rate-burst must be at least 1, and --rate-limit not negative");
+      return ExitCode.FAILED;
+    }
+    Path home = Home.directory();
+    ServerConfig config = new ServerConfig(
+        port,
+        dataDir != null ? dataDir : home.resolve("data"),
+        databaseUrl,
+        rulesDir != null ? rulesDir : home.resolve("rules"),
+        samplesDir != null ? samplesDir : home.resolve("content-library").resolve("samples"),
+        demo,
+        maxUploadMb * 1024L * 1024,
+        maxFileMb * 1024L * 1024,
+        new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst));
+    RunningServer server;
+    try {
+      server = RecommenderServer.start(config, new PrintStream(System.out, true));
+    } catch (StartupException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return ExitCode.FAILED;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return ExitCode.DONE;
+  }
+}

@@ -1,0 +1,45 @@
+package community.recommender.web.http;
+
+import community.recommender.web.application.groups.GroupNotFound;
+import community.recommender.web.application.playbook.RuleFileNotFound;
+import community.recommender.web.application.playbook.RuleSetRejected;
+import community.recommender.web.application.playbook.RuleVersionNotFound;
+import community.recommender.web.application.suggestions.DecisionFailed;
+import community.recommender.web.store.FeedbackConflict;
+import community.recommender.web.store.LastAdminToken;
+import community.recommender.web.store.OverlappingWindowException;
+import java.util.Optional;
+
+/** The one place where the services' and stores' exceptions become HTTP statuses. */
+public final class Failures {
+  private Failures() {}
+
+  /** The API error {@code failure} answers as, or empty for an unexpected failure (a 500 to log). */
+  public static Optional<ApiError> asApiError(Throwable failure) {
+    if (failure instanceof ApiError error) {
+      return Optional.of(error);
+    }
+    if (failure instanceof GroupNotFound || failure instanceof RuleFileNotFound
+        || failure instanceof RuleVersionNotFound) {
+      return Optional.of(ApiError.notFound(failure.getMessage()));
+    }
+    if (failure instanceof DecisionFailed) {
+      return Optional.of(ApiError.ruleFailure(failure.getMessage()));
+    }
+    if (failure instanceof FeedbackConflict conflict) {
+      return Optional.of(ApiError.conflict(conflict.field(), conflict.getMessage()));
+    }
+    if (failure instanceof LastAdminToken) {
+      return Optional.of(ApiError.conflict("id", failure.getMessage()));
+    }
+    if (failure instanceof OverlappingWindowException overlap) {
+      return Optional.of(ApiError.invalid("from", overlap.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  /** 413 for a rule set refused for its size before it was read, else 422: read, and wrong. */
+  public static int status(RuleSetRejected rejected) {
+    return rejected.tooLarge() ? 413 : 422;
+  }
+}

@@ -1,0 +1,104 @@
+package community.recommender.web.http;
+
+import community.recommender.web.store.Caller;
+import community.recommender.web.store.Role;
+import community.recommender.web.store.TokenStore;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Lets a request through only with a known bearer token within its rate limit, and remembers its
+ * caller.
+ *
+ * <p>Known tokens are remembered for a second, so that a busy bot costs one token lookup a second,
+ * not one a request (nor a hash). A revocation on this node takes effect at once, and on other
+ * nodes within that second. Unknown tokens are never remembered: each costs a lookup. Known tokens
+ * are remembered as sent, in memory only, for that second.
+ */
+public final class TokenAuthHandler implements Handler<RoutingContext> {
+  private static final String CALLER = "caller";
+  private static final String BEARER = "Bearer ";
+  private static final long REMEMBER_NANOS = 1_000_000_000L;
+  private static final int REMEMBER_AT_MOST = 10_000;
+
+  private final TokenStore tokens;
+  private final RateLimiter limiter;
+  /** Callers by the token they sent. */
+  private final Map<String, Remembered> known = new ConcurrentHashMap<>();
+
+  public TokenAuthHandler(TokenStore tokens, RateLimiter limiter) {
+    this.tokens = tokens;
+    this.limiter = limiter;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      ctx.fail(ApiError.unauthenticated("send a token as 'Authorization: Bearer <token>'"));
+      return;
+    }
+    String token = header.substring(BEARER.length()).strip();
+    Remembered remembered = known.get(token);
+    if (remembered != null && System.nanoTime() - remembered.at() < REMEMBER_NANOS) {
+      admit(ctx, remembered.caller());
+      return;
+    }
+    tokens.callerOf(token)
+        .onSuccess(caller -> {
+          if (caller.isEmpty()) {
+            known.remove(token);
+            ctx.fail(ApiError.unauthenticated("unknown or revoked token"));
+            return;
+          }
+          if (known.size() >= REMEMBER_AT_MOST) {
+            known.clear();
+          }
+          known.put(token, new Remembered(caller.get(), System.nanoTime()));
+          admit(ctx, caller.get());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void admit(RoutingContext ctx, Caller caller) {
+    long wait = limiter.take(caller.tokenId());
+    if (wait > 0) {
+      ctx.fail(ApiError.rateLimited(wait));
+      return;
+    }
+    ctx.put(CALLER, caller);
+    ctx.next();
+  }
+
+  /** Forgets the token {@code tokenId} at once, as after it was revoked here. */
+  public void forget(String tokenId) {
+    known.values().removeIf(r -> r.caller().tokenId().equals(tokenId));
+  }
+
+  /** The caller of an authenticated request. */
+  public static Caller caller(RoutingContext ctx) {
+    return ctx.get(CALLER);
+  }
+
+
+  /** A handler that lets through only callers with one of {@code roles}; admins always pass. */
+  public static Handler<RoutingContext> requireRole(Role... roles) {
+    Set<Role> allowed = EnumSet.of(Role.ADMIN, roles);
+    String names = Arrays.toString(roles).toLowerCase(java.util.Locale.ROOT);
+    return ctx -> {
+      if (allowed.contains(caller(ctx).role())) {
+        ctx.next();
+      } else {
+        ctx.fail(ApiError.forbidden("this needs a token with one of the roles " + names));
+      }
+    };
+  }
+
+  private record Remembered(Caller caller, long at) {}
+}

@@ -1,0 +1,94 @@
+package community.recommender.web.http.groups;
+
+import community.recommender.web.http.ApiError;
+
+import community.recommender.engine.model.ActivityBand;
+import community.recommender.engine.model.Stage;
+import community.recommender.web.store.Caller;
+import community.recommender.web.store.GroupQuery;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the query of {@code GET /api/v1/groups}: {@code band}, {@code stage}, {@code region},
+ * {@code label}, {@code page} and {@code pageSize}.
+ *
+ * <p>{@code band} and {@code stage} take several values, repeated or separated by commas, and
+ * match any of them; {@code label} may be repeated and matches groups carrying all of them. An
+ * unknown parameter is refused, so that a misspelt filter never silently lists every group.
+ */
+final class GroupListParams {
+  static final int DEFAULT_PAGE_SIZE = 50;
+  static final int MAX_PAGE_SIZE = 500;
+
+  private static final Set<String> NAMES = Set.of("band", "stage", "region", "label", "page", "pageSize");
+  private static final Pattern REGION = Pattern.compile("[A-Za-z]{2}(-[\\p{L}\\p{N}_]+)*");
+
+  private GroupListParams() {}
+
+  /** The query for {@code caller}, limited to its groups when its token is; 422 naming a bad parameter. */
+  static GroupQuery read(RoutingContext ctx, Caller caller) {
+    for (String name : ctx.queryParams().names()) {
+      if (!NAMES.contains(name)) {
+        throw ApiError.invalid(name, "unknown parameter '" + name + "'; use " + NAMES);
+      }
+    }
+    String region = single(ctx, "region");
+    if (region != null && !REGION.matcher(region).matches()) {
+      throw ApiError.invalid("region", "region must be a region code or its start, such as CN-SH, not '" + region + "'");
+    }
+    List<String> labels = ctx.queryParam("label").stream().map(String::strip).toList();
+    if (labels.stream().anyMatch(String::isEmpty)) {
+      throw ApiError.invalid("label", "label must not be empty");
+    }
+    return new GroupQuery(
+        values(ActivityBand.class, "band", ctx.queryParam("band")),
+        values(Stage.class, "stage", ctx.queryParam("stage")),
+        region, labels, caller.groups(),
+        number(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE, 1),
+        number(ctx, "pageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE));
+  }
+
+  private static <E extends Enum<E>> List<E> values(Class<E> type, String name, List<String> params) {
+    List<E> values = new ArrayList<>();
+    for (String param : params) {
+      for (String text : param.split(",")) {
+        try {
+          values.add(Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw ApiError.invalid(name, name + " must be one of " + List.of(type.getEnumConstants()) + ", not '"
+              + text + "'");
+        }
+      }
+    }
+    return values;
+  }
+
+  private static String single(RoutingContext ctx, String name) {
+    List<String> values = ctx.queryParam(name);
+    if (values.size() > 1) {
+      throw ApiError.invalid(name, name + " may be given once");
+    }
+    return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).strip();
+  }
+
+  private static int number(RoutingContext ctx, String name, int min, int max, int fallback) {
+    String text = single(ctx, name);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // Answered below, as for a number out of range.
+    }
+    throw ApiError.invalid(name, name + " must be a whole number from " + min + " to " + max + ", not '" + text + "'");
+  }
+}

@@ -1,0 +1,195 @@
+package community.recommender.web.http.rules;
+
+import community.recommender.web.http.ApiError;
+import community.recommender.web.http.Responses;
+import community.recommender.web.http.Routes;
+
+import community.recommender.engine.rules.RuleSet;
+import community.recommender.web.store.Role;
+import community.recommender.web.http.TokenAuthHandler;
+import community.recommender.web.application.playbook.RuleService;
+import community.recommender.web.application.playbook.RuleSimulation;
+import community.recommender.web.store.RuleSetStore;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/v1/rules}: read, change, validate, simulate and roll back the playbook. Operators only:
+ * DRL is code.
+ */
+public final class RuleRoutes implements Routes {
+  private static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.drl");
+
+  private final RuleService rules;
+  private final RuleSimulation simulation;
+  private final RuleSetStore versions;
+
+  public RuleRoutes(RuleService rules, RuleSimulation simulation, RuleSetStore versions) {
+    this.rules = rules;
+    this.simulation = simulation;
+    this.versions = versions;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.route("/api/v1/rules*").handler(TokenAuthHandler.requireRole(Role.OPERATOR));
+    router.get("/api/v1/rules").handler(this::list);
+    router.post("/api/v1/rules/validate").handler(this::validate);
+    router.post("/api/v1/rules/simulate").handler(this::simulate);
+    router.get("/api/v1/rules/versions").handler(this::versions);
+    router.get("/api/v1/rules/versions/:version").handler(this::version);
+    router.post("/api/v1/rules/versions/:version/activate").handler(this::restore);
+    router.get("/api/v1/rules/:file").handler(this::read);
+    router.put("/api/v1/rules/:file").handler(this::put);
+    router.delete("/api/v1/rules/:file").handler(this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    RuleSet active = rules.active();
+    JsonArray files = new JsonArray();
+    rules.activeFiles().forEach((name, text) -> files.add(new JsonObject().put("name", name)
+        .put("bytes", text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)));
+    JsonArray ruleNames = new JsonArray(active.rules().ruleNames());
+    Responses.json(ctx, 200, new JsonObject()
+        .put("version", active.version())
+        .put("contentHash", active.rules().contentHash())
+        .put("files", files)
+        .put("rules", ruleNames));
+  }
+
+  private void read(RoutingContext ctx) {
+    String file = file(ctx);
+    String text = rules.activeFiles().get(file);
+    if (text == null) {
+      throw ApiError.notFound("no rule file '" + file + "'");
+    }
+    ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+  }
+
+  private void put(RoutingContext ctx) {
+    String file = file(ctx);
+    rules.putFile(file, drlBody(ctx), TokenAuthHandler.caller(ctx).author())
+        .onSuccess(set -> Responses.json(ctx, 200, activated(set)))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    rules.deleteFile(file(ctx), TokenAuthHandler.caller(ctx).author())
+        .onSuccess(set -> Responses.json(ctx, 200, activated(set)))
+        .onFailure(ctx::fail);
+  }
+
+  /** Validates a proposal: a DRL body for {@code ?file=x.drl}, or JSON {@code {"files": {...}}}. */
+  private void validate(RoutingContext ctx) {
+    rules.check(rules.activeFilesWith(proposal(ctx)))
+        .onSuccess(compiled -> Responses.json(ctx, 200, new JsonObject().put("valid", true)
+            .put("files", compiled.sources().size()).put("contentHash", compiled.contentHash())))
+        .onFailure(ctx::fail);
+  }
+
+  private void simulate(RoutingContext ctx) {
+    simulation.simulate(proposal(ctx))
+        .onSuccess(result -> Responses.json(ctx, 200, result))
+        .onFailure(ctx::fail);
+  }
+
+  private void versions(RoutingContext ctx) {
+    long active = rules.active().version();
+    versions.list()
+        .onSuccess(all -> {
+          JsonArray items = new JsonArray();
+          all.forEach(v -> items.add(summary(v).put("active", v.version() == active)));
+          Responses.json(ctx, 200, new JsonObject().put("items", items).put("activeVersion", active));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void version(RoutingContext ctx) {
+    long version = versionParam(ctx);
+    versions.find(version)
+        .map(found -> found.orElseThrow(() -> ApiError.notFound("no rule set version " + version)))
+        .onSuccess(v -> Responses.json(ctx, 200, summary(v).put("files", new JsonObject(new LinkedHashMap<>(v.files())))))
+        .onFailure(ctx::fail);
+  }
+
+  private void restore(RoutingContext ctx) {
+    long version = versionParam(ctx);
+    rules.restore(version, TokenAuthHandler.caller(ctx).author())
+        .onSuccess(set -> Responses.json(ctx, 200, activated(set).put("restoredFrom", version)))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject summary(RuleSetStore.Version v) {
+    return new JsonObject()
+        .put("version", v.version())
+        .put("contentHash", v.contentHash())
+        .put("author", v.author())
+        .put("createdAt", v.createdAt().toString())
+        .put("fileNames", new JsonArray(v.files().keySet().stream().toList()));
+  }
+
+  private static JsonObject activated(RuleSet set) {
+    return new JsonObject().put("version", set.version()).put("contentHash", set.rules().contentHash());
+  }
+
+  private static Map<String, String> proposal(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type != null && type.startsWith("application/json")) {
+      JsonObject body = Responses.jsonBody(ctx);
+      Object files = body.getValue("files");
+      if (!(files instanceof JsonObject map)) {
+        throw ApiError.invalid("files", "files must be an object of file name to DRL text (null removes a file)");
+      }
+      Map<String, String> changes = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> entry : map) {
+        checkFileName(entry.getKey(), "files." + entry.getKey());
+        if (entry.getValue() != null && !(entry.getValue() instanceof String)) {
+          throw ApiError.invalid("files." + entry.getKey(), "each file must be DRL text, or null to remove it");
+        }
+        changes.put(entry.getKey(), (String) entry.getValue());
+      }
+      return changes;
+    }
+    String file = ctx.queryParams().get("file");
+    if (file == null) {
+      throw ApiError.invalid("file", "send DRL text with ?file=name.drl, or JSON {\"files\": {\"name.drl\": \"...\"}}");
+    }
+    checkFileName(file, "file");
+    Map<String, String> changes = new LinkedHashMap<>();
+    changes.put(file, drlBody(ctx));
+    return changes;
+  }
+
+  private static String drlBody(RoutingContext ctx) {
+    String text = ctx.body() == null ? null : ctx.body().asString("UTF-8");
+    if (text == null || text.isEmpty()) {
+      throw ApiError.malformed("the request needs the DRL text as its body");
+    }
+    return text;
+  }
+
+  private static String file(RoutingContext ctx) {
+    String file = ctx.pathParam("file");
+    checkFileName(file, "file");
+    return file;
+  }
+
+  private static void checkFileName(String file, String field) {
+    if (!FILE.matcher(file).matches()) {
+      throw ApiError.invalid(field, "rule files are named like needs-cycle.drl: letters, digits, '.', '_', '-'");
+    }
+  }
+
+  private static long versionParam(RoutingContext ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("version"));
+    } catch (NumberFormatException e) {
+      throw ApiError.invalid("version", "version must be a whole number");
+    }
+  }
+}

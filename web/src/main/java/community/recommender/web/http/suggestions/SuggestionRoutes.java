@@ -1,0 +1,203 @@
+package community.recommender.web.http.suggestions;
+
+import community.recommender.web.http.ApiError;
+import community.recommender.web.http.Failures;
+import community.recommender.web.http.QueryParam;
+import community.recommender.web.http.Responses;
+import community.recommender.web.http.Routes;
+
+import community.recommender.web.http.GroupIds;
+import community.recommender.web.store.Caller;
+import community.recommender.web.store.Role;
+import community.recommender.web.http.TokenAuthHandler;
+import community.recommender.web.application.suggestions.SuggestionAnswer;
+import community.recommender.web.application.suggestions.SuggestionService;
+import community.recommender.web.application.suggestions.LongPoll;
+import community.recommender.web.application.suggestions.Waiters;
+import community.recommender.web.store.GroupStore;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What groups should get next: {@code GET /api/v1/groups/{groupId}/suggestion} for one group and
+ * {@code GET /api/v1/suggestions} for many.
+ *
+ * <p>A bot's poll claims the suggestion it is given: no other poller, on any node, gets it, and the
+ * group's next poll decides anew. An operator's or admin's poll only looks: the suggestion stays
+ * pending for the group's bot.
+ *
+ * <p>200 carries an {@code ETag} (the suggestion's id); {@code If-None-Match} with it answers 304.
+ * 204 means nothing suits now, with {@code Retry-After} and {@code X-Next-Suggestion-At} when rules
+ * hold the group until a known time. {@code ?wait=N} (at most 60) long-polls for news.
+ */
+public final class SuggestionRoutes implements Routes {
+  static final int MAX_WAIT_SECONDS = 60;
+  private static final int MAX_PAGE_SIZE = 200;
+  private static final int DEFAULT_PAGE_SIZE = 50;
+
+  private final SuggestionService suggestions;
+  private final GroupStore groups;
+  private final Waiters waiters;
+  private final Clock clock;
+
+  public SuggestionRoutes(SuggestionService suggestions, GroupStore groups, Waiters waiters, Clock clock) {
+    this.suggestions = suggestions;
+    this.groups = groups;
+    this.waiters = waiters;
+    this.clock = clock;
+  }
+
+  @Override
+  public void mount(Router router) {
+    router.get("/api/v1/groups/:groupId/suggestion").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
+        .handler(this::next);
+    router.get("/api/v1/suggestions").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
+        .handler(this::batch);
+  }
+
+  private void next(RoutingContext ctx) {
+    String groupId = GroupIds.fromPath(ctx);
+    boolean explain = Boolean.parseBoolean(ctx.queryParams().get("explain"));
+    int wait = QueryParam.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
+    Set<String> known = ifNoneMatch(ctx);
+    String claimFor = claimant(TokenAuthHandler.caller(ctx));
+    Supplier<Future<SuggestionAnswer>> ask = () -> suggestions.next(groupId, claimFor);
+    Future<SuggestionAnswer> answer;
+    if (wait == 0) {
+      answer = ask.get();
+    } else {
+      LongPoll poll = new LongPoll(ctx.vertx(), waiters, clock, groupId, Duration.ofSeconds(wait), ask,
+          a -> a instanceof SuggestionAnswer.Suggested s && !known.contains(etag(s, explain)));
+      ctx.response().closeHandler(closed -> poll.abandon());
+      answer = poll.start();
+    }
+    answer.onSuccess(a -> respond(ctx, a, explain, known))
+        .onFailure(e -> {
+          if (!ctx.response().closed() && !ctx.response().ended()) {
+            ctx.fail(e);
+          }
+        });
+  }
+
+  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, Set<String> known) {
+    if (ctx.response().closed() || ctx.response().ended()) {
+      return;
+    }
+    if (answer instanceof SuggestionAnswer.Suggested suggested) {
+      String etag = etag(suggested, explain);
+      ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-store");
+      if (known.contains(etag)) {
+        ctx.response().setStatusCode(304).end();
+        return;
+      }
+      JsonObject body = SuggestionJson.toJson(suggested.suggestion());
+      if (explain) {
+        body.put("explanation", suggested.explanation());
+      }
+      Responses.json(ctx, 200, body);
+    } else {
+      Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
+          : ((SuggestionAnswer.Nothing) answer).retryAt();
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter(until)))
+          .putHeader("X-Next-Suggestion-At", until.toString());
+      if (explain && TokenAuthHandler.caller(ctx).role() != Role.BOT) {
+        Responses.json(ctx, 200, SilenceJson.toJson(answer, retryAfter(until)));
+      } else {
+        ctx.response().setStatusCode(204).end();
+      }
+    }
+  }
+
+  /** Every group on the page: each item as the single-group poll would answer it, claims included. */
+  private void batch(RoutingContext ctx) {
+    Caller caller = TokenAuthHandler.caller(ctx);
+    int page = QueryParam.integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
+    int pageSize = QueryParam.integer(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    String claimFor = claimant(caller);
+    requestedGroups(ctx, caller).compose(all -> {
+      long first = (long) (page - 1) * pageSize;
+      List<String> onPage = all.stream().skip(first).limit(pageSize).toList();
+      List<Future<JsonObject>> items = new ArrayList<>();
+      onPage.forEach(id -> items.add(item(id, caller, claimFor)));
+      return Future.all(items).map(done -> {
+        JsonArray array = new JsonArray();
+        items.forEach(item -> array.add(item.result()));
+        return new JsonObject().put("items", array).put("page", page).put("pageSize", pageSize)
+            .put("total", all.size());
+      });
+    }).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> item(String groupId, Caller caller, String claimFor) {
+    JsonObject item = new JsonObject().put("groupId", groupId);
+    if (!caller.mayActFor(groupId)) {
+      return Future.succeededFuture(item.put("status", 403)
+          .put("error", "this token is not allowed to act for group '" + groupId + "'"));
+    }
+    return suggestions.next(groupId, claimFor).map(answer -> {
+      if (answer instanceof SuggestionAnswer.Suggested suggested) {
+        return item.put("status", 200).put("suggestion", SuggestionJson.toJson(suggested.suggestion()));
+      }
+      item.put("status", 204);
+      Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
+          : ((SuggestionAnswer.Nothing) answer).retryAt();
+      item.put("retryAfter", retryAfter(until)).put("nextSuggestionAt", until.toString());
+      return item;
+    }).recover(e -> {
+      int status = Failures.asApiError(e).map(ApiError::status).orElse(500);
+      return Future.succeededFuture(item.put("status", status)
+          .put("error", status == 500 ? "internal error; the server log has the details" : e.getMessage()));
+    });
+  }
+
+  /** {@code ?groups=a,b,c} in the order given; without it, the token's groups, or every group. */
+  private Future<List<String>> requestedGroups(RoutingContext ctx, Caller caller) {
+    String param = ctx.queryParams().get("groups");
+    if (param == null) {
+      return caller.groups().isEmpty() ? groups.ids() : Future.succeededFuture(caller.groups().stream().sorted().toList());
+    }
+    Set<String> ids = Arrays.stream(param.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    for (String id : ids) {
+      if (!GroupIds.isValid(id)) {
+        throw ApiError.invalid("groups", "'" + id + "' is not a group id: 1-128 letters, digits, '.', '_', ':' or '-'");
+      }
+    }
+    return Future.succeededFuture(List.copyOf(ids));
+  }
+
+  private long retryAfter(Instant until) {
+    return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), until).toMillis() / 1000.0));
+  }
+
+  /** A bot's poll claims what it gets; anyone else's only looks. */
+  private static String claimant(Caller caller) {
+    return caller.role() == Role.BOT ? caller.tokenId() : null;
+  }
+
+  static String etag(SuggestionAnswer.Suggested suggested, boolean explain) {
+    return "\"" + suggested.suggestion().id() + (explain ? "+explain" : "") + "\"";
+  }
+
+  private static Set<String> ifNoneMatch(RoutingContext ctx) {
+    String header = ctx.request().getHeader("If-None-Match");
+    if (header == null) {
+      return Set.of();
+    }
+    return Arrays.stream(header.split(",")).map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+        .collect(Collectors.toSet());
+  }
+}

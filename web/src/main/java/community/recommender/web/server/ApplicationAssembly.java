@@ -1,0 +1,124 @@
+package community.recommender.web.server;
+
+import community.recommender.content.index.ContentIndex;
+import community.recommender.content.index.ContentSearch;
+import community.recommender.content.index.LuceneContentCatalog;
+import community.recommender.content.upload.UploadLimits;
+import community.recommender.content.upload.UploadReader;
+import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleFolder;
+import community.recommender.engine.rules.RuleSet;
+import community.recommender.web.application.Workers;
+import community.recommender.web.application.demo.DemoData;
+import community.recommender.web.application.groups.GroupReassessment;
+import community.recommender.web.application.library.ContentIndexer;
+import community.recommender.web.application.library.ContentLibrary;
+import community.recommender.web.application.library.IndexCatchUp;
+import community.recommender.web.application.playbook.RuleFolderLoader;
+import community.recommender.web.application.playbook.RuleFolderWatcher;
+import community.recommender.web.application.playbook.RuleService;
+import community.recommender.web.application.playbook.RuleSimulation;
+import community.recommender.web.application.suggestions.Decider;
+import community.recommender.web.application.suggestions.SuggestionService;
+import community.recommender.web.application.suggestions.Waiters;
+import community.recommender.web.metrics.ServerMetrics;
+import community.recommender.web.store.ChangeNotices;
+import community.recommender.web.store.Futures;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application services: the playbook (rule book, folder and versions), the content library and
+ * its index, decisions and their delivery, and the periodic work that keeps them fresh.
+ *
+ * @param indexed how many items the index caught up with at start, for the banner
+ */
+record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
+    SuggestionService suggestions, Waiters waiters, RuleService rules, RuleSimulation simulation,
+    GroupReassessment reassessment) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
+  private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private static final int CONTENT_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /** Other instances sharing the database change content too; their changes are picked up within seconds. */
+  private static final Duration INDEX_CATCH_UP = Duration.ofSeconds(2);
+  private static final Duration PENDING_COUNT = Duration.ofSeconds(5);
+
+  /** Starts every service over {@code stores}; everything to close is pushed onto {@code opened}. */
+  static ApplicationAssembly start(Vertx vertx, ServerConfig config, StoreAssembly stores, ServerMetrics metrics,
+      PrintStream out, Deque<AutoCloseable> opened) {
+    RuleBook ruleBook = new RuleBook();
+    RuleSet rules = RuleFolderLoader.load(config.rulesDir(), ruleBook, stores.ruleVersions());
+
+    if (config.demo() && DemoData.loadIntoEmpty(stores.groups(), stores.reports(), stores.content(),
+        config.samplesDir(), config.clock().instant())) {
+      out.println("Loaded the demo groups and content library.");
+    }
+    ContentIndex index = ContentIndex.open(config.dataDir().resolve("index"));
+    opened.push(index);
+    int indexed = IndexCatchUp.run(stores.content(), index);
+    ContentIndexer indexer = new ContentIndexer(stores.content(), index, workers(vertx, "content-index", 1, opened));
+
+    DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
+    Workers decisions = workers(vertx, "decisions", DECISION_WORKERS, opened);
+    ChangeNotices notices = stores.notices();
+    // The service's remembered answers are forgotten before waiting polls are woken to ask again:
+    // notices reach their listeners in the order they were registered.
+    SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
+        new Decider(ruleBook, pipeline, decisions, metrics::timeDecision), config.clock(),
+        config.delivery().pendingTtl());
+    Waiters waiters = new Waiters(notices);
+
+    UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());
+    ContentLibrary library = new ContentLibrary(new UploadReader(uploadLimits), stores.content(), indexer,
+        new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions());
+
+    RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), stores.ruleVersions(),
+        workers(vertx, "rule-compiler", 1, opened), notices);
+    RuleSimulation simulation = new RuleSimulation(ruleService, stores.groups(), stores.suggestions(), pipeline,
+        decisions, config.clock());
+    opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
+    // A rule change on another node arrives as a notice for every group; this node then catches up.
+    notices.onNotice(payload -> {
+      if (ChangeNotices.EVERY_GROUP.equals(payload)) {
+        ruleService.followNewestVersion()
+            .onFailure(e -> LOG.warn("cannot follow the newest rule set", e));
+      }
+    });
+    GroupReassessment reassessment = new GroupReassessment(stores.groups(), stores.reassessmentLock(),
+        config.clock());
+
+    PeriodicTasks tasks = new PeriodicTasks(vertx, metrics);
+    opened.push(tasks);
+    tasks.every(INDEX_CATCH_UP, "index-catch-up", false, indexer::catchUp);
+    tasks.every(GroupReassessment.INTERVAL, "group-reassessment", true, reassessment::runOnce);
+    AtomicLong pending = new AtomicLong();
+    metrics.gauge("recommender.suggestions.pending", "Groups with a pending suggestion, on every node", pending::get);
+    metrics.gauge("recommender.long.polls.waiting", "Long polls waiting on this node", waiters::size);
+    tasks.every(PENDING_COUNT, "pending-count", true, () -> stores.suggestions().countPending().onSuccess(pending::set));
+
+    return new ApplicationAssembly(ruleBook, rules, indexed, library, suggestions, waiters, ruleService, simulation,
+        reassessment);
+  }
+
+  /** A pool of {@code size} worker threads for one kind of blocking work. */
+  private static Workers workers(Vertx vertx, String name, int size, Deque<AutoCloseable> opened) {
+    WorkerExecutor executor = vertx.createSharedWorkerExecutor(name, size);
+    opened.push(() -> Futures.await(executor.close()));
+    return new Workers() {
+      @Override
+      public <T> Future<T> run(Callable<T> work) {
+        return executor.executeBlocking(work, false);
+      }
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package community.recommender.web.server;
+
+import community.recommender.web.http.ApiVerticle;
+import community.recommender.web.http.RequestMetrics;
+import community.recommender.web.http.Routes;
+import community.recommender.web.http.RateLimiter;
+import community.recommender.web.http.tokens.SessionRoutes;
+import community.recommender.web.http.TokenAuthHandler;
+import community.recommender.web.http.tokens.TokenRoutes;
+import community.recommender.web.http.content.ContentRoutes;
+import community.recommender.web.http.groups.GroupImportRoutes;
+import community.recommender.web.http.groups.GroupRoutes;
+import community.recommender.web.http.ops.ConsoleRoutes;
+import community.recommender.web.http.ops.HealthRoutes;
+import community.recommender.web.http.ops.OpsRoutes;
+import community.recommender.web.http.rules.RuleRoutes;
+import community.recommender.web.http.suggestions.FeedbackRoutes;
+import community.recommender.web.http.suggestions.SuggestionRoutes;
+import community.recommender.web.metrics.ServerMetrics;
+import community.recommender.web.store.Futures;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The HTTP edge: every resource's routes over the application services, served on every event loop. */
+final class HttpAssembly {
+  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+  private static final int ANY_FREE_SHARED_PORT = -1;
+
+  private HttpAssembly() {}
+
+  /** Deploys the routers and listens; answers one of the listening verticles, for its port and routes. */
+  static ApiVerticle listen(Vertx vertx, ServerConfig config, StoreAssembly stores, ApplicationAssembly services,
+      ServerMetrics metrics, Path uploadsDir) {
+    TokenAuthHandler auth = new TokenAuthHandler(stores.tokens(),
+        new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()));
+    List<Routes> open = List.of(
+        new HealthRoutes(stores.health(), services.ruleBook()),
+        new OpsRoutes(metrics),
+        new ConsoleRoutes());
+    List<Routes> api = List.of(
+        new SessionRoutes(),
+        new GroupRoutes(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
+        new GroupImportRoutes(stores.groups(), stores.suggestions(), config.clock()),
+        new SuggestionRoutes(services.suggestions(), stores.groups(), services.waiters(), config.clock()),
+        new FeedbackRoutes(stores.feedback(), stores.stats(), stores.notices(), config.clock()),
+        new TokenRoutes(stores.tokens(), auth),
+        new RuleRoutes(services.rules(), services.simulation(), stores.ruleVersions()),
+        new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
+    RequestMetrics requests = new RequestMetrics(metrics);
+    // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares
+    // a port only among servers that ask for the same number; servers asking for the same negative
+    // number share one port the system picks as the first binds, so no other process can take it
+    // between choosing and binding, as it could if a free port were looked up first.
+    int port = config.port() == 0 ? ANY_FREE_SHARED_PORT : config.port();
+    List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
+    try {
+      Futures.await(vertx.deployVerticle(() -> {
+        ApiVerticle instance = new ApiVerticle(port, requests, open, auth, api);
+        listening.add(instance);
+        return instance;
+      }, new DeploymentOptions().setInstances(EVENT_LOOPS)));
+    } catch (RuntimeException e) {
+      throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
+    }
+    return listening.get(0);
+  }
+}

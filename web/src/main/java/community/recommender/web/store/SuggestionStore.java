@@ -1,0 +1,65 @@
+package community.recommender.web.store;
+
+import community.recommender.engine.model.PastSuggestion;
+import community.recommender.engine.model.Suggestion;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Suggestions handed to groups, with what became of them; each group has at most one pending. */
+public interface SuggestionStore {
+
+  /** The group's pending suggestion, with its explanation, if there is one. */
+  Future<Optional<PendingSuggestion>> pending(String groupId);
+
+  /** Everything suggested to the group since {@code since}, for the rules to read, as seen at {@code now}. */
+  Future<List<PastSuggestion>> history(String groupId, Instant since, Instant now);
+
+  /**
+   * When a chat tool last received a suggestion for the group, or empty when none ever did. A
+   * decision reads this with the history, and {@link #save} refuses to store the decision when it has
+   * moved on since: another poller was served in between, and the history the rules read is stale.
+   */
+  Future<Optional<Instant>> lastDeliveredAt(String groupId);
+
+  /**
+   * Hands the pending suggestion {@code id} to the bot token {@code tokenId}; answers false when it
+   * is no longer pending (another poller, on any node, claimed it first, or it was superseded).
+   */
+  Future<Boolean> claim(String id, String tokenId);
+
+  /**
+   * Stores a fresh decision for its group: as the pending suggestion, or, when {@code deliverTo} names
+   * a bot token, as delivered to that bot at once. {@code replacing} is the stale pending suggestion
+   * it supersedes, or null.
+   *
+   * <p>Writers for one group take turns on the group's row. The decision is stored only when the
+   * group is as it was decided on: no other pending suggestion and no delivery after
+   * {@code deliveredMark}. Otherwise it answers empty, and the caller decides again.
+   */
+  Future<Optional<Suggestion>> save(Suggestion suggestion, JsonObject explanation, Optional<Instant> deliveredMark, String replacing, String deliverTo);
+
+  /** Supersedes the pending suggestion {@code id}, if it still is pending. */
+  Future<Void> supersede(String id, String because);
+
+  /**
+   * Supersedes the group's pending suggestion, so that its next poll decides anew, and announces it.
+   * Call this after anything a decision reads changes for one group: an activity report, its
+   * portrait, its removal.
+   */
+  Future<Void> supersedePending(String groupId, String because);
+
+  /** Supersedes the pending suggestions of {@code groupIds} at once, and announces it to every group. */
+  Future<Void> supersedePending(List<String> groupIds, String because);
+
+  /**
+   * Supersedes every pending suggestion and announces it. Call this after the content library
+   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   */
+  Future<Void> supersedeAllPending(String because);
+
+  /** How many groups have a pending suggestion, across every node. */
+  Future<Long> countPending();
+}

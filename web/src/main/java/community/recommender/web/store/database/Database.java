@@ -1,0 +1,122 @@
+package community.recommender.web.store.database;
+
+import community.recommender.web.store.Futures;
+
+import community.recommender.web.store.StoreHealth;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.nio.file.Path;
+
+/** The PostgreSQL the server keeps its state in: embedded under the data dir, or external. */
+public final class Database implements StoreHealth, AutoCloseable {
+  private static final int POOL_SIZE = 16;
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  private final Pool pool;
+  private final EmbeddedPostgresServer embedded;
+  private final String description;
+  private final PgConnectOptions options;
+
+  private Database(Pool pool, EmbeddedPostgresServer embedded, String description, PgConnectOptions options) {
+    this.pool = pool;
+    this.options = options;
+    this.embedded = embedded;
+    this.description = description;
+  }
+
+  /** Connects to {@code databaseUrl}, or starts the embedded PostgreSQL under {@code dataDir} when it is null. */
+  public static Database open(Vertx vertx, String databaseUrl, Path dataDir) {
+    if (databaseUrl == null) {
+      EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
+      PgConnectOptions options = new PgConnectOptions()
+          .setHost("localhost").setPort(embedded.port()).setDatabase("postgres").setUser("postgres");
+      Database database = new Database(pool(vertx, options), embedded, "embedded PostgreSQL in " + embedded.dataDir(),
+          options);
+      database.checkAtStart();
+      return database;
+    }
+    PgConnectOptions options;
+    try {
+      options = PgConnectOptions.fromUri(databaseUrl);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailable("--database-url is not a PostgreSQL URL such as postgresql://user:password@host:5432/db: "
+          + e.getMessage());
+    }
+    String where = options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    Database database = new Database(pool(vertx, options), null, "PostgreSQL at " + where, options);
+    database.checkAtStart();
+    return database;
+  }
+
+  private static Pool pool(Vertx vertx, PgConnectOptions options) {
+    options.setReconnectAttempts(0);
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(POOL_SIZE))
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+  }
+
+  private void checkAtStart() {
+    try {
+      Futures.await(pool.query("SELECT 1").execute());
+    } catch (RuntimeException e) {
+      close();
+      throw new DatabaseUnavailable("cannot connect to " + description + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Future<Void> check() {
+    return pool.query("SELECT 1").execute().mapEmpty();
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** How to open a connection of one's own, as a listener for notifications does. */
+  public PgConnectOptions connectOptions() {
+    return new PgConnectOptions(options);
+  }
+
+  /**
+   * The database's URL, such as a second node would be given with {@code --database-url}; for the
+   * embedded PostgreSQL, its local port.
+   */
+  public String url() {
+    return "postgresql://" + options.getUser() + "@" + options.getHost() + ":" + options.getPort() + "/"
+        + options.getDatabase();
+  }
+
+  /** How a JDBC client, such as the schema migrations, reaches this database. */
+  public JdbcTarget jdbcTarget() {
+    String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    if (options.getSslMode() != null) {
+      url += "?sslmode=" + options.getSslMode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+    return new JdbcTarget(url, options.getUser(), options.getPassword());
+  }
+
+  /** A JDBC URL with its user and password (null when none is needed). */
+  public record JdbcTarget(String url, String user, String password) {}
+
+  /** Where the data lives, for the start-up banner. */
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public void close() {
+    Futures.await(pool.close());
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

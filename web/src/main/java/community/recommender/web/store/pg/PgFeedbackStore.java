@@ -1,0 +1,105 @@
+package community.recommender.web.store.pg;
+
+import community.recommender.web.store.FeedbackStore;
+
+import community.recommender.web.store.Feedback;
+
+import community.recommender.web.store.FeedbackConflict;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Records what became of suggestions, on the suggestion's own row, where the history that pacing,
+ * caps and no-repeat rules read picks it up.
+ *
+ * <p>A report may be sent again: the same report changes nothing, and metrics may be sent again
+ * as they grow (the latest counts stand). A different outcome, or a different posting time, than
+ * the one recorded is a conflict.
+ */
+public final class PgFeedbackStore implements FeedbackStore {
+  private final Pool pool;
+
+  private final Clock clock;
+
+  /** Reports are timed by {@code clock}, the same clock decisions read. */
+  public PgFeedbackStore(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  /**
+   * Records {@code feedback} for suggestion {@code id}, after {@code mayReport} has checked who may
+   * (it throws to refuse); answers the suggestion as recorded, or empty when there is no such
+   * suggestion. A pending suggestion reported on is no longer pending.
+   */
+  @Override
+  public Future<Optional<Reported>> record(String id, Feedback feedback, Consumer<Reported> mayReport) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT " + COLUMNS + " FROM suggestions WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(uuid))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(Optional.<Reported>empty());
+          }
+          Reported before = toReported(rows.iterator().next());
+          mayReport.accept(before);
+          if (before.outcome() != null && !before.outcome().equals(feedback.outcome())) {
+            throw new FeedbackConflict("outcome", "this suggestion was already reported as " + before.outcome());
+          }
+          if (before.postedAt() != null && feedback.postedAt() != null && !before.postedAt().equals(feedback.postedAt())) {
+            throw new FeedbackConflict("postedAt", "this suggestion was already reported as posted at " + before.postedAt());
+          }
+          boolean unchanged = before.outcome() != null
+              && (feedback.metrics() == null || feedback.metrics().equals(before.metrics()));
+          if (unchanged) {
+            return Future.succeededFuture(Optional.of(before));
+          }
+          return conn.preparedQuery("""
+                  UPDATE suggestions SET
+                      outcome = $2,
+                      outcome_at = coalesce(outcome_at, $5),
+                      posted_at = CASE WHEN $2 = 'posted' THEN coalesce(posted_at, $3, $5) END,
+                      metrics = coalesce($4::jsonb, metrics),
+                      state = CASE WHEN state = 'pending' THEN 'delivered' ELSE state END,
+                      delivered_at = coalesce(delivered_at, $5)
+                  WHERE id = $1
+                  RETURNING\s""" + COLUMNS)
+              .execute(Tuple.of(uuid, feedback.outcome(),
+                  feedback.postedAt() == null ? null : PgGroupStore.utc(feedback.postedAt()),
+                  feedback.metrics(), PgGroupStore.utc(clock.instant())))
+              .map(updated -> Optional.of(toReported(updated.iterator().next())));
+        }));
+  }
+
+  private static final String COLUMNS =
+      "id, group_id, state, delivered_to, outcome, outcome_at, posted_at, metrics";
+
+  private static Reported toReported(Row row) {
+    UUID deliveredTo = row.getUUID("delivered_to");
+    return new Reported(row.getUUID("id").toString(), row.getString("group_id"), row.getString("state"),
+        deliveredTo == null ? null : deliveredTo.toString(), row.getString("outcome"),
+        instant(row.getOffsetDateTime("outcome_at")), instant(row.getOffsetDateTime("posted_at")),
+        (JsonObject) row.getValue("metrics"));
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
+
+}

@@ -1,0 +1,227 @@
+package community.recommender.web.store.pg;
+
+import community.recommender.web.store.SuggestionStore;
+
+import community.recommender.content.format.ContentItemJson;
+import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.Outcome;
+import community.recommender.engine.model.PastSuggestion;
+import community.recommender.engine.model.Reason;
+import community.recommender.engine.model.Suggestion;
+import community.recommender.web.store.PendingSuggestion;
+import community.recommender.web.store.ChangeNotices;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Suggestions handed to groups, with what became of them; each group has at most one pending.
+ *
+ * <p>A suggestion is {@code pending} until a bot claims it ({@code delivered}) or it is
+ * {@code superseded}: it expired, or new activity, content or rules overtook it. The claim is a
+ * conditional update, so that of any number of pollers on any number of nodes exactly one wins.
+ */
+public final class PgSuggestionStore implements SuggestionStore {
+  private final Pool pool;
+  private final ChangeNotices notices;
+  private final Clock clock;
+
+  /** Times of claims and supersessions are read from {@code clock}, the same clock decisions read. */
+  public PgSuggestionStore(Pool pool, ChangeNotices notices, Clock clock) {
+    this.pool = pool;
+    this.notices = notices;
+    this.clock = clock;
+  }
+
+  /** The group's pending suggestion, with its explanation, if there is one. */
+  @Override
+  public Future<Optional<PendingSuggestion>> pending(String groupId) {
+    return pool.preparedQuery("SELECT * FROM suggestions WHERE group_id = $1 AND state = 'pending'")
+        .execute(Tuple.of(groupId))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.empty();
+          }
+          Row row = rows.iterator().next();
+          JsonObject explanation = row.getJsonObject("explanation");
+          return Optional.of(new PendingSuggestion(toSuggestion(row),
+              explanation == null ? new JsonObject() : explanation));
+        });
+  }
+
+  /** Everything suggested to the group since {@code since}, for the rules to read, as seen at {@code now}. */
+  @Override
+  public Future<List<PastSuggestion>> history(String groupId, Instant since, Instant now) {
+    return pool.preparedQuery("""
+            SELECT content_id, kind, content -> 'tags' AS tags, created_at, delivered_at IS NOT NULL AS delivered,
+                   outcome, posted_at
+            FROM suggestions WHERE group_id = $1 AND created_at > $2 ORDER BY created_at""")
+        .execute(Tuple.of(groupId, PgGroupStore.utc(since)))
+        .map(rows -> {
+          List<PastSuggestion> past = new ArrayList<>();
+          for (Row row : rows) {
+            JsonArray tags = (JsonArray) row.getValue("tags");
+            List<String> tagList = new ArrayList<>();
+            if (tags != null) {
+              tags.forEach(tag -> tagList.add(String.valueOf(tag)));
+            }
+            String outcome = row.getString("outcome");
+            OffsetDateTime postedAt = row.getOffsetDateTime("posted_at");
+            past.add(new PastSuggestion(row.getString("content_id"), ContentKind.valueOf(row.getString("kind")), tagList,
+                row.getOffsetDateTime("created_at").toInstant(), row.getBoolean("delivered"),
+                outcome == null ? Outcome.PENDING : Outcome.valueOf(outcome.toUpperCase(Locale.ROOT)),
+                postedAt == null ? null : postedAt.toInstant(), now));
+          }
+          return past;
+        });
+  }
+
+  /**
+   * When a chat tool last received a suggestion for the group, or empty when none ever did. A
+   * decision reads this with the history, and {@link #save} refuses to store the decision when it has
+   * moved on since: another poller was served in between, and the history the rules read is stale.
+   */
+  @Override
+  public Future<Optional<Instant>> lastDeliveredAt(String groupId) {
+    return pool.preparedQuery("SELECT max(delivered_at) FROM suggestions WHERE group_id = $1")
+        .execute(Tuple.of(groupId))
+        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
+  }
+
+  /**
+   * Hands the pending suggestion {@code id} to the bot token {@code tokenId}; answers false when it
+   * is no longer pending (another poller, on any node, claimed it first, or it was superseded).
+   */
+  @Override
+  public Future<Boolean> claim(String id, String tokenId) {
+    return pool.preparedQuery("""
+            UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
+            WHERE id = $1 AND state = 'pending'""")
+        .execute(Tuple.of(UUID.fromString(id), UUID.fromString(tokenId), PgGroupStore.utc(clock.instant())))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * Stores a fresh decision for its group: as the pending suggestion, or, when {@code deliverTo} names
+   * a bot token, as delivered to that bot at once. {@code replacing} is the stale pending suggestion
+   * it supersedes, or null.
+   *
+   * <p>Writers for one group take turns on the group's row. The decision is stored only when the
+   * group is as it was decided on: no other pending suggestion and no delivery after
+   * {@code deliveredMark}. Otherwise it answers empty, and the caller decides again.
+   */
+  @Override
+  public Future<Optional<Suggestion>> save(Suggestion suggestion, JsonObject explanation,
+      Optional<Instant> deliveredMark, String replacing, String deliverTo) {
+    return pool.withTransaction(conn -> conn
+            .preparedQuery("SELECT 1 FROM groups WHERE id = $1 FOR UPDATE").execute(Tuple.of(suggestion.groupId()))
+            .compose(locked -> conn.preparedQuery("""
+                    SELECT (SELECT id FROM suggestions WHERE group_id = $1 AND state = 'pending') AS pending,
+                           (SELECT max(delivered_at) FROM suggestions WHERE group_id = $1) AS delivered""")
+                .execute(Tuple.of(suggestion.groupId())))
+            .compose(rows -> {
+              Row row = rows.iterator().next();
+              UUID pending = row.getUUID("pending");
+              Optional<Instant> delivered = Optional.ofNullable(row.getOffsetDateTime("delivered"))
+                  .map(OffsetDateTime::toInstant);
+              boolean pendingMovedOn = pending != null && !pending.toString().equals(replacing);
+              if (pendingMovedOn || !delivered.equals(deliveredMark)) {
+                return Future.succeededFuture(Optional.<Suggestion>empty());
+              }
+              Future<?> superseded = replacing == null ? Future.succeededFuture()
+                  : Supersede.ONE.run(conn, clock.instant(), "replaced by a new decision", UUID.fromString(replacing));
+              return superseded.compose(done -> conn.preparedQuery("""
+                      INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
+                          rule_set_version, created_at, explanation, state, delivered_at, delivered_to)
+                      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb, $11,
+                          CASE WHEN $12::uuid IS NULL THEN NULL ELSE $13::timestamptz END, $12::uuid)""")
+                  .execute(Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
+                      suggestion.content().getId(), suggestion.kind().name(),
+                      new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
+                      reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
+                      PgGroupStore.utc(suggestion.createdAt()), explanation,
+                      deliverTo == null ? "pending" : "delivered",
+                      deliverTo == null ? null : UUID.fromString(deliverTo), PgGroupStore.utc(clock.instant()))))
+                  .map(Optional.of(suggestion)));
+            }));
+  }
+
+  /** Supersedes the pending suggestion {@code id}, if it still is pending. */
+  @Override
+  public Future<Void> supersede(String id, String because) {
+    return Supersede.ONE.run(pool, clock.instant(), because, UUID.fromString(id));
+  }
+
+  /**
+   * Supersedes the group's pending suggestion, so that its next poll decides anew, and announces it.
+   * Call this after anything a decision reads changes for one group: an activity report, its
+   * portrait, its removal.
+   */
+  @Override
+  public Future<Void> supersedePending(String groupId, String because) {
+    return Supersede.OF_GROUP.run(pool, clock.instant(), because, groupId)
+        .compose(done -> notices.announce(groupId));
+  }
+
+  /** Supersedes the pending suggestions of {@code groupIds} at once, and announces it to every group. */
+  @Override
+  public Future<Void> supersedePending(List<String> groupIds, String because) {
+    if (groupIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Supersede.OF_GROUPS.run(pool, clock.instant(), because, (Object) groupIds.toArray(String[]::new))
+        .compose(done -> notices.announceAll());
+  }
+
+  /**
+   * Supersedes every pending suggestion and announces it. Call this after the content library
+   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   */
+  @Override
+  public Future<Void> supersedeAllPending(String because) {
+    return Supersede.EVERY.run(pool, clock.instant(), because)
+        .compose(done -> notices.announceAll());
+  }
+
+  /** How many groups have a pending suggestion, across every node. */
+  @Override
+  public Future<Long> countPending() {
+    return pool.query("SELECT count(*) FROM suggestions WHERE state = 'pending'").execute()
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  private static JsonArray reasons(List<Reason> reasons) {
+    JsonArray array = new JsonArray();
+    reasons.forEach(r -> array.add(new JsonObject().put("rule", r.rule()).put("message", r.message())));
+    return array;
+  }
+
+  private static Suggestion toSuggestion(Row row) {
+    List<Reason> reasons = new ArrayList<>();
+    JsonArray array = (JsonArray) row.getValue("reasons");
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject reason = array.getJsonObject(i);
+      reasons.add(new Reason(reason.getString("rule"), reason.getString("message")));
+    }
+    return new Suggestion(
+        row.getUUID("id").toString(),
+        row.getString("group_id"),
+        ContentItemJson.fromStored(row.getJsonObject("content").encode()),
+        row.getDouble("score"),
+        reasons,
+        row.getLong("rule_set_version"),
+        row.getOffsetDateTime("created_at").toInstant());
+  }
+}
