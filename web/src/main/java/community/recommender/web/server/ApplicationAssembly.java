@@ -17,6 +17,7 @@ import community.recommender.web.application.library.ContentLibrary;
 import community.recommender.web.application.library.IndexCatchUp;
 import community.recommender.web.application.playbook.RuleFolderLoader;
 import community.recommender.web.application.playbook.RuleFolderWatcher;
+import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
 import community.recommender.web.application.playbook.RuleSimulation;
 import community.recommender.web.application.suggestions.Decider;
@@ -57,7 +58,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
   static ApplicationAssembly start(Vertx vertx, ServerConfig config, StoreAssembly stores, ServerMetrics metrics,
       PrintStream out, Deque<AutoCloseable> opened) {
     RuleBook ruleBook = new RuleBook();
-    RuleSet rules = RuleFolderLoader.load(config.rulesDir(), ruleBook, stores.ruleVersions());
+    RuleMirror mirror = new RuleMirror(new RuleFolder(config.rulesDir()));
+    RuleSet rules = RuleFolderLoader.load(mirror, ruleBook, stores.ruleVersions());
 
     if (config.demo() && DemoData.loadIntoEmpty(stores.groups(), stores.reports(), stores.content(),
         config.samplesDir(), config.clock().instant())) {
@@ -82,7 +84,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     ContentLibrary library = new ContentLibrary(new UploadReader(uploadLimits), stores.content(), indexer,
         new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions());
 
-    RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), stores.ruleVersions(),
+    RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
         workers(vertx, "rule-compiler", 1, opened), notices);
     RuleSimulation simulation = new RuleSimulation(ruleService, stores.groups(), stores.suggestions(), pipeline,
         decisions, config.clock());
