@@ -53,6 +53,15 @@ public final class ApiVerticle extends VerticleBase {
     return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
   }
 
+  /**
+   * Stops taking connections, lets the requests under way finish for up to {@code timeout}, then
+   * closes every connection.
+   */
+  public Future<Void> shutdown(java.time.Duration timeout) {
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
   /** The port the server listens on, once started. */
   public int actualPort() {
     return server.actualPort();

@@ -5,6 +5,7 @@ import community.recommender.web.application.playbook.RuleFileNotFound;
 import community.recommender.web.application.playbook.RuleSetRejected;
 import community.recommender.web.application.playbook.RuleVersionNotFound;
 import community.recommender.web.application.suggestions.DecisionFailed;
+import community.recommender.web.application.suggestions.NodeDraining;
 import community.recommender.web.store.FeedbackConflict;
 import community.recommender.web.store.LastAdminToken;
 import community.recommender.web.store.OverlappingWindowException;
@@ -22,6 +23,9 @@ public final class Failures {
     if (failure instanceof GroupNotFound || failure instanceof RuleFileNotFound
         || failure instanceof RuleVersionNotFound) {
       return Optional.of(ApiError.notFound(failure.getMessage()));
+    }
+    if (failure instanceof NodeDraining) {
+      return Optional.of(ApiError.unavailable(failure.getMessage(), NodeDraining.RETRY_AFTER_SECONDS));
     }
     if (failure instanceof DecisionFailed) {
       return Optional.of(ApiError.ruleFailure(failure.getMessage()));

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,11 @@ import org.slf4j.LoggerFactory;
  * its index, decisions and their delivery, and the periodic work that keeps them fresh.
  *
  * @param indexed how many items the index caught up with at start, for the banner
+ * @param indexProblem why the content index cannot serve, or null, for readiness
  */
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
     SuggestionService suggestions, Waiters waiters, RuleService rules, RuleSimulation simulation,
-    GroupReassessment reassessment) {
+    GroupReassessment reassessment, Supplier<String> indexProblem) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -109,7 +111,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     tasks.every(PENDING_COUNT, "pending-count", true, () -> stores.suggestions().countPending().onSuccess(pending::set));
 
     return new ApplicationAssembly(ruleBook, rules, indexed, library, suggestions, waiters, ruleService, simulation,
-        reassessment);
+        reassessment, index::problem);
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */
