@@ -1,11 +1,9 @@
 package community.recommender.bench;
 
-import community.recommender.engine.model.Activity;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Platform;
 import community.recommender.engine.model.Portrait;
-import community.recommender.engine.model.StageAssessment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -37,9 +35,8 @@ final class SyntheticGroups {
           .memberCount(members)
           .kocCount(random.nextInt(5))
           .build();
-      Activity activity = Activity.assess(week, month, members);
       Instant created = now.minus(Duration.ofDays(1 + random.nextInt(700)));
-      groups.add(new Group("g-" + i, portrait, activity, StageAssessment.stageOf(created, activity, now), created));
+      groups.add(Group.assess("g-" + i, portrait, week, month, created, created, now));
     }
     return groups;
   }

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleBrowserIT {
   private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   private static final String WALK_GROUP = "ldn-tea-baking";
-  private static final String WALK_RULE = "Prefer posts in London Tea & Bakes this week";
+  private static final String WALK_RULE = "Prefer activities in London Tea & Bakes this week";
   private static final String SCRIPTED_ITEM = """
       ---
       id: pasted-page-script-check-en
@@ -157,8 +157,8 @@ class ConsoleBrowserIT {
 
     editor.click();
     editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
-    editor.sendKeys("\nrule \"" + WALK_RULE + "\"\nwhen\nGroup( id == )\n$c : Candidate( kind == ContentKind.POST )\n"
-        + "then\ninsert( new ScoreAdjustment($c, 100, \"Posts first here this week\") );\nend\n");
+    editor.sendKeys("\nrule \"" + WALK_RULE + "\"\nwhen\nGroup( id == )\n$c : Candidate( kind == ContentKind.ACTIVITY )\n"
+        + "then\ninsert( new ScoreAdjustment($c, 100, \"Activities first here this week\") );\nend\n");
     browser.find("#validate").click();
 
     WebElement error = browser.find("#rule-errors li");

@@ -55,6 +55,29 @@ class DeliveryTest {
   }
 
   @Test
+  void explainedSilence_showsAnOperatorWhyAndUntilWhen_whileTheBotGets204() {
+    assertThat(server.put("/api/v1/groups/explained-silence", admin,
+        "{\"name\": \"Explained\", \"interests\": [\"coffee\"], \"region\": \"CN-SH-Shanghai\", \"language\": \"zh\"}")
+        .statusCode()).isEqualTo(201);
+    String bot = server.createToken(admin, "bot");
+    String operator = server.createToken(admin, "operator");
+    assertThat(server.get("/api/v1/groups/explained-silence/suggestion", bot).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> botPoll = server.get("/api/v1/groups/explained-silence/suggestion?explain=true", bot);
+    HttpResponse<String> operatorLook = server.get("/api/v1/groups/explained-silence/suggestion?explain=true", operator);
+
+    assertThat(botPoll.statusCode()).isEqualTo(204);
+    assertThat(botPoll.headers().firstValue("Retry-After")).isPresent();
+    assertThat(operatorLook.statusCode()).isEqualTo(200);
+    JsonObject silence = new JsonObject(operatorLook.body());
+    assertThat(silence.getString("status")).isEqualTo("held");
+    assertThat(silence.getString("until")).isEqualTo(botPoll.headers().firstValue("X-Next-Suggestion-At").orElseThrow());
+    assertThat(silence.getJsonArray("reasons").getJsonObject(0).getString("rule"))
+        .isEqualTo("Leave a minimum gap between posts");
+    assertThat(silence.getJsonObject("explanation").getJsonArray("needs")).isNotEmpty();
+  }
+
+  @Test
   void operatorPoll_onlyLooks_andLeavesTheSuggestionForTheBot() {
     String operator = server.createToken(admin, "operator");
     String bot = server.createToken(admin, "bot");
@@ -164,7 +187,7 @@ class DeliveryTest {
     String group = "ldn-tea-baking";
     JsonObject read = new JsonObject(server.get("/api/v1/groups/" + group, admin).body());
     JsonObject portrait = read.getJsonObject("portrait");
-    portrait.getJsonObject("attributes").put("minGapMinutes", "0");
+    portrait.getJsonObject("attributes").put("minGapMinutes", "0").put("maxSendsPerDay", "100");
     assertThat(server.put("/api/v1/groups/" + group, admin, portrait.encode()).statusCode()).isEqualTo(200);
     String bot = server.createToken(admin, "bot", group);
 

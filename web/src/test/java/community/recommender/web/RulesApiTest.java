@@ -198,13 +198,13 @@ class RulesApiTest {
   @Order(7)
   void editingAFileInTheRulesFolder_isPickedUp() throws Exception {
     long before = activeVersion();
-    Path file = rules.resolve("needs-engagement.drl");
+    Path file = rules.resolve("playbook-settings.drl");
 
-    Files.writeString(file, Files.readString(file).replace("urgency(40)", "urgency(41)"));
+    Files.writeString(file, Files.readString(file).replace(".urgency(\"read\", 40)", ".urgency(\"read\", 41)"));
 
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
         .untilAsserted(() -> assertThat(activeVersion()).isGreaterThan(before));
-    assertThat(server.get("/api/v1/rules/needs-engagement.drl", admin).body()).contains("urgency(41)");
+    assertThat(server.get("/api/v1/rules/playbook-settings.drl", admin).body()).contains(".urgency(\"read\", 41)");
   }
 
   private static long activeVersion() {

@@ -64,7 +64,7 @@ class TwoNodeDeliveryTest {
       String id = "unpaced-" + i;
       JsonObject portrait = new JsonObject(first.get("/api/v1/groups/" + demoGroups.get(i % demoGroups.size()), admin)
           .body()).getJsonObject("portrait");
-      portrait.getJsonObject("attributes").put("minGapMinutes", "0");
+      portrait.getJsonObject("attributes").put("minGapMinutes", "0").put("maxSendsPerDay", "100");
       assertThat(first.put("/api/v1/groups/" + id, admin, portrait.encode()).statusCode()).isEqualTo(201);
       groups.add(id);
     }

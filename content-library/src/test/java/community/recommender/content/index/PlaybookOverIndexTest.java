@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import community.recommender.content.format.SampleLibrary;
 import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DecisionPipeline;
-import community.recommender.engine.model.Activity;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
@@ -14,7 +13,6 @@ import community.recommender.engine.model.Outcome;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Reason;
-import community.recommender.engine.model.StageAssessment;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import java.nio.file.Path;
@@ -106,8 +104,8 @@ class PlaybookOverIndexTest {
   private static Group shanghaiCoffeeGroup(ActivityCounts week) {
     Portrait portrait = Portrait.named("上海咖啡研习社").interests(List.of("coffee", "baking"))
         .region("CN-SH-Shanghai").language("zh").memberCount(200).kocCount(8).build();
-    Activity activity = Activity.assess(week, week, portrait.getMemberCount());
     Instant created = NOW.minus(Duration.ofDays(300));
-    return new Group("sh-coffee", portrait, activity, StageAssessment.stageOf(created, activity, NOW), created);
+    return Group.assess("sh-coffee", portrait, week, new ActivityCounts(week.getMessages() * 4, week.getActiveMembers() * 4,
+        0, 0, week.getReactions() * 4, week.getClicks() * 4, 0, week.getComplaints() * 4), created, created, NOW);
   }
 }

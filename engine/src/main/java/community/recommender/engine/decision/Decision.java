@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param reasons the rules that shaped the outcome, with their messages
  * @param heldUntil when rules hold the group back (quiet hours, pacing, quotas): the earliest
  *     time to ask again; empty otherwise
- * @param needs what the group was found to need, most urgent first
+ * @param needs what the group was found to need, most urgent first (with the fallback needs tried)
  * @param dropped candidates that rules vetoed, and why
  * @param firedRules the names of every rule that fired, in both stages
  * @param ruleSetVersion the version of the rule set that decided
+ * @param retryAt when nothing may be sent and no rule holds the group: when to ask again
+ * @param gaps needs the library had no fitting content for
+ * @param settings the playbook settings the decision ran with, by name
  */
 public record Decision(
     Optional<ContentItem> winner,
@@ -28,12 +31,31 @@ public record Decision(
     List<Need> needs,
     List<DroppedCandidate> dropped,
     List<String> firedRules,
-    long ruleSetVersion) {
+    long ruleSetVersion,
+    Optional<Instant> retryAt,
+    List<ContentGap> gaps,
+    java.util.Map<String, Object> settings) {
 
   public Decision {
     reasons = List.copyOf(reasons);
     needs = List.copyOf(needs);
     dropped = List.copyOf(dropped);
     firedRules = List.copyOf(firedRules);
+    gaps = List.copyOf(gaps);
+  }
+
+  /** Whether the group is held back by a rule. */
+  public boolean isHeld() {
+    return heldUntil.isPresent();
+  }
+
+  /** Whether nothing may be sent although no rule holds the group: nothing found, or all vetoed. */
+  public boolean isEmpty() {
+    return winner.isEmpty() && heldUntil.isEmpty();
+  }
+
+  /** When to decide again after a held or empty decision; empty after a suggestion. */
+  public Optional<Instant> nextDecisionAt() {
+    return heldUntil.isPresent() ? heldUntil : retryAt;
   }
 }

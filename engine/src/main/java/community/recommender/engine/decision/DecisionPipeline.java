@@ -1,6 +1,7 @@
 package community.recommender.engine.decision;
 
 import community.recommender.engine.model.Candidate;
+import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.History;
 import community.recommender.engine.model.Hold;
@@ -8,9 +9,11 @@ import community.recommender.engine.model.Need;
 import community.recommender.engine.model.Note;
 import community.recommender.engine.model.Now;
 import community.recommender.engine.model.PastSuggestion;
+import community.recommender.engine.model.PlaybookSettings;
 import community.recommender.engine.model.Reason;
 import community.recommender.engine.model.ScoreAdjustment;
 import community.recommender.engine.model.Veto;
+import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleLimits;
 import community.recommender.engine.rules.RuleSet;
@@ -18,35 +21,64 @@ import community.recommender.engine.rules.RuleStage;
 import community.recommender.engine.rules.RuleWatch;
 import community.recommender.engine.rules.RunawayRulesException;
 import community.recommender.engine.rules.StageResult;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
- * Decides what a group should get next, in two rule stages around a retrieval.
+ * Decides what a group should get next, in rule stages around a retrieval.
  *
  * <ol>
- *   <li>The "needs" rules read the group, its history and the clock, and insert {@link Need}s,
- *       or {@link Hold}s that keep the group waiting.
+ *   <li>The "settings" rule states the playbook's {@link PlaybookSettings}; the group's own
+ *       attributes adjust them.
+ *   <li>The "needs" rules read the group, its history, the clock and the settings, and insert
+ *       {@link Need}s, or {@link Hold}s that keep the group waiting.
  *   <li>The catalog retrieves candidates for each need.
  *   <li>The "candidates" rules veto and score the candidates.
  *   <li>The best remaining candidate wins: its need's urgency plus its adjustments.
  * </ol>
  *
+ * <p>When no candidate survives, the decision falls back in steps, so that a group no hold applies
+ * to is never left without a suggestion while the library holds anything it may receive:
+ *
+ * <ol>
+ *   <li><b>wider tags</b>: each kind the rules asked for, with any tag;
+ *   <li><b>other kinds</b>: the kinds no rule asked for, with any tag;
+ *   <li><b>relaxed variety</b>: the best candidate that only a soft (variety) veto dropped.
+ * </ol>
+ *
+ * Every step runs the same "candidates" rules, so no fallback passes a goodwill, pacing, region,
+ * language or interest veto. When even that finds nothing, the decision is empty and says when to
+ * ask again ({@link PlaybookSettings#getRetryWhenEmptyMinutes()}).
+ *
  * <p>It blocks while rules fire and the catalog searches, so callers run it off any event loop.
  */
 public final class DecisionPipeline {
+  /** The rule name that explanations give the wider-tags fallback. */
+  public static final String WIDER_TAGS = "Fallback: the same kind with any tag";
+  /** The rule name that explanations give the other-kinds fallback. */
+  public static final String OTHER_KINDS = "Fallback: another kind of content";
+  /** The rule name that explanations give the relaxed-variety fallback. */
+  public static final String RELAXED_VARIETY = "Fallback: variety gives way rather than silence";
+
   private static final int CANDIDATES_PER_NEED = 20;
+  private static final int CANDIDATES_PER_FALLBACK = 60;
   private static final Comparator<String> RULE_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
   private final RuleBook ruleBook;
   private final ContentCatalog catalog;
   private final RuleLimits limits;
+  private final Map<CompiledRules, PlaybookSettings> settingsByRules = Collections.synchronizedMap(new WeakHashMap<>());
 
   public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog) {
     this(ruleBook, catalog, RuleLimits.DEFAULT);
@@ -58,6 +90,11 @@ public final class DecisionPipeline {
     this.limits = limits;
   }
 
+  /** The rule book whose active set decides by default. */
+  public RuleBook ruleBook() {
+    return ruleBook;
+  }
+
   /** Decides for a group with no history, with the active rule set. */
   public Decision decide(Group group, Instant now) {
     return decide(group, List.of(), now, ruleBook.active());
@@ -66,6 +103,18 @@ public final class DecisionPipeline {
   /** Decides for {@code group}, given its {@code past} suggestions, with the active rule set. */
   public Decision decide(Group group, List<PastSuggestion> past, Instant now) {
     return decide(group, past, now, ruleBook.active());
+  }
+
+  /**
+   * The settings {@code rules} state (stage "settings"), or the documented defaults when no rule
+   * states any. They read no facts, so they are worked out once per rule set.
+   */
+  public PlaybookSettings settingsOf(RuleSet rules) {
+    return settingsByRules.computeIfAbsent(rules.rules(), compiled -> {
+      List<PlaybookSettings> stated = RuleStage.SETTINGS.run(compiled.kieBase(), List.of(), limits)
+          .only(PlaybookSettings.class);
+      return stated.isEmpty() ? PlaybookSettings.defaults() : stated.get(stated.size() - 1);
+    });
   }
 
   /**
@@ -92,97 +141,228 @@ public final class DecisionPipeline {
   }
 
   private Decision decideNow(Group group, List<PastSuggestion> past, Instant now, RuleSet rules, RuleWatch watch) {
+    PlaybookSettings settings = settingsOf(rules).forGroup(group);
     Now clock = new Now(now, group.getPortrait().getTimezone());
     History history = new History(past, now, group.getPortrait().getTimezone());
     List<Object> facts = new ArrayList<>();
     facts.add(group);
     facts.add(clock);
     facts.add(history);
+    facts.add(settings);
     facts.addAll(past);
 
     StageResult needStage = RuleStage.NEEDS.run(rules.rules().kieBase(), facts, limits, watch);
     List<Need> needs = byUrgency(needStage.only(Need.class));
     List<Hold> holds = needStage.only(Hold.class);
     if (!holds.isEmpty()) {
-      return held(holds, needs, needStage, rules.version());
+      return held(holds, needs, needStage, rules.version(), settings);
     }
-    List<Candidate> candidates = retrieve(group, needs, now);
-    facts.addAll(needs);
-    facts.addAll(candidates);
-    StageResult candidateStage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), facts, limits, watch);
 
-    List<Note> notes = new ArrayList<>(needStage.only(Note.class));
-    notes.addAll(candidateStage.only(Note.class));
-    TreeSet<String> fired = new TreeSet<>(needStage.firedRules());
-    fired.addAll(candidateStage.firedRules());
-    return arbitrate(candidates, candidateStage.only(Veto.class), candidateStage.only(ScoreAdjustment.class), notes,
-        needs, List.copyOf(fired), rules.version());
+    Attempt attempt = new Attempt(group, now, facts, rules, needStage, watch);
+    List<Need> tried = new ArrayList<>(needs);
+    Optional<Decision> found = attempt.tier(needs, CANDIDATES_PER_NEED, true);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    for (List<Need> fallback : List.of(widerTags(needs), otherKinds(needs, settings))) {
+      if (fallback.isEmpty()) {
+        continue;
+      }
+      tried.addAll(fallback);
+      attempt.needsTried = tried;
+      found = attempt.tier(fallback, CANDIDATES_PER_FALLBACK, false);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    attempt.needsTried = tried;
+    return attempt.relaxedOrEmpty(settings);
   }
 
-  private static Decision held(List<Hold> holds, List<Need> needs, StageResult stage, long version) {
+  /** The kinds the rules asked for with tags, now with any tag, a little less urgent. */
+  private static List<Need> widerTags(List<Need> needs) {
+    Map<ContentKind, Need> byKind = new LinkedHashMap<>();
+    for (Need need : needs) {
+      if (!need.getTags().isEmpty() && !byKind.containsKey(need.getKind())) {
+        Need wider = Need.of(need.getKind()).urgency(need.getUrgency() - 10)
+            .because("Nothing tagged " + need.getTags() + " may be sent: any " + need.getKind() + " will do");
+        wider.attributeTo(WIDER_TAGS);
+        byKind.put(need.getKind(), wider);
+      }
+    }
+    // A kind some rule already asked for with any tag was searched in full at the first step.
+    needs.stream().filter(n -> n.getTags().isEmpty()).forEach(n -> byKind.remove(n.getKind()));
+    return List.copyOf(byKind.values());
+  }
+
+  /** The kinds no rule asked for, with any tag. */
+  private static List<Need> otherKinds(List<Need> needs, PlaybookSettings settings) {
+    Set<ContentKind> asked = new LinkedHashSet<>();
+    needs.forEach(n -> asked.add(n.getKind()));
+    List<Need> other = new ArrayList<>();
+    for (ContentKind kind : List.of(ContentKind.POST, ContentKind.ACTIVITY, ContentKind.OFFER)) {
+      if (!asked.contains(kind)) {
+        Need need = Need.of(kind).urgency(settings.urgency("fallback"))
+            .because("Nothing the rules asked for may be sent: any " + kind + " keeps the group going");
+        need.attributeTo(OTHER_KINDS);
+        other.add(need);
+      }
+    }
+    return other;
+  }
+
+  /** One decision's candidate steps, remembering what each step dropped and what only variety dropped. */
+  private final class Attempt {
+    private final RuleWatch watch;
+    private final Group group;
+    private final Instant now;
+    private final List<Object> facts;
+    private final RuleSet rules;
+    private final TreeSet<String> fired;
+    private final List<Note> notes;
+    private final List<DroppedCandidate> dropped = new ArrayList<>();
+    private final List<ContentGap> gaps = new ArrayList<>();
+    private final Set<String> seen = new LinkedHashSet<>();
+    private List<Need> needsTried;
+    private Candidate bestSoft;
+    private int bestSoftScore;
+    private List<ScoreAdjustment> bestSoftAdjustments = List.of();
+    private List<Reason> bestSoftVetoes = List.of();
+
+    Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch) {
+      this.watch = watch;
+      this.group = group;
+      this.now = now;
+      this.facts = facts;
+      this.rules = rules;
+      this.fired = new TreeSet<>(needStage.firedRules());
+      this.notes = new ArrayList<>(needStage.only(Note.class));
+      this.needsTried = byUrgency(needStage.only(Need.class));
+    }
+
+    Optional<Decision> tier(List<Need> needs, int limit, boolean findGaps) {
+      Map<Need, List<String>> foundFor = new LinkedHashMap<>();
+      List<Candidate> candidates = retrieve(needs, limit, foundFor);
+      if (candidates.isEmpty()) {
+        if (findGaps) {
+          reportGaps(foundFor, Map.of());
+        }
+        return Optional.empty();
+      }
+      List<Object> stageFacts = new ArrayList<>(facts);
+      stageFacts.addAll(needs);
+      stageFacts.addAll(candidates);
+      StageResult stage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), stageFacts, limits, watch);
+      fired.addAll(stage.firedRules());
+      notes.addAll(stage.only(Note.class));
+      List<Veto> vetoes = stage.only(Veto.class);
+      List<ScoreAdjustment> adjustments = stage.only(ScoreAdjustment.class);
+
+      Candidate best = null;
+      int bestScore = Integer.MIN_VALUE;
+      Map<String, List<Veto>> vetoesById = new LinkedHashMap<>();
+      for (Candidate candidate : candidates) {
+        List<Veto> own = vetoes.stream().filter(v -> v.getCandidate() == candidate).toList();
+        vetoesById.put(candidate.getId(), own);
+        int score = scoreOf(candidate, adjustments);
+        if (!own.isEmpty()) {
+          List<Reason> reasons = own.stream().map(v -> new Reason(v.getRule(), v.getReason()))
+              .sorted(Comparator.comparing(Reason::rule, RULE_ORDER)).toList();
+          dropped.add(new DroppedCandidate(candidate.getContent(), reasons));
+          if (own.stream().allMatch(Veto::isSoft) && (bestSoft == null || beats(candidate, score, bestSoft, bestSoftScore))) {
+            bestSoft = candidate;
+            bestSoftScore = score;
+            bestSoftAdjustments = adjustments;
+            bestSoftVetoes = reasons;
+          }
+          continue;
+        }
+        if (best == null || beats(candidate, score, best, bestScore)) {
+          best = candidate;
+          bestScore = score;
+        }
+      }
+      if (findGaps) {
+        reportGaps(foundFor, vetoesById);
+      }
+      if (best == null) {
+        return Optional.empty();
+      }
+      return Optional.of(won(best, bestScore, adjustments, List.of()));
+    }
+
+    private List<Candidate> retrieve(List<Need> needs, int limit, Map<Need, List<String>> foundFor) {
+      // An item found for several needs answers the most urgent one; needs are sorted by urgency.
+      Map<String, Candidate> byContent = new LinkedHashMap<>();
+      for (Need need : needs) {
+        CandidateQuery query = new CandidateQuery(need.getKind(), need.getTags(), group.getPortrait().getInterests(),
+            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), now, limit);
+        List<String> ids = new ArrayList<>();
+        for (ContentMatch match : catalog.find(query)) {
+          String id = match.item().getId();
+          ids.add(id);
+          if (!seen.contains(id)) {
+            byContent.putIfAbsent(id, new Candidate(match.item(), need, match.relevance()));
+          }
+        }
+        foundFor.put(need, ids);
+      }
+      seen.addAll(byContent.keySet());
+      return List.copyOf(byContent.values());
+    }
+
+    /** A need whose every item was unfit for the group (or that found none) is a gap in the library. */
+    private void reportGaps(Map<Need, List<String>> foundFor, Map<String, List<Veto>> vetoesById) {
+      Set<String> reported = new LinkedHashSet<>();
+      foundFor.forEach((need, ids) -> {
+        boolean allUnfit = ids.stream().allMatch(id -> vetoesById.getOrDefault(id, List.of()).stream()
+            .anyMatch(Veto::isUnfit));
+        String key = need.getKind() + " " + need.getTags();
+        if (allUnfit && reported.add(key)) {
+          gaps.add(new ContentGap(need.getKind(), need.getTags(), group.getPortrait().getInterests(),
+              group.getPortrait().getLanguage(), group.getPortrait().getRegion(), need.getRule(), ids.size()));
+        }
+      });
+    }
+
+    private Decision won(Candidate winner, int score, List<ScoreAdjustment> adjustments, List<Reason> extra) {
+      List<Reason> reasons = new ArrayList<>();
+      reasons.add(new Reason(winner.getNeed().getRule(), winner.getNeed().getReason()));
+      reasons.addAll(extra);
+      adjustments.stream()
+          .filter(a -> a.getCandidate() == winner)
+          .sorted(Comparator.comparing(ScoreAdjustment::getRule, RULE_ORDER))
+          .map(a -> new Reason(a.getRule(), a.getReason() + " (" + signed(a.getAmount()) + ")"))
+          .forEach(reasons::add);
+      reasons.addAll(reasonsOf(notes));
+      return new Decision(Optional.of(winner.getContent()), score, reasons, Optional.empty(), needsTried, dropped,
+          List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of());
+    }
+
+    Decision relaxedOrEmpty(PlaybookSettings settings) {
+      if (bestSoft != null) {
+        String relaxed = bestSoftVetoes.stream().map(r -> "'" + r.rule() + "'").distinct()
+            .reduce((a, b) -> a + ", " + b).orElse("");
+        Candidate winner = bestSoft;
+        dropped.removeIf(d -> d.content() == winner.getContent());
+        return won(winner, bestSoftScore, bestSoftAdjustments, List.of(new Reason(RELAXED_VARIETY,
+            "Nothing else may be sent now, so " + relaxed + " gives way rather than leave the group silent")));
+      }
+      Instant retry = now.plus(Duration.ofMinutes(settings.getRetryWhenEmptyMinutes()));
+      return new Decision(Optional.empty(), 0, reasonsOf(notes), Optional.empty(), needsTried, dropped,
+          List.copyOf(fired), rules.version(), Optional.of(retry), gaps, settings.describe());
+    }
+  }
+
+  private static Decision held(List<Hold> holds, List<Need> needs, StageResult stage, long version,
+      PlaybookSettings settings) {
     Instant until = holds.stream().map(Hold::getUntil).max(Comparator.naturalOrder()).orElseThrow();
     List<Reason> reasons = holds.stream()
         .sorted(Comparator.comparing(Hold::getRule, RULE_ORDER))
         .map(h -> new Reason(h.getRule(), h.getReason()))
         .toList();
     return new Decision(Optional.empty(), 0, reasons, Optional.of(until), needs, List.of(), stage.firedRules(),
-        version);
-  }
-
-  private List<Candidate> retrieve(Group group, List<Need> needs, Instant now) {
-    // An item found for several needs answers the most urgent one; needs are sorted by urgency.
-    Map<String, Candidate> byContent = new LinkedHashMap<>();
-    for (Need need : needs) {
-      CandidateQuery query = new CandidateQuery(
-          need.getKind(),
-          need.getTags(),
-          group.getPortrait().getInterests(),
-          group.getPortrait().getRegion(),
-          group.getPortrait().getLanguage(),
-          now,
-          CANDIDATES_PER_NEED);
-      for (ContentMatch match : catalog.find(query)) {
-        byContent.putIfAbsent(match.item().getId(), new Candidate(match.item(), need, match.relevance()));
-      }
-    }
-    return List.copyOf(byContent.values());
-  }
-
-  private static Decision arbitrate(List<Candidate> candidates, List<Veto> vetoes, List<ScoreAdjustment> adjustments,
-      List<Note> notes, List<Need> needs, List<String> fired, long version) {
-    List<DroppedCandidate> dropped = new ArrayList<>();
-    Candidate best = null;
-    int bestScore = Integer.MIN_VALUE;
-    for (Candidate candidate : candidates) {
-      List<Reason> vetoReasons = vetoes.stream()
-          .filter(v -> v.getCandidate() == candidate)
-          .map(v -> new Reason(v.getRule(), v.getReason()))
-          .sorted(Comparator.comparing(Reason::rule, RULE_ORDER))
-          .toList();
-      if (!vetoReasons.isEmpty()) {
-        dropped.add(new DroppedCandidate(candidate.getContent(), vetoReasons));
-        continue;
-      }
-      int score = scoreOf(candidate, adjustments);
-      if (best == null || beats(candidate, score, best, bestScore)) {
-        best = candidate;
-        bestScore = score;
-      }
-    }
-    if (best == null) {
-      return new Decision(Optional.empty(), 0, reasonsOf(notes), Optional.empty(), needs, dropped, fired, version);
-    }
-    List<Reason> reasons = new ArrayList<>();
-    reasons.add(new Reason(best.getNeed().getRule(), best.getNeed().getReason()));
-    Candidate winner = best;
-    adjustments.stream()
-        .filter(a -> a.getCandidate() == winner)
-        .sorted(Comparator.comparing(ScoreAdjustment::getRule, RULE_ORDER))
-        .map(a -> new Reason(a.getRule(), a.getReason() + " (" + signed(a.getAmount()) + ")"))
-        .forEach(reasons::add);
-    reasons.addAll(reasonsOf(notes));
-    return new Decision(Optional.of(best.getContent()), bestScore, reasons, Optional.empty(), needs, dropped, fired,
-        version);
+        version, Optional.empty(), List.of(), settings.describe());
   }
 
   private static int scoreOf(Candidate candidate, List<ScoreAdjustment> adjustments) {

@@ -87,6 +87,34 @@ public final class History {
     return sent.stream().filter(p -> YearMonth.from(p.getSentAt().atZone(zone)).equals(month)).count();
   }
 
+  /** How many suggestions were sent today, in the group's time zone. */
+  public long getSentToday() {
+    java.time.LocalDate today = now.atZone(zone).toLocalDate();
+    return sent.stream().filter(p -> p.getSentAt().atZone(zone).toLocalDate().equals(today)).count();
+  }
+
+  /** The start of tomorrow in the group's time zone, when a daily limit resets. */
+  public Instant getNextDayStart() {
+    return now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+  }
+
+  /**
+   * Whether something of kind {@code since} was sent and nothing of kind {@code kind} after it:
+   * {@code noneSinceLast(ContentKind.ACTIVITY, ContentKind.OFFER)} is true right after an offer
+   * until an activity follows.
+   */
+  public boolean noneSinceLast(ContentKind kind, ContentKind since) {
+    for (PastSuggestion p : sent) {
+      if (p.getKind() == since) {
+        return true;
+      }
+      if (p.getKind() == kind) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   /** The start of next calendar month in the group's time zone, when a monthly quota resets. */
   public Instant getNextMonthStart() {
     return YearMonth.from(now.atZone(zone)).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();

@@ -28,6 +28,11 @@ public final class PastSuggestion {
     this.now = Objects.requireNonNull(now, "now");
   }
 
+  /** The same suggestion seen from a decision at {@code later}, as a simulation moves its clock on. */
+  public PastSuggestion at(Instant later) {
+    return new PastSuggestion(contentId, kind, tags, suggestedAt, delivered, outcome, postedAt, later);
+  }
+
   public String getContentId() {
     return contentId;
   }

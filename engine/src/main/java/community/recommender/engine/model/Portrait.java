@@ -1,5 +1,6 @@
 package community.recommender.engine.model;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class Portrait {
   private final String owner;
   private final List<String> labels;
   private final Map<String, String> attributes;
+  private final Instant startedAt;
 
   private Portrait(Builder b) {
     this.name = Objects.requireNonNull(b.name, "name");
@@ -37,6 +39,7 @@ public final class Portrait {
     this.owner = b.owner;
     this.labels = List.copyOf(b.labels);
     this.attributes = Map.copyOf(b.attributes);
+    this.startedAt = b.startedAt;
   }
 
   /** Starts a portrait of the group called {@code name}. */
@@ -104,6 +107,11 @@ public final class Portrait {
     return attributes;
   }
 
+  /** When the community really started, as the operator knows it (it may predate this system), or null. */
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
   /** The attribute {@code key} as a whole number, or {@code fallback} when absent or not a number. */
   public int intAttribute(String key, int fallback) {
     String value = attributes.get(key);
@@ -138,6 +146,7 @@ public final class Portrait {
     private String owner;
     private List<String> labels = List.of();
     private Map<String, String> attributes = Map.of();
+    private Instant startedAt;
 
     private Builder(String name) {
       this.name = name;
@@ -205,6 +214,11 @@ public final class Portrait {
 
     public Builder attributes(Map<String, String> attributes) {
       this.attributes = attributes;
+      return this;
+    }
+
+    public Builder startedAt(Instant startedAt) {
+      this.startedAt = startedAt;
       return this;
     }
 

@@ -7,14 +7,16 @@ import java.time.Instant;
  * Places a group in its life from its age and activity.
  *
  * <p>A group with a dormant band is DORMANT whatever its age. Otherwise it is NEW for its first
- * 30 days, DECLINING when its activity is falling, GROWING until day 90 and MATURE after.
+ * 30 days, DECLINING when its activity is falling, GROWING until day 90 and MATURE after. Age counts
+ * from when the community really started (see {@link Group#getStartedAt()}), not from when it was
+ * registered here.
  */
 public final class StageAssessment {
   private StageAssessment() {}
 
-  /** The stage of a group created at {@code createdAt}, with {@code activity}, seen at {@code now}. */
-  public static Stage stageOf(Instant createdAt, Activity activity, Instant now) {
-    long ageDays = Duration.between(createdAt, now).toDays();
+  /** The stage of a group that started at {@code startedAt}, with {@code activity}, seen at {@code now}. */
+  public static Stage stageOf(Instant startedAt, Activity activity, Instant now) {
+    long ageDays = Duration.between(startedAt, now).toDays();
     if (activity.getBand() == ActivityBand.DORMANT) {
       return Stage.DORMANT;
     }

@@ -12,6 +12,11 @@ public record CompiledRules(List<RuleSource> sources, String contentHash, KieBas
 
   /** The names of every rule in the set, sorted. */
   public List<String> ruleNames() {
+    return ruleNamesOf(kieBase);
+  }
+
+  /** The names of every rule in {@code kieBase}, sorted. */
+  static List<String> ruleNamesOf(KieBase kieBase) {
     return kieBase.getKiePackages().stream()
         .flatMap(p -> p.getRules().stream())
         .map(org.kie.api.definition.rule.Rule::getName)

@@ -28,6 +28,7 @@ public final class DrlSafetyCheck {
       Pattern.compile("java\\.time(\\.(format|temporal))?\\.(\\*|[A-Z]\\w*)"),
       Pattern.compile("java\\.lang\\.Math"));
 
+  private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?!=)\\S");
   private static final Pattern MEMBER = Pattern.compile("\\s*\\.\\s*(\\w+)");
 
   /** Forbidden names, each with the reason shown to the operator. */
@@ -114,6 +115,12 @@ public final class DrlSafetyCheck {
     forbidden.put(Pattern.compile("\\b(while|do)\\b(?=\\s*[({])"), "loops are not allowed in consequences; match facts instead");
     forbidden.put(Pattern.compile("\\bfor\\s*\\("), "loops are not allowed in consequences; match facts instead");
     return forbidden;
+  }
+
+  /** How many rules {@code source} declares, counted on its text without comments and strings. */
+  static long countRules(RuleSource source) {
+    String code = blankCommentsAndStrings(source.text());
+    return RULE.matcher(code).results().count();
   }
 
   /** Whether the name is a class whose member used right after it ({@code Name.member}) the allowlist allows. */

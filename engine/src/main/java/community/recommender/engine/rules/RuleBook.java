@@ -80,23 +80,22 @@ public final class RuleBook {
     }
     checkSize(sources);
     List<RuleError> errors = new ArrayList<>();
-    List<DrlOutline> outlines = new ArrayList<>();
+    long rules = 0;
     for (RuleSource source : sources) {
       if (sourceCheck) {
         errors.addAll(DrlSafetyCheck.check(source, allowlist));
       }
-      DrlOutline outline = DrlOutline.parse(source);
-      errors.addAll(outline.errors());
-      outlines.add(outline);
+      rules += DrlSafetyCheck.countRules(source);
     }
     if (!errors.isEmpty()) {
       throw new RuleCompilationException(sorted(errors));
     }
-    long rules = outlines.stream().mapToLong(DrlOutline::ruleCount).sum();
     if (rules > limits.maxRules()) {
       throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1,
           "the rule set has " + rules + " rules; at most " + limits.maxRules() + " are allowed")));
     }
+    // The outlines (a second parse) are needed only to place errors, and to name rules that are not loaded.
+    Outlines outlines = new Outlines(sources);
     try {
       return runner.run(() -> generateAndVerify(sources, outlines, load), limits.compileTimeout(),
           () -> "compiling " + sources.size() + " rule files",
@@ -116,7 +115,7 @@ public final class RuleBook {
     }
   }
 
-  private Built generateAndVerify(List<RuleSource> sources, List<DrlOutline> outlines, boolean load)
+  private Built generateAndVerify(List<RuleSource> sources, Outlines outlines, boolean load)
       throws RuleCompilationException {
     KieServices kie = KieServices.Factory.get();
     // Each build gets its own release id: concurrent builds on a shared one overwrite each other.
@@ -126,17 +125,16 @@ public final class RuleBook {
     for (RuleSource source : sources) {
       files.write(SOURCE_ROOT + source.file(), source.text());
     }
-    ErrorLocator locator = new ErrorLocator(outlines);
     try {
       KieBuilder builder;
       try {
         builder = kie.newKieBuilder(files).buildAll(ExecutableModelProject.class);
       } catch (RuntimeException crash) {
-        throw new RuleCompilationException(List.of(culprit(sources, outlines, crash)));
+        throw new RuleCompilationException(List.of(culprit(sources, outlines.get(), crash)));
       }
       List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
       if (!messages.isEmpty()) {
-        throw new RuleCompilationException(locator.compilerErrors(messages));
+        throw new RuleCompilationException(placed(outlines, locator -> locator.compilerErrors(messages)));
       }
       InternalKieModule module = (InternalKieModule) builder.getKieModule();
       Map<String, byte[]> classes = new HashMap<>();
@@ -147,11 +145,13 @@ public final class RuleBook {
       }
       BytecodeVerifier.Report report = new BytecodeVerifier(allowlist, RuleBook.class.getClassLoader()).verify(classes);
       if (!report.violations().isEmpty()) {
-        throw new RuleCompilationException(locator.violations(report));
+        throw new RuleCompilationException(placed(outlines, locator -> locator.violations(report)));
       }
-      CheckedRules checked = new CheckedRules(sources, hash(sources), ruleNames(outlines));
-      KieBase kieBase = load ? kie.newKieContainer(releaseId).getKieBase() : null;
-      return new Built(checked, kieBase);
+      if (!load) {
+        return new Built(new CheckedRules(sources, hash(sources), ruleNames(outlines.get())), null);
+      }
+      KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
+      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(kieBase)), kieBase);
     } finally {
       kie.getRepository().removeKieModule(releaseId);
     }
@@ -253,6 +253,29 @@ public final class RuleBook {
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Errors placed in the DRL; syntax errors the outline parse finds come first, since they explain the rest. */
+  private static List<RuleError> placed(Outlines outlines, java.util.function.Function<ErrorLocator, List<RuleError>> place) {
+    List<RuleError> syntax = outlines.get().stream().flatMap(o -> o.errors().stream()).toList();
+    return syntax.isEmpty() ? place.apply(new ErrorLocator(outlines.get())) : sorted(syntax);
+  }
+
+  /** The outline of each file, parsed once on first use. */
+  private static final class Outlines {
+    private final List<RuleSource> sources;
+    private List<DrlOutline> parsed;
+
+    Outlines(List<RuleSource> sources) {
+      this.sources = sources;
+    }
+
+    List<DrlOutline> get() {
+      if (parsed == null) {
+        parsed = sources.stream().map(DrlOutline::parse).toList();
+      }
+      return parsed;
     }
   }
 

@@ -22,6 +22,9 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * {@link RunawayRulesException} naming the rule.
  */
 public final class RuleStage {
+  /** The stage whose single rule states the playbook's settings; it reads no facts. */
+  public static final RuleStage SETTINGS = new RuleStage("settings");
+
   /** The stage whose rules derive a group's needs, or hold it back. */
   public static final RuleStage NEEDS = new RuleStage("needs");
 

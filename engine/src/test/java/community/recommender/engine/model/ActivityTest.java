@@ -81,20 +81,31 @@ class ActivityTest {
   @Test
   void trend_isRisingFromOnePointTwoTimesTheUsualWeek() {
     // 28 days of 40 messages make a usual week of 10.
-    assertThat(Activity.trendOf(week(12, 0), week(40, 0))).isEqualTo(Trend.RISING);
-    assertThat(Activity.trendOf(week(11, 1), week(40, 0))).isEqualTo(Trend.STEADY);
+    assertThat(Activity.trendOf(week(12, 0), week(40, 0), 28)).isEqualTo(Trend.RISING);
+    assertThat(Activity.trendOf(week(11, 1), week(40, 0), 28)).isEqualTo(Trend.STEADY);
   }
 
   @Test
   void trend_isFallingAtZeroPointEightTimesTheUsualWeekOrLess() {
-    assertThat(Activity.trendOf(week(8, 0), week(40, 0))).isEqualTo(Trend.FALLING);
-    assertThat(Activity.trendOf(week(8, 1), week(40, 0))).isEqualTo(Trend.STEADY);
+    assertThat(Activity.trendOf(week(8, 0), week(40, 0), 28)).isEqualTo(Trend.FALLING);
+    assertThat(Activity.trendOf(week(8, 1), week(40, 0), 28)).isEqualTo(Trend.STEADY);
   }
 
   @Test
   void trend_afterASilentMonth() {
-    assertThat(Activity.trendOf(ActivityCounts.NONE, ActivityCounts.NONE)).isEqualTo(Trend.STEADY);
-    assertThat(Activity.trendOf(week(1, 0), week(1, 0))).isEqualTo(Trend.RISING);
+    assertThat(Activity.trendOf(ActivityCounts.NONE, ActivityCounts.NONE, 28)).isEqualTo(Trend.STEADY);
+    assertThat(Activity.trendOf(week(1, 0), week(1, 0), 28)).isEqualTo(Trend.RISING);
+  }
+
+  @Test
+  void trend_comparesWithTheHistoryTheGroupActuallyHas() {
+    // 14 days of reports: 490 interactions, then 210. The usual week is 700 / 2, not 700 / 4.
+    ActivityCounts lastWeek = week(210, 0);
+    ActivityCounts fortnight = week(700, 0);
+
+    assertThat(Activity.trendOf(lastWeek, fortnight, 14)).isEqualTo(Trend.FALLING);
+    assertThat(Activity.trendOf(lastWeek, fortnight, 28)).isEqualTo(Trend.RISING);
+    assertThat(Activity.trendOf(week(50, 0), week(50, 0), 3)).isEqualTo(Trend.STEADY);
   }
 
   @Test

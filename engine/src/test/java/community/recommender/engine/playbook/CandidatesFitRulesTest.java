@@ -80,7 +80,7 @@ class CandidatesFitRulesTest {
     Decision decision = Playbook.decide(SHANGHAI_CAR_CLUB, List.of(anywhere, local));
 
     assertThat(decision.winner()).contains(local);
-    assertThat(decision.score()).isEqualTo(65);
+    assertThat(decision.score()).isEqualTo(70 + 10);
   }
 
   @Test
@@ -94,8 +94,8 @@ class CandidatesFitRulesTest {
     Decision withoutTomorrow = Playbook.decide(SHANGHAI_CAR_CLUB, List.of(closingLater, closingThisWeek));
 
     assertThat(decision.winner()).contains(closingTomorrow);
-    assertThat(decision.score()).isEqualTo(55 + 20);
+    assertThat(decision.score()).isEqualTo(70 + 20);
     assertThat(withoutTomorrow.winner()).contains(closingThisWeek);
-    assertThat(withoutTomorrow.score()).isEqualTo(55 + 10);
+    assertThat(withoutTomorrow.score()).isEqualTo(70 + 10);
   }
 }

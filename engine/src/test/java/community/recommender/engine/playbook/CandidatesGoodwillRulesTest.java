@@ -35,6 +35,18 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
+  @DisplayName("Let a new group settle before selling")
+  void newGroupIsNotSoldTo() {
+    Group fresh = group("fresh").interests("car").messages(100).ageDays(10).build();
+    Group settled = group("settled").interests("car").messages(100).ageDays(40).build();
+
+    Decision decision = Playbook.decideWantingAnOffer(fresh, LIBRARY);
+
+    assertThat(Playbook.vetoesOf(decision, "coupon")).containsExactly("Let a new group settle before selling");
+    assertThat(Playbook.decideWantingAnOffer(settled, LIBRARY).winner()).contains(COUPON);
+  }
+
+  @Test
   @DisplayName("Hold back offers while members complain")
   void complainingGroupIsNotSoldTo() {
     Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
@@ -48,7 +60,7 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Offer at most once in every three suggestions")
+  @DisplayName("Space offers out among other suggestions")
   void atMostOneOfferInThree() {
     Group lively = group("lively").interests("car").messages(100).build();
 
@@ -58,7 +70,7 @@ class CandidatesGoodwillRulesTest {
         posted("earlier-coupon", ContentKind.OFFER, 3), posted("a-post", ContentKind.POST, 2),
         posted("b-post", ContentKind.ACTIVITY, 1));
 
-    assertThat(Playbook.vetoesOf(afterAnOffer, "coupon")).containsExactly("Offer at most once in every three suggestions");
+    assertThat(Playbook.vetoesOf(afterAnOffer, "coupon")).containsExactly("Space offers out among other suggestions");
     assertThat(twoPostsLater.winner()).contains(COUPON);
   }
 
@@ -85,8 +97,17 @@ class CandidatesGoodwillRulesTest {
     Decision withoutScene = Playbook.decideWantingAnOffer(flowers, LIBRARY);
     Decision afterScene = Playbook.decideWantingAnOffer(flowers, LIBRARY,
         posted("spring-flowers", ContentKind.POST, 2, "scene"));
+    Group clothes = group("clothes").interests("clothes").messages(100).build();
+    Group rationalByChoice = group("florist-suppliers").interests("flowers").messages(100)
+        .attribute("purchase", "rational").build();
+    ContentItem rationalOffer = offer("bulk-vases", "coupon", "rational").build();
 
     assertThat(Playbook.vetoesOf(withoutScene, "coupon")).containsExactly("Set the scene before selling in an emotional category");
     assertThat(afterScene.winner()).contains(COUPON);
+    assertThat(Playbook.vetoesOf(Playbook.decideWantingAnOffer(clothes, LIBRARY), "coupon"))
+        .as("clothes are bought on emotion").containsExactly("Set the scene before selling in an emotional category");
+    assertThat(Playbook.decideWantingAnOffer(rationalByChoice, LIBRARY).winner()).as("the group's override").contains(COUPON);
+    assertThat(Playbook.decideWantingAnOffer(flowers, List.of(rationalOffer, TOPIC)).winner())
+        .as("the item's override").contains(rationalOffer);
   }
 }

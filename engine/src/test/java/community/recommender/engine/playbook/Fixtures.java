@@ -1,6 +1,5 @@
 package community.recommender.engine.playbook;
 
-import community.recommender.engine.model.Activity;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
@@ -10,7 +9,6 @@ import community.recommender.engine.model.Outcome;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Platform;
 import community.recommender.engine.model.Portrait;
-import community.recommender.engine.model.StageAssessment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +82,7 @@ final class Fixtures {
     private long complaints;
     private long monthlyMessages = -1;
     private long ageDays = 200;
+    private long reactionsPerWeek;
 
     private GroupFixture(String id) {
       this.id = id;
@@ -101,6 +100,11 @@ final class Fixtures {
 
     GroupFixture language(String language) {
       this.language = language;
+      return this;
+    }
+
+    GroupFixture reactions(long reactions) {
+      this.reactions = reactions;
       return this;
     }
 
@@ -162,11 +166,12 @@ final class Fixtures {
         portrait.quietHours(quietHours);
       }
       ActivityCounts week = new ActivityCounts(messages, messages / 3, joins, 0, reactions, 0, orders, complaints);
-      long month = monthlyMessages >= 0 ? monthlyMessages : messages * 4;
-      ActivityCounts last28 = new ActivityCounts(month, month / 3, joins, 0, reactions * 4, 0, orders, complaints);
-      Activity activity = Activity.assess(week, last28, members);
+      // A steady group: its history (up to 28 days) holds the same week over and over.
+      double weeks = Math.max(1.0, Math.min(28, ageDays) / 7.0);
+      long month = monthlyMessages >= 0 ? monthlyMessages : Math.round(messages * weeks);
+      ActivityCounts last28 = new ActivityCounts(month, month / 3, joins, 0, Math.round(reactions * weeks), 0, orders, complaints);
       Instant createdAt = NOW.minus(Duration.ofDays(ageDays));
-      return new Group(id, portrait.build(), activity, StageAssessment.stageOf(createdAt, activity, NOW), createdAt);
+      return Group.assess(id, portrait.build(), week, last28, createdAt, createdAt, NOW);
     }
   }
 }

@@ -48,6 +48,21 @@ class NeedsPacingRulesTest {
   }
 
   @Test
+  @DisplayName("Keep to the daily limit of sends")
+  void dailyLimitHoldsUntilTomorrow() {
+    Group paced = group("paced").build();
+    Group chatty = group("chatty").attribute("maxSendsPerDay", "3").build();
+    var today = new community.recommender.engine.model.PastSuggestion[] {
+        postedMinutesAgo("a", ContentKind.POST, 300), postedMinutesAgo("b", ContentKind.ACTIVITY, 250)};
+
+    Decision held = Playbook.decide(paced, LIBRARY, today);
+
+    assertThat(held.heldUntil()).contains(Instant.parse("2026-06-03T16:00:00Z"));
+    assertThat(Playbook.reasonRules(held)).containsExactly("Keep to the daily limit of sends");
+    assertThat(Playbook.decide(chatty, LIBRARY, today).winner()).isPresent();
+  }
+
+  @Test
   @DisplayName("Never exceed the platform's monthly send quota")
   void monthlyQuotaIsNeverExceeded() {
     Group wecom = group("wecom").platform(Platform.WECOM).attribute("monthlySendQuota", "3").build();

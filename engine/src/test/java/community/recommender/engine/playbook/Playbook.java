@@ -68,6 +68,16 @@ final class Playbook {
         Fixtures.NOW);
   }
 
+  /** The real playbook's rule book. */
+  static RuleBook book() {
+    return BOOK;
+  }
+
+  /** The settings the playbook states. */
+  static community.recommender.engine.model.PlaybookSettings settings() {
+    return new DecisionPipeline(BOOK, new InMemoryCatalog(List.of())).settingsOf(BOOK.active());
+  }
+
   /** The names of every rule in the playbook. */
   static Set<String> ruleNames() {
     return new TreeSet<>(BOOK.active().rules().ruleNames());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every rule in {@code rules/} has a test named after it, and every such test names a real rule. */
 class PlaybookCoverageTest {
-  private static final List<Class<?>> RULE_TESTS = List.of(NeedsEngagementRulesTest.class, NeedsPacingRulesTest.class,
+  private static final List<Class<?>> RULE_TESTS = List.of(PlaybookSettingsRulesTest.class, NeedsCycleRulesTest.class, NeedsPacingRulesTest.class,
       CandidatesGoodwillRulesTest.class, CandidatesVarietyRulesTest.class, CandidatesFitRulesTest.class);
 
   @Test

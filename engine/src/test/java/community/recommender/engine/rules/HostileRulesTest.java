@@ -3,11 +3,9 @@ package community.recommender.engine.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import community.recommender.engine.decision.DecisionPipeline;
-import community.recommender.engine.model.Activity;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
-import community.recommender.engine.model.Stage;
 import community.recommender.engine.rules.sandbox.Allowlist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,8 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileRulesTest {
   private static final Path CORPUS = Path.of("src", "test", "resources", "hostile");
   private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
-  private static final Group GROUP = new Group("g", Portrait.named("g").memberCount(50).build(),
-      Activity.assess(ActivityCounts.NONE, ActivityCounts.NONE, 50), Stage.NEW, NOW);
+  private static final Group GROUP = Group.assess("g", Portrait.named("g").memberCount(50).build(),
+      ActivityCounts.NONE, ActivityCounts.NONE, NOW, null, NOW);
 
   @TempDir static Path dir;
   private static ServerSocket listener;

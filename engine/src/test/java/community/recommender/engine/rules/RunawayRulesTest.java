@@ -37,8 +37,8 @@ class RunawayRulesTest {
           insert( new Note($n.getMessage() + "!") );
       end
       """);
-  private static final Group GROUP = new Group("g", Portrait.named("g").build(),
-      Activity.assess(ActivityCounts.NONE, ActivityCounts.NONE, 10), Stage.NEW, NOW);
+  private static final Group GROUP = Group.assess("g", Portrait.named("g").memberCount(10).build(),
+      ActivityCounts.NONE, ActivityCounts.NONE, NOW, null, NOW);
 
   @Test
   void endlessRetriggering_hitsTheFiringLimit() throws Exception {
@@ -127,7 +127,8 @@ class RunawayRulesTest {
         end
         """))), 1);
     DecisionPipeline pipeline = new DecisionPipeline(book, query -> List.of(), new RuleLimits(1_000, 1_000, Duration.ofMillis(200)));
-    Group stuck = new Group("stuck", Portrait.named("stuck").build(), GROUP.getActivity(), Stage.NEW, NOW);
+    Group stuck = Group.assess("stuck", Portrait.named("stuck").memberCount(10).build(), ActivityCounts.NONE,
+        ActivityCounts.NONE, NOW, null, NOW);
 
     assertThatThrownBy(() -> pipeline.decide(stuck, List.of(), NOW))
         .isInstanceOfSatisfying(RunawayRulesException.class, e -> assertThat(e.rule()).isEqualTo("Wait forever for a stuck group"))

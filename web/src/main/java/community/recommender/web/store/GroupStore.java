@@ -14,6 +14,9 @@ public interface GroupStore {
   /** The group with {@code id} as it stands at {@code now}, or empty when there is none. */
   Future<Optional<Group>> find(String id, Instant now);
 
+  /** How many days ago each kind was last posted in the group, for the API's view; rules read History instead. */
+  Future<PostingRecency> recency(String id, Instant now);
+
   /** Every active group as it stands at {@code now}, ordered by id; read a thousand at a time. */
   Future<List<Group>> list(Instant now);
 

@@ -6,7 +6,9 @@ import community.recommender.engine.model.Portrait;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class PortraitDocument {
 
   /** Writes every key of the portrait. */
   public static JsonObject write(Portrait portrait) {
-    return new JsonObject()
+    JsonObject json = new JsonObject()
         .put("name", portrait.getName())
         .put("platform", portrait.getPlatform().name().toLowerCase(Locale.ROOT))
         .put("type", portrait.getType().name().toLowerCase(Locale.ROOT))
@@ -40,6 +42,10 @@ public final class PortraitDocument {
         .put("owner", portrait.getOwner())
         .put("labels", new JsonArray(portrait.getLabels()))
         .put("attributes", new JsonObject(new LinkedHashMap<>(portrait.getAttributes())));
+    if (portrait.getStartedAt() != null) {
+      json.put("startedAt", portrait.getStartedAt().toString());
+    }
+    return json;
   }
 
   /** Reads a stored portrait without judging it. */
@@ -57,6 +63,7 @@ public final class PortraitDocument {
         .owner(text(json, "owner", null))
         .labels(strings(json, "labels"))
         .attributes(attributes(json))
+        .startedAt(instant(text(json, "startedAt", null)))
         .kocs(kocs)
         .kocCount(Math.max(json.getValue("kocCount") == null ? kocs.size() : count(json, "kocCount"), kocs.size()))
         .build();
@@ -64,6 +71,17 @@ public final class PortraitDocument {
 
   private static String text(JsonObject json, String key, String fallback) {
     return json.getValue(key) instanceof String text && !text.isBlank() ? text.strip() : fallback;
+  }
+
+  private static Instant instant(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static int count(JsonObject json, String key) {

@@ -1,5 +1,6 @@
 package community.recommender.web.application.suggestions;
 
+import community.recommender.engine.decision.ContentGap;
 import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DroppedCandidate;
 import community.recommender.engine.model.Need;
@@ -32,10 +33,26 @@ public final class DecisionJson {
               .put("title", candidate.content().getTitle()))
           .put("vetoes", reasons(candidate.vetoes())));
     }
-    return new JsonObject()
+    JsonArray gaps = new JsonArray();
+    for (ContentGap gap : decision.gaps()) {
+      gaps.add(new JsonObject()
+          .put("kind", gap.kind().name())
+          .put("tags", new JsonArray(gap.tags()))
+          .put("interests", new JsonArray(gap.interests()))
+          .put("language", gap.language())
+          .put("region", gap.region())
+          .put("rule", gap.rule())
+          .put("found", gap.found()));
+    }
+    JsonObject explanation = new JsonObject()
         .put("needs", needs)
         .put("dropped", dropped)
-        .put("firedRules", new JsonArray(decision.firedRules()));
+        .put("firedRules", new JsonArray(decision.firedRules()))
+        .put("gaps", gaps);
+    if (!decision.settings().isEmpty()) {
+      explanation.put("settings", new JsonObject(new java.util.LinkedHashMap<>(decision.settings())));
+    }
+    return explanation;
   }
 
   private static JsonArray reasons(List<Reason> reasons) {

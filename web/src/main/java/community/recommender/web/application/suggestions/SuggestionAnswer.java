@@ -20,8 +20,8 @@ public sealed interface SuggestionAnswer {
   }
 
   /** Rules hold the group back until {@code until}: quiet hours, pacing or a quota. */
-  record Held(Instant until, List<Reason> reasons) implements SuggestionAnswer {}
+  record Held(Instant until, List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}
 
-  /** Nothing suits the group now. */
-  record Nothing(List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}
+  /** Nothing at all may be sent although no rule holds the group; ask again at {@code retryAt}. */
+  record Nothing(Instant retryAt, List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}
 }

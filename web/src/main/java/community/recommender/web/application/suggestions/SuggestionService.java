@@ -65,7 +65,7 @@ public final class SuggestionService {
   private Future<SuggestionAnswer> attempt(String groupId, String claimFor, int attemptsLeft) {
     if (attemptsLeft == 0) {
       // Other pollers of this group won every race; they were served, so this one may ask again shortly.
-      return Future.succeededFuture(new SuggestionAnswer.Held(clock.instant().plusSeconds(1), List.of()));
+      return Future.succeededFuture(new SuggestionAnswer.Held(clock.instant().plusSeconds(1), List.of(), new JsonObject()));
     }
     Instant now = clock.instant();
     Optional<SuggestionAnswer> known = remembered.at(groupId, now);
@@ -131,11 +131,13 @@ public final class SuggestionService {
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
             SuggestionAnswer answer;
             if (decision.heldUntil().isPresent()) {
-              SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons());
+              SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons(),
+                  explanation);
               remembered.remember(groupId, hold, heldMark);
               answer = hold;
             } else {
-              answer = new SuggestionAnswer.Nothing(decision.reasons(), explanation);
+              answer = new SuggestionAnswer.Nothing(decision.retryAt().orElse(now.plusSeconds(3600)), decision.reasons(),
+                  explanation);
             }
             Future<Void> cleared = stale == null ? Future.succeededFuture()
                 : suggestions.supersede(stale, "expired or made by earlier rules");

@@ -7,6 +7,7 @@ import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.store.GroupSummary;
+import community.recommender.web.store.PostingRecency;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Locale;
@@ -17,15 +18,17 @@ public final class GroupJson {
   private GroupJson() {}
 
   /** The full view of one group, assessed just now, with its pending suggestion or null. */
-  public static JsonObject toJson(Group group, Optional<Suggestion> pending) {
+  public static JsonObject toJson(Group group, PostingRecency recency, Optional<Suggestion> pending) {
     return new JsonObject()
         .put("id", group.getId())
         .put("portrait", PortraitJson.toJson(group.getPortrait()))
         .put("activity", activity(group.getActivity()))
         .put("stage", group.getStage().name())
-        .put("daysSinceLastPost", group.getDaysSinceLastPost())
-        .put("daysSinceLastOffer", group.getDaysSinceLastOffer())
-        .put("daysSinceLastActivity", group.getDaysSinceLastActivity())
+        .put("startedAt", group.getStartedAt().toString())
+        .put("ageDays", group.getAgeDays())
+        .put("daysSinceLastPost", recency.daysSinceLastPost())
+        .put("daysSinceLastOffer", recency.daysSinceLastOffer())
+        .put("daysSinceLastActivity", recency.daysSinceLastActivity())
         .put("pendingSuggestion", pending.map(SuggestionJson::toJson).orElse(null))
         .put("createdAt", group.getCreatedAt().toString());
   }

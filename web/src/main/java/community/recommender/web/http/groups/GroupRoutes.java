@@ -77,9 +77,9 @@ public final class GroupRoutes implements Routes {
     Portrait portrait = PortraitJson.fromJson(Responses.jsonBody(ctx));
     groups.save(id, portrait)
         .compose(created -> suggestions.supersedePending(id, "the portrait changed").map(created))
-        .compose(created -> assessed(id).compose(group -> suggestions.pending(id)
-            .map(pending -> new Answer(created ? 201 : 200,
-                GroupJson.toJson(group, pending.map(PendingSuggestion::suggestion))))))
+        .compose(created -> assessed(id).compose(group -> groups.recency(id, clock.instant())
+            .compose(recency -> suggestions.pending(id).map(pending -> new Answer(created ? 201 : 200,
+                GroupJson.toJson(group, recency, pending.map(PendingSuggestion::suggestion)))))))
         .onSuccess(answer -> Responses.json(ctx, answer.status(), answer.body()))
         .onFailure(ctx::fail);
   }
@@ -127,10 +127,10 @@ public final class GroupRoutes implements Routes {
     String id = GroupIds.fromPath(ctx);
     groups.find(id, clock.instant())
         .map(found -> found.orElseThrow(() -> ApiError.notFound("no group '" + id + "'")))
-        .compose(group -> suggestions.pending(id)
+        .compose(group -> groups.recency(id, clock.instant()).compose(recency -> suggestions.pending(id)
             .compose(pending -> reports.daily(id, DAILY_DAYS, clock.instant(), group.getPortrait().getTimezone())
-                .map(daily -> withDaily(GroupJson.toJson(group, pending.map(PendingSuggestion::suggestion)),
-                    daily))))
+                .map(daily -> withDaily(GroupJson.toJson(group, recency,
+                    pending.map(PendingSuggestion::suggestion)), daily)))))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }

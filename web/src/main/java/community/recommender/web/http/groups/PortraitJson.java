@@ -8,7 +8,12 @@ import community.recommender.web.store.PortraitDocument;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +31,7 @@ import java.util.regex.Pattern;
 public final class PortraitJson {
   /** The keys of a portrait, in the order they are written. */
   public static final List<String> KEYS = List.of("name", "platform", "type", "interests", "region", "language",
-      "timezone", "quietHours", "memberCount", "kocCount", "kocs", "owner", "labels", "attributes");
+      "timezone", "quietHours", "memberCount", "kocCount", "kocs", "owner", "labels", "attributes", "startedAt");
 
   private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[\\p{L}\\p{N}_]+)*");
@@ -61,7 +66,8 @@ public final class PortraitJson {
         .memberCount(count(json, "memberCount"))
         .owner(text(json, "owner"))
         .labels(strings(json, "labels"))
-        .attributes(attributes(json));
+        .attributes(attributes(json))
+        .startedAt(instant(json, "startedAt"));
     List<String> kocs = strings(json, "kocs").stream().distinct().toList();
     int kocCount = json.getValue("kocCount") == null ? kocs.size() : count(json, "kocCount");
     if (kocCount < kocs.size()) {
@@ -73,6 +79,24 @@ public final class PortraitJson {
   /** Writes a portrait with the same keys {@link #fromJson} reads. */
   public static JsonObject toJson(Portrait portrait) {
     return PortraitDocument.write(portrait);
+  }
+
+  /** An ISO-8601 instant with an offset, or a bare date (its start, UTC); null when absent. */
+  private static Instant instant(JsonObject json, String field) {
+    String text = text(json, field);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException again) {
+        throw ApiError.invalid(field, field + " must be a date such as 2025-03-01 or an instant such as "
+            + "2025-03-01T09:00:00Z, not '" + text + "'");
+      }
+    }
   }
 
   private static String text(JsonObject json, String field) {

@@ -192,7 +192,7 @@ public final class RuleRoutes implements Routes {
 
   private static void checkFileName(String file, String field) {
     if (!FILE.matcher(file).matches()) {
-      throw ApiError.invalid(field, "rule files are named like needs-engagement.drl: letters, digits, '.', '_', '-'");
+      throw ApiError.invalid(field, "rule files are named like needs-cycle.drl: letters, digits, '.', '_', '-'");
     }
   }
 

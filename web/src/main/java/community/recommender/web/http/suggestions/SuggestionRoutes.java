@@ -22,6 +22,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -107,12 +108,16 @@ public final class SuggestionRoutes implements Routes {
         body.put("explanation", suggested.explanation());
       }
       Responses.json(ctx, 200, body);
-    } else if (answer instanceof SuggestionAnswer.Held held) {
-      ctx.response().putHeader("Retry-After", Long.toString(retryAfter(held)))
-          .putHeader("X-Next-Suggestion-At", held.until().toString())
-          .setStatusCode(204).end();
     } else {
-      ctx.response().setStatusCode(204).end();
+      Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
+          : ((SuggestionAnswer.Nothing) answer).retryAt();
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfter(until)))
+          .putHeader("X-Next-Suggestion-At", until.toString());
+      if (explain && TokenAuthHandler.caller(ctx).role() != Role.BOT) {
+        Responses.json(ctx, 200, SilenceJson.toJson(answer, retryAfter(until)));
+      } else {
+        ctx.response().setStatusCode(204).end();
+      }
     }
   }
 
@@ -147,9 +152,9 @@ public final class SuggestionRoutes implements Routes {
         return item.put("status", 200).put("suggestion", SuggestionJson.toJson(suggested.suggestion()));
       }
       item.put("status", 204);
-      if (answer instanceof SuggestionAnswer.Held held) {
-        item.put("retryAfter", retryAfter(held)).put("nextSuggestionAt", held.until().toString());
-      }
+      Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
+          : ((SuggestionAnswer.Nothing) answer).retryAt();
+      item.put("retryAfter", retryAfter(until)).put("nextSuggestionAt", until.toString());
       return item;
     }).recover(e -> {
       int status = Failures.asApiError(e).map(ApiError::status).orElse(500);
@@ -174,8 +179,8 @@ public final class SuggestionRoutes implements Routes {
     return Future.succeededFuture(List.copyOf(ids));
   }
 
-  private long retryAfter(SuggestionAnswer.Held held) {
-    return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), held.until()).toMillis() / 1000.0));
+  private long retryAfter(Instant until) {
+    return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), until).toMillis() / 1000.0));
   }
 
   /** A bot's poll claims what it gets; anyone else's only looks. */

@@ -13,9 +13,8 @@ import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Regions;
-import community.recommender.engine.model.PostingRecency;
+import community.recommender.web.store.PostingRecency;
 import community.recommender.engine.model.Stage;
-import community.recommender.engine.model.StageAssessment;
 import community.recommender.engine.model.Trend;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -52,7 +51,9 @@ public final class PgGroupStore implements GroupStore {
           .collect(Collectors.joining(", "))
       + ", "
       + COUNTS.stream().map(c -> "coalesce(sum(r." + c + "), 0) AS month_" + c).collect(Collectors.joining(", "))
-      + " FROM activity_reports r WHERE r.group_id = g.id AND r.window_end > $2) a";
+      + " FROM activity_reports r WHERE r.group_id = g.id AND r.window_end > $2) a"
+      + " CROSS JOIN LATERAL (SELECT min(f.window_start) AS first_report_at FROM activity_reports f"
+      + " WHERE f.group_id = g.id) f";
 
   private static final String RECENCY = """
       CROSS JOIN LATERAL (SELECT
@@ -61,13 +62,15 @@ public final class PgGroupStore implements GroupStore {
           max(coalesce(s.posted_at, s.outcome_at)) FILTER (WHERE s.kind = 'ACTIVITY') AS last_activity_at
         FROM suggestions s WHERE s.group_id = g.id AND s.outcome = 'posted') p""";
 
-  private static final String SELECT_ONE = "SELECT g.id, g.portrait, g.created_at, a.*, p.* FROM groups g "
-      + ACTIVITY + " " + RECENCY + " WHERE g.archived_at IS NULL AND g.id = $3";
+  private static final String SELECT_ONE = "SELECT g.id, g.portrait, g.created_at, a.*, f.* FROM groups g "
+      + ACTIVITY + " WHERE g.archived_at IS NULL AND g.id = $3";
 
-  private static final String SELECT_AFTER = "SELECT g.id, g.portrait, g.created_at, a.* FROM groups g "
+  private static final String SELECT_RECENCY = "SELECT p.* FROM groups g " + RECENCY + " WHERE g.id = $1";
+
+  private static final String SELECT_AFTER = "SELECT g.id, g.portrait, g.created_at, a.*, f.* FROM groups g "
       + ACTIVITY + " WHERE g.archived_at IS NULL AND g.id > $3 ORDER BY g.id LIMIT $4";
 
-  private static final String SELECT_SOME = "SELECT g.id, g.portrait, g.created_at, a.* FROM groups g "
+  private static final String SELECT_SOME = "SELECT g.id, g.portrait, g.created_at, a.*, f.* FROM groups g "
       + ACTIVITY + " WHERE g.archived_at IS NULL AND g.id = ANY($3)";
 
   private static final String UPSERT = """
@@ -108,6 +111,19 @@ public final class PgGroupStore implements GroupStore {
     return pool.preparedQuery(SELECT_ONE)
         .execute(periods(now).addString(id))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toGroup(rows.iterator().next(), now)));
+  }
+
+  /** How many days ago each kind was last posted in the group; for the API's view, not for rules. */
+  @Override
+  public Future<PostingRecency> recency(String id, Instant now) {
+    return pool.preparedQuery(SELECT_RECENCY).execute(Tuple.of(id)).map(rows -> {
+      if (rows.size() == 0) {
+        return PostingRecency.NEVER;
+      }
+      Row row = rows.iterator().next();
+      return new PostingRecency(daysSince(row, "last_post_at", now), daysSince(row, "last_offer_at", now),
+          daysSince(row, "last_activity_at", now));
+    });
   }
 
   /** Every active group as it stands at {@code now}, ordered by id; read a thousand at a time. */
@@ -277,12 +293,9 @@ public final class PgGroupStore implements GroupStore {
   private static Group toGroup(Row row, Instant now) {
     Portrait portrait = PortraitDocument.read(row.getJsonObject("portrait"));
     Instant createdAt = row.getOffsetDateTime("created_at").toInstant();
-    Activity activity = Activity.assess(counts(row, "week_"), counts(row, "month_"), portrait.getMemberCount());
-    PostingRecency recency = row.getColumnIndex("last_post_at") < 0 ? PostingRecency.NEVER
-        : new PostingRecency(daysSince(row, "last_post_at", now), daysSince(row, "last_offer_at", now),
-            daysSince(row, "last_activity_at", now));
-    return new Group(row.getString("id"), portrait, activity, StageAssessment.stageOf(createdAt, activity, now),
-        createdAt, recency);
+    OffsetDateTime firstReport = row.getOffsetDateTime("first_report_at");
+    return Group.assess(row.getString("id"), portrait, counts(row, "week_"), counts(row, "month_"), createdAt,
+        firstReport == null ? null : firstReport.toInstant(), now);
   }
 
   private static Integer daysSince(Row row, String column, Instant now) {

@@ -12,12 +12,13 @@ import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Need;
+import community.recommender.engine.model.PastSuggestion;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The rules of {@code rules/needs-engagement.drl}, one test each, named after the rule. */
-class NeedsEngagementRulesTest {
+/** The rules of {@code rules/needs-cycle.drl}, one test each, named after the rule. */
+class NeedsCycleRulesTest {
   private static final ContentItem ICEBREAKER = post("icebreaker", "icebreaker").build();
   private static final ContentItem CHECK_IN = activity("check-in", "check-in").build();
   private static final ContentItem SALON = activity("salon", "salon").build();
@@ -28,6 +29,8 @@ class NeedsEngagementRulesTest {
   private static final ContentItem AFTER_SALES = post("grinder-care", "after-sales").build();
   private static final ContentItem SCENE = post("rainy-afternoon", "scene").interests(List.of("coffee")).build();
   private static final ContentItem MORNING_NEWS = post("morning-news", "morning-news").build();
+  private static final ContentItem FAQ = post("delivery-faq", "faq").build();
+  private static final PastSuggestion ACTIVITY_LAST_WEEK = posted("last-week-salon", ContentKind.ACTIVITY, 5);
 
   @Test
   @DisplayName("Wake a quiet group with interaction before any offer")
@@ -52,6 +55,65 @@ class NeedsEngagementRulesTest {
     assertThat(fresh.winner()).contains(WELCOME);
     assertThat(fresh.reasons().get(0).message()).isEqualTo("5 members joined this week: welcome them");
     assertThat(welcomedAlready.firedRules()).doesNotContain("Welcome the newcomers of the last week");
+    Group newAndGrowing = group("new-and-growing").joins(60).ageDays(10).build();
+    assertThat(Playbook.decide(newAndGrowing, List.of(STORY_INVITATION, COFFEE_KNOWLEDGE, WELCOME)).winner())
+        .as("a welcome wave outranks generic new-group content").contains(WELCOME);
+  }
+
+  @Test
+  @DisplayName("Liven up a group that is losing interest with an activity")
+  void fallingGroupGetsAnActivity() {
+    Group losingInterest = group("losing-interest").interests("car").messages(60).monthlyMessages(400).build();
+    Group steady = group("steady").interests("car").messages(60).build();
+
+    Decision decision = Playbook.decide(losingInterest, List.of(SALON, MORNING_NEWS),
+        posted("old-salon", ContentKind.ACTIVITY, 10));
+
+    assertThat(decision.winner()).contains(SALON);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Liven up a group that is losing interest with an activity");
+    assertThat(Playbook.decide(losingInterest, List.of(SALON), posted("old-salon", ContentKind.ACTIVITY, 3)).firedRules())
+        .doesNotContain("Liven up a group that is losing interest with an activity");
+    assertThat(Playbook.decide(steady, List.of(SALON), posted("old-salon", ContentKind.ACTIVITY, 10)).firedRules())
+        .doesNotContain("Liven up a group that is losing interest with an activity");
+  }
+
+  @Test
+  @DisplayName("Break a run of posts with an activity")
+  void twoPostsAreFollowedByAnActivity() {
+    Group any = group("any").interests("car").build();
+
+    Decision decision = Playbook.decide(any, List.of(CHECK_IN, MORNING_NEWS),
+        ACTIVITY_LAST_WEEK, posted("a", ContentKind.POST, 2), posted("b", ContentKind.POST, 1));
+
+    assertThat(decision.winner()).contains(CHECK_IN);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Break a run of posts with an activity");
+  }
+
+  @Test
+  @DisplayName("Answer a complaint spike with care before anything else")
+  void complaintSpikeGetsCareAndNoOffer() {
+    Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
+
+    Decision decision = Playbook.decide(unhappy, List.of(COUPON, FAQ, SALON, MORNING_NEWS));
+
+    assertThat(decision.winner()).contains(FAQ);
+    assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Answer a complaint spike with care before anything else");
+    assertThat(decision.needs()).extracting(Need::getKind).doesNotContain(ContentKind.OFFER);
+  }
+
+  @Test
+  @DisplayName("Follow an offer with an activity")
+  void offerIsFollowedByAnActivity() {
+    Group lively = group("lively").interests("car").messages(100).build();
+
+    Decision afterOffer = Playbook.decide(lively, List.of(SALON, COUPON, MORNING_NEWS),
+        ACTIVITY_LAST_WEEK, posted("earlier-coupon", ContentKind.OFFER, 1));
+    Decision afterOfferAndActivity = Playbook.decide(lively, List.of(SALON, COUPON, MORNING_NEWS),
+        posted("earlier-coupon", ContentKind.OFFER, 2), posted("quiz", ContentKind.ACTIVITY, 1));
+
+    assertThat(afterOffer.winner()).contains(SALON);
+    assertThat(Playbook.reasonRules(afterOffer)).first().isEqualTo("Follow an offer with an activity");
+    assertThat(afterOfferAndActivity.firedRules()).doesNotContain("Follow an offer with an activity");
   }
 
   @Test
@@ -85,7 +147,7 @@ class NeedsEngagementRulesTest {
     Group leaderless = group("leaderless").kocs(0).ageDays(60).build();
     Group dormant = group("dormant").kocs(0).messages(2).build();
 
-    Decision decision = Playbook.decide(leaderless, List.of(CHECK_IN));
+    Decision decision = Playbook.decide(leaderless, List.of(CHECK_IN), ACTIVITY_LAST_WEEK);
 
     assertThat(decision.winner()).contains(CHECK_IN);
     assertThat(Playbook.reasonRules(decision)).first().isEqualTo("Surface KOCs in a group that has none");
@@ -94,8 +156,8 @@ class NeedsEngagementRulesTest {
   }
 
   @Test
-  @DisplayName("Give a mature group an activity at least every two weeks")
-  void matureGroupGetsAnActivityEveryTwoWeeks() {
+  @DisplayName("Give a group an activity when it has gone too long without one")
+  void groupGetsAnActivityEveryTwoWeeks() {
     Group mature = group("mature").interests("car").ageDays(400).build();
 
     Decision overdue = Playbook.decide(mature, List.of(SALON), posted("last-salon", ContentKind.ACTIVITY, 20));
@@ -103,7 +165,10 @@ class NeedsEngagementRulesTest {
 
     assertThat(overdue.winner()).contains(SALON);
     assertThat(overdue.reasons().get(0).message()).endsWith("the last was 20 days ago");
-    assertThat(recent.firedRules()).doesNotContain("Give a mature group an activity at least every two weeks");
+    assertThat(recent.firedRules()).doesNotContain("Give a group an activity when it has gone too long without one");
+    Group young = group("young").interests("car").ageDays(10).build();
+    assertThat(Playbook.decide(young, List.of(SALON)).firedRules())
+        .doesNotContain("Give a group an activity when it has gone too long without one");
   }
 
   @Test
@@ -117,6 +182,10 @@ class NeedsEngagementRulesTest {
     assertThat(decision.winner()).contains(AFTER_SALES);
     assertThat(decision.reasons().get(0).message()).startsWith("Members ordered 3 times this week");
     assertThat(caredFor.firedRules()).doesNotContain("Look after the members who ordered");
+    Group newBuyers = group("new-buyers").orders(42).ageDays(10).build();
+    Decision forNewBuyers = Playbook.decide(newBuyers, List.of(STORY_INVITATION, COFFEE_KNOWLEDGE, AFTER_SALES));
+    assertThat(forNewBuyers.winner()).as(forNewBuyers.reasons() + " " + forNewBuyers.needs().stream().map(n -> n.getRule() + n.getUrgency()).toList())
+        .contains(AFTER_SALES);
   }
 
   @Test
@@ -135,7 +204,7 @@ class NeedsEngagementRulesTest {
   void emotionalCategoryGetsASceneFirst() {
     Group coffeeLovers = group("coffee").messages(100).build();
 
-    Decision decision = Playbook.decide(coffeeLovers, List.of(SCENE, COUPON));
+    Decision decision = Playbook.decide(coffeeLovers, List.of(SCENE, COUPON), ACTIVITY_LAST_WEEK);
 
     assertThat(decision.winner()).contains(SCENE);
     assertThat(decision.needs()).anySatisfy(need -> {
