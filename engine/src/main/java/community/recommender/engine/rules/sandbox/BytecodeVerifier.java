@@ -149,6 +149,8 @@ public final class BytecodeVerifier {
       private final String self;
       private final Set<Label> seen = new HashSet<>();
       private Integer lastConstant;
+      private boolean monitor;
+      private boolean catches;
 
       CodeCheck(String className, String method, String desc) {
         super(Opcodes.ASM9);
@@ -166,6 +168,7 @@ public final class BytecodeVerifier {
       @Override
       public void visitInsn(int opcode) {
         if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
+          monitor = true;
           refuse(className, method, "uses synchronized, which rules may not use", "synchronized");
         }
         if (opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5) {
@@ -255,7 +258,15 @@ public final class BytecodeVerifier {
 
       @Override
       public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        refuse(className, method, "catches exceptions, which rules may not do", "try|catch");
+        catches = true;
+      }
+
+      @Override
+      public void visitEnd() {
+        // A synchronized block compiles to a handler that releases the monitor: one mistake, reported once.
+        if (catches && !monitor) {
+          refuse(className, method, "catches exceptions, which rules may not do", "try|catch|finally");
+        }
       }
 
       @Override
