@@ -11,6 +11,7 @@ Only the Python standard library is used.
 import argparse
 import json
 import os
+import random
 import sys
 import time
 import urllib.error
@@ -19,34 +20,61 @@ import urllib.request
 
 PAGE_SIZE = 100
 LONGEST_SLEEP = 60  # seconds between rounds at most, even when every group is held for longer
+FIRST_RETRY = 0.5  # seconds before the first retry after a connection error or a 502/503/504
+LONGEST_RETRY = 30  # the backoff doubles up to this
+UNAVAILABLE = (502, 503, 504)  # a node shutting down, restarting, or away from its database
+
+
+def backoff(attempt, retry_after=0):
+    """Exponential backoff with full jitter, never shorter than the server's Retry-After."""
+    return max(retry_after, random.uniform(0, min(LONGEST_RETRY, FIRST_RETRY * 2 ** attempt)))
 
 
 class Api:
     """The few calls a chat tool makes, with the token in every request."""
 
-    def __init__(self, server, token):
+    def __init__(self, server, token, give_up_after=None):
         self.server = server.rstrip("/")
         self.token = token
+        self.give_up_after = give_up_after
 
     def call(self, method, path, body=None):
-        """Answers (status, headers, parsed JSON or None); waits and retries when rate-limited."""
+        """Answers (status, headers, parsed JSON or None).
+
+        Waits and retries when rate-limited (429), and with exponential backoff and jitter when the
+        server cannot be reached or answers 502, 503 or 504: a rolling deploy or a restart stops no bot.
+        """
         data = None if body is None else json.dumps(body).encode("utf-8")
-        request = urllib.request.Request(self.server + path, data=data, method=method)
-        request.add_header("Authorization", "Bearer " + self.token)
-        if data is not None:
-            request.add_header("Content-Type", "application/json")
-        try:
-            with urllib.request.urlopen(request, timeout=90) as response:
-                text = response.read().decode("utf-8")
-                return response.status, response.headers, json.loads(text) if text else None
-        except urllib.error.HTTPError as error:
-            text = error.read().decode("utf-8")
-            if error.code == 429:
-                wait = int(error.headers.get("Retry-After", "1"))
-                log(f"rate-limited; waiting {wait} s")
-                time.sleep(wait)
-                return self.call(method, path, body)
-            return error.code, error.headers, json.loads(text) if text else None
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            request = urllib.request.Request(self.server + path, data=data, method=method)
+            request.add_header("Authorization", "Bearer " + self.token)
+            if data is not None:
+                request.add_header("Content-Type", "application/json")
+            try:
+                with urllib.request.urlopen(request, timeout=90) as response:
+                    text = response.read().decode("utf-8")
+                    return response.status, response.headers, json.loads(text) if text else None
+            except urllib.error.HTTPError as error:
+                text = error.read().decode("utf-8")
+                if error.code == 429:
+                    wait = int(error.headers.get("Retry-After", "1"))
+                    log(f"rate-limited; waiting {wait} s")
+                    time.sleep(wait)
+                    continue
+                if error.code not in UNAVAILABLE:
+                    return error.code, error.headers, json.loads(text) if text else None
+                wait = backoff(attempt, int(error.headers.get("Retry-After", "0")))
+                reason = f"the server answered {error.code}"
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+                wait = backoff(attempt)
+                reason = f"cannot reach {self.server}: {getattr(error, 'reason', error)}"
+            if self.give_up_after is not None and time.monotonic() - started + wait > self.give_up_after:
+                raise SystemExit(f"error: {reason}; gave up after {self.give_up_after} s")
+            log(f"{reason}; retrying in {wait:.1f} s")
+            time.sleep(wait)
+            attempt += 1
 
     def next_suggestions(self, groups, page):
         """One page of the batch poll: each item is a group's next suggestion, or why there is none."""
@@ -109,10 +137,12 @@ def main():
                         help="a bot token (default: $RECOMMENDER_TOKEN)")
     parser.add_argument("--groups", help="comma-separated group ids (default: every group of the token)")
     parser.add_argument("--once", action="store_true", help="poll every group once, then stop")
+    parser.add_argument("--give-up-after", type=float, metavar="SECONDS",
+                        help="stop retrying an unreachable or unavailable server after this long (default: never)")
     args = parser.parse_args()
     if not args.token:
         parser.error("give a bot token with --token or RECOMMENDER_TOKEN")
-    api = Api(args.server, args.token)
+    api = Api(args.server, args.token, args.give_up_after)
     groups = [g.strip() for g in args.groups.split(",") if g.strip()] if args.groups else []
     try:
         while True:
@@ -123,8 +153,6 @@ def main():
             time.sleep(next_in)
     except KeyboardInterrupt:
         pass
-    except urllib.error.URLError as error:
-        raise SystemExit(f"error: cannot reach {args.server}: {error.reason}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ ruleflow-group "candidates"
 export function rulesView({ api, announce }, initialFile) {
   const files = h("ul", { class: "file-list", "aria-label": "Rule files" });
   const summary = h("p", { class: "muted" });
+  const mirror = h("div", { id: "rules-mirror", "aria-live": "polite" });
   const newName = h("input", { type: "text", name: "new-file", placeholder: "my-rules.drl", pattern: FILE_NAME.source });
   const newForm = h("form", { class: "new-file", "aria-label": "New rule file" },
     field("New file name", newName), h("button", { type: "submit" }, "New file"));
@@ -39,7 +40,7 @@ export function rulesView({ api, announce }, initialFile) {
     h("h1", { id: "rules-title" }, "Rules"),
     h("div", { class: "rules-layout" },
       h("aside", { class: "card files-pane", "aria-labelledby": "files-title" },
-        h("h2", { id: "files-title" }, "Files"), summary, files, newForm),
+        h("h2", { id: "files-title" }, "Files"), summary, mirror, files, newForm),
       h("div", { class: "card editor-pane", "aria-labelledby": "editor-title" },
         h("div", { class: "editor-head" }, editorTitle, dirty),
         editorHost,
@@ -126,6 +127,10 @@ export function rulesView({ api, announce }, initialFile) {
       const { body } = await api.get("/api/v1/rules");
       summary.textContent = `Active: version ${body.version}, ${body.rules.length} rules in ${body.files.length} files`;
       summary.dataset.version = body.version;
+      replace(mirror, body.mirror && !body.mirror.written
+        ? notice("info", `The rules folder ${body.mirror.folder} could not be written (${body.mirror.error}).`
+          + " The rules run from the database; the folder is only a mirror.")
+        : []);
       replace(files, body.files.map((f) => h("li", {},
         h("a", { href: "#/rules/" + encodeURIComponent(f.name), "data-file": f.name,
           onclick: (event) => {

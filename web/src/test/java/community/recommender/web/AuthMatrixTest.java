@@ -31,6 +31,8 @@ class AuthMatrixTest {
 
   static {
     ROLES.put("GET /health", Set.of(PUBLIC));
+    ROLES.put("GET /health/live", Set.of(PUBLIC));
+    ROLES.put("GET /health/ready", Set.of(PUBLIC));
     ROLES.put("GET /metrics", Set.of(PUBLIC));
     ROLES.put("GET /openapi.yaml", Set.of(PUBLIC));
     ROLES.put("GET /", Set.of(PUBLIC));

@@ -86,6 +86,15 @@ public final class ContentIndex implements Closeable {
     }
   }
 
+  /** Why the index cannot serve (closed, or broken by a failed write), or null when it can. */
+  public String problem() {
+    if (!writer.isOpen()) {
+      Throwable tragic = writer.getTragicException();
+      return tragic == null ? "the content index is closed" : "the content index failed: " + tragic;
+    }
+    return null;
+  }
+
   /** Number of items in the index. */
   public int size() {
     return writer.getDocStats().numDocs;

@@ -10,6 +10,9 @@ import java.time.Duration;
  * @param timeBudget wall-clock time for the whole decision, held even inside one consequence
  */
 public record RuleLimits(int maxFirings, int maxInsertedFacts, Duration timeBudget) {
-  /** Generous for any sane playbook: a stage normally fires a few dozen rules in a millisecond or two. */
-  public static final RuleLimits DEFAULT = new RuleLimits(10_000, 2_000, Duration.ofMillis(1_500));
+  /**
+   * Generous for any sane playbook (a decision normally takes a few milliseconds), so that a machine
+   * under load never fails an honest decision; a runaway one is still stopped within seconds.
+   */
+  public static final RuleLimits DEFAULT = new RuleLimits(10_000, 2_000, Duration.ofSeconds(5));
 }

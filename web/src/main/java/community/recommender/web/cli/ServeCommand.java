@@ -55,11 +55,16 @@ final class ServeCommand implements Callable<Integer> {
       description = "Requests a token may make at once above that rate (default: ${DEFAULT-VALUE}).")
   int rateBurst;
 
+  @Option(names = "--shutdown-timeout-seconds", defaultValue = "10",
+      description = "The most a shutdown (SIGTERM) may take, draining included, before the process ends anyway"
+          + " (default: ${DEFAULT-VALUE}).")
+  int shutdownTimeoutSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
-    if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1) {
-      spec.commandLine().getErr().println(
-          "error: --pending-ttl-minutes and --rate-burst must be at least 1, and --rate-limit not negative");
+    if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1 || shutdownTimeoutSeconds < 1) {
+      spec.commandLine().getErr().println("error: --pending-ttl-minutes, --rate-burst and --shutdown-timeout-seconds"
+          + " must be at least 1, and --rate-limit not negative");
       return ExitCode.FAILED;
     }
     Path home = Home.directory();
@@ -72,7 +77,8 @@ final class ServeCommand implements Callable<Integer> {
         demo,
         maxUploadMb * 1024L * 1024,
         maxFileMb * 1024L * 1024,
-        new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst));
+        new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst))
+        .with(Duration.ofSeconds(shutdownTimeoutSeconds));
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true));
@@ -82,10 +88,27 @@ final class ServeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
+      stopWithin(server, server.shutdownTimeout());
       stopped.countDown();
     }, "shutdown"));
     stopped.await();
     return ExitCode.DONE;
+  }
+
+  /** Drains and stops {@code server}; a stop that outlasts {@code bound} ends the process there and then. */
+  private static void stopWithin(RunningServer server, Duration bound) {
+    long started = System.nanoTime();
+    Thread closing = new Thread(server::close, "closing");
+    closing.start();
+    try {
+      closing.join(bound.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closing.isAlive()) {
+      System.err.println("error: the shutdown took longer than " + bound.toSeconds() + " s; stopping now");
+      Runtime.getRuntime().halt(ExitCode.FAILED);
+    }
+    System.out.printf("Community Recommender stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
   }
 }

@@ -65,6 +65,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(429, null, "too many requests for this token; try again in " + seconds + " s", null, seconds);
   }
 
+  /** 503: this node cannot serve now (shutting down, or its database is away); try again after {@code seconds}. */
+  public static ApiError unavailable(String message, long seconds) {
+    return new ApiError(503, null, message, null, seconds);
+  }
+
   /** 422: parsed, but {@code field} holds a value we cannot accept. */
   public static ApiError invalid(String field, String message) {
     return new ApiError(422, field, message);

@@ -5,6 +5,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -13,6 +17,10 @@ import java.util.List;
 /** Builds the router and listens; the routes do the work. */
 public final class ApiVerticle extends VerticleBase {
   private static final long MAX_BODY_BYTES = 1024 * 1024;
+  /** A request's body must arrive whole within this (a 20 MiB upload at 2 Mbit/s takes about 80 s). */
+  public static final Duration BODY_TIMEOUT = Duration.ofSeconds(120);
+  /** A connection with no traffic either way for this long is closed; longer than the longest poll (60 s). */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
 
   private final int port;
   private final RequestMetrics metrics;
@@ -40,17 +48,45 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(metrics.recorder(() -> routes));
     open.forEach(routes -> routes.mount(router));
+    // The token first: nothing of a request's body is read, buffered or spooled before it is checked.
+    router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mountBeforeBody(router));
     // Polls are GETs: only requests that carry a body pay for reading one.
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
         .method(HttpMethod.DELETE)
         .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
-    router.route("/api/*").handler(auth);
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);
     router.route().last().handler(ctx -> ctx.fail(404));
     routes = RouteTable.of(router);
-    return vertx.createHttpServer().requestHandler(router).listen(port).onSuccess(s -> server = s);
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    return vertx.createHttpServer(options)
+        .requestHandler(request -> {
+          closeIfBodyIsSlow(request);
+          router.handle(request);
+        })
+        .listen(port).onSuccess(s -> server = s);
+  }
+
+  /** Closes the request's connection when its body does not arrive whole in time. */
+  private void closeIfBodyIsSlow(HttpServerRequest request) {
+    if (!request.isEnded()) {
+      vertx.setTimer(BODY_TIMEOUT.toMillis(), id -> {
+        if (!request.isEnded()) {
+          request.connection().close();
+        }
+      });
+    }
+  }
+
+  /**
+   * Stops taking connections, lets the requests under way finish for up to {@code timeout}, then
+   * closes every connection.
+   */
+  public Future<Void> shutdown(java.time.Duration timeout) {
+    return server == null ? Future.succeededFuture()
+        : server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** The port the server listens on, once started. */

@@ -6,6 +6,7 @@ import community.recommender.web.application.playbook.RuleFileNotFound;
 import community.recommender.web.application.playbook.RuleSetRejected;
 import community.recommender.web.application.playbook.RuleVersionNotFound;
 import community.recommender.web.application.suggestions.DecisionFailed;
+import community.recommender.web.application.suggestions.NodeDraining;
 import community.recommender.web.store.FeedbackConflict;
 import community.recommender.web.store.LastAdminToken;
 import community.recommender.web.store.OverlappingWindowException;
@@ -26,6 +27,9 @@ public final class Failures {
     }
     if (failure instanceof TooManyGroups tooMany) {
       return Optional.of(ApiError.invalid(tooMany.field(), tooMany.getMessage()));
+    }
+    if (failure instanceof NodeDraining) {
+      return Optional.of(ApiError.unavailable(failure.getMessage(), NodeDraining.RETRY_AFTER_SECONDS));
     }
     if (failure instanceof DecisionFailed) {
       return Optional.of(ApiError.ruleFailure(failure.getMessage()));

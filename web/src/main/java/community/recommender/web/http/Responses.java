@@ -35,8 +35,16 @@ public final class Responses {
     }
   }
 
-  /** The failure handler: every error leaves as {@code {"error": {"status", "message", "field"?}}}. */
+  /**
+   * The failure handler: every error leaves as {@code {"error": {"status", "message", "field"?}}}.
+   * A request refused before its body was read (no token, too large) is answered, and then its
+   * connection is closed: the rest of the body is never read.
+   */
   public static void failure(RoutingContext ctx) {
+    if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
+      ctx.response().putHeader("Connection", "close");
+      ctx.addEndHandler(ended -> ctx.request().connection().close());
+    }
     Throwable failure = ctx.failure();
     ApiError error = Failures.asApiError(failure).orElse(null);
     if (error != null) {

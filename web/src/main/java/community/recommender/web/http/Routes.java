@@ -10,7 +10,8 @@ public interface Routes {
 
   /**
    * Adds handlers that must run before the shared body handler, such as a larger body limit for
-   * an upload; none by default.
+   * an upload; none by default. They run after authentication: a body is read for callers with a
+   * valid token only.
    */
   default void mountBeforeBody(Router router) {}
 }

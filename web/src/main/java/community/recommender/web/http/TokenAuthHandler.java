@@ -5,6 +5,7 @@ import community.recommender.web.store.Role;
 import community.recommender.web.store.TokenStore;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -37,8 +38,16 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
     this.limiter = limiter;
   }
 
+  /**
+   * Runs before any body handler: a request's body stays unread (paused) while its token is
+   * checked, so a request without a valid token is answered 401 without reading, buffering or
+   * spooling a byte of it, and without a {@code 100 Continue}. The body handler resumes it.
+   */
   @Override
   public void handle(RoutingContext ctx) {
+    if (mayHaveBody(ctx.request().method()) && !ctx.request().isEnded()) {
+      ctx.request().pause();
+    }
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       ctx.fail(ApiError.unauthenticated("send a token as 'Authorization: Bearer <token>'"));
@@ -74,6 +83,12 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
     }
     ctx.put(CALLER, caller);
     ctx.next();
+  }
+
+  /** The methods the API reads a body for; their routes always pass a body handler, which resumes the request. */
+  public static boolean mayHaveBody(HttpMethod method) {
+    return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
+        || method == HttpMethod.DELETE;
   }
 
   /** Forgets the token {@code tokenId} at once, as after it was revoked here. */

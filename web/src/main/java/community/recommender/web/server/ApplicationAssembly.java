@@ -19,6 +19,7 @@ import community.recommender.web.application.library.ContentLibrary;
 import community.recommender.web.application.library.IndexCatchUp;
 import community.recommender.web.application.playbook.RuleFolderLoader;
 import community.recommender.web.application.playbook.RuleFolderWatcher;
+import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
 import community.recommender.web.application.playbook.RuleSimulation;
 import community.recommender.web.application.suggestions.Decider;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * its index, decisions and their delivery, and the periodic work that keeps them fresh.
  *
  * @param indexed how many items the index caught up with at start, for the banner
+ * @param indexProblem why the content index cannot serve, or null, for readiness
  */
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
     SuggestionService suggestions, Waiters waiters, RuleService rules, RuleSimulation simulation,
-    JourneyService journeys, GroupReassessment reassessment) {
+    JourneyService journeys, GroupReassessment reassessment, Supplier<String> indexProblem) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -59,7 +62,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
   static ApplicationAssembly start(Vertx vertx, ServerConfig config, StoreAssembly stores, ServerMetrics metrics,
       PrintStream out, Deque<AutoCloseable> opened) {
     RuleBook ruleBook = new RuleBook();
-    RuleSet rules = RuleFolderLoader.load(config.rulesDir(), ruleBook, stores.ruleVersions());
+    RuleMirror mirror = new RuleMirror(new RuleFolder(config.rulesDir()));
+    RuleSet rules = RuleFolderLoader.load(mirror, ruleBook, stores.ruleVersions());
 
     if (config.demo() && DemoData.loadIntoEmpty(stores.groups(), stores.reports(), stores.content(),
         config.samplesDir(), config.clock().instant())) {
@@ -85,7 +89,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions(),
         stores.gaps());
 
-    RuleService ruleService = new RuleService(ruleBook, new RuleFolder(config.rulesDir()), stores.ruleVersions(),
+    RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
         workers(vertx, "rule-compiler", 1, opened), notices);
     RuleSimulation simulation = new RuleSimulation(ruleService, stores.groups(), stores.suggestions(), pipeline,
         decisions, config.clock());
@@ -112,7 +116,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     tasks.every(PENDING_COUNT, "pending-count", true, () -> stores.suggestions().countPending().onSuccess(pending::set));
 
     return new ApplicationAssembly(ruleBook, rules, indexed, library, suggestions, waiters, ruleService, simulation,
-        journeys, reassessment);
+        journeys, reassessment, index::problem);
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

@@ -14,6 +14,7 @@ import community.recommender.web.http.journeys.JourneyRoutes;
 import community.recommender.web.http.ops.ConsoleRoutes;
 import community.recommender.web.http.ops.HealthRoutes;
 import community.recommender.web.http.ops.OpsRoutes;
+import community.recommender.web.http.ops.Readiness;
 import community.recommender.web.http.rules.RuleRoutes;
 import community.recommender.web.http.suggestions.FeedbackRoutes;
 import community.recommender.web.http.suggestions.SuggestionRoutes;
@@ -24,6 +25,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The HTTP edge: every resource's routes over the application services, served on every event loop. */
 final class HttpAssembly {
@@ -32,13 +34,17 @@ final class HttpAssembly {
 
   private HttpAssembly() {}
 
-  /** Deploys the routers and listens; answers one of the listening verticles, for its port and routes. */
-  static ApiVerticle listen(Vertx vertx, ServerConfig config, StoreAssembly stores, ApplicationAssembly services,
-      ServerMetrics metrics, Path uploadsDir) {
+  /**
+   * Deploys the routers and listens; answers the listening verticles, for their port, routes and
+   * shutdown. Readiness answers 503 once {@code draining} is set.
+   */
+  static List<ApiVerticle> listen(Vertx vertx, ServerConfig config, StoreAssembly stores, ApplicationAssembly services,
+      ServerMetrics metrics, Path uploadsDir, AtomicBoolean draining) {
     TokenAuthHandler auth = new TokenAuthHandler(stores.tokens(),
         new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()));
     List<Routes> open = List.of(
-        new HealthRoutes(stores.health(), services.ruleBook()),
+        new HealthRoutes(stores.health(), services.ruleBook(),
+            new Readiness(draining::get, services.indexProblem(), stores.notices()::listening)),
         new OpsRoutes(metrics),
         new ConsoleRoutes());
     List<Routes> api = List.of(
@@ -67,6 +73,6 @@ final class HttpAssembly {
     } catch (RuntimeException e) {
       throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage(), e);
     }
-    return listening.get(0);
+    return List.copyOf(listening);
   }
 }

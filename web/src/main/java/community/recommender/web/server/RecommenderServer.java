@@ -7,17 +7,31 @@ import community.recommender.web.store.Futures;
 import community.recommender.web.store.database.DatabaseUnavailable;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the server: the data dir, then the stores, the application services and the HTTP edge,
  * each wired by its own assembly; prints the first admin token once.
  */
 public final class RecommenderServer {
+  /** Kept from the shutdown timeout for closing everything behind the HTTP servers. */
+  private static final Duration STOP_RESERVE = Duration.ofSeconds(3);
 
   private RecommenderServer() {}
+
+  /**
+   * How long requests under way may take to finish when the server shuts down: the shutdown
+   * timeout less what stopping the rest (the database above all) may take.
+   */
+  static Duration requestGrace(Duration shutdownTimeout) {
+    Duration reserve = shutdownTimeout.dividedBy(2).compareTo(STOP_RESERVE) < 0 ? shutdownTimeout.dividedBy(2)
+        : STOP_RESERVE;
+    return shutdownTimeout.minus(reserve);
+  }
 
   /** Starts everything in {@code config}, printing progress to {@code out}; fails with a one-line reason. */
   public static RunningServer start(ServerConfig config, PrintStream out) {
@@ -32,16 +46,20 @@ public final class RecommenderServer {
       StoreAssembly stores = StoreAssembly.open(vertx, config, opened);
       ApplicationAssembly services = ApplicationAssembly.start(vertx, config, stores, metrics, out, opened);
       Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out));
-      ApiVerticle api = HttpAssembly.listen(vertx, config, stores, services, metrics, dataDir.uploads());
+      AtomicBoolean draining = new AtomicBoolean();
+      List<ApiVerticle> servers = HttpAssembly.listen(vertx, config, stores, services, metrics, dataDir.uploads(),
+          draining);
+      opened.push(new Drain(draining, services.waiters(), servers, requestGrace(config.shutdownTimeout())));
+      ApiVerticle api = servers.get(0);
       out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"
               + " in %.1f s%n", api.actualPort(), stores.database().description(), services.startingRules().version(),
           services.indexed(), (System.nanoTime() - started) / 1e9);
-      return new RunningServer(opened, api.actualPort(), stores.database().url(), api.routes().endpoints());
+      return new RunningServer(opened, config.shutdownTimeout(), api.actualPort(), stores.database().url(), api.routes().endpoints());
     } catch (DatabaseUnavailable | RuleFolderRejected e) {
-      new RunningServer(opened, 0, null, List.of()).close();
+      new RunningServer(opened, config.shutdownTimeout(), 0, null, List.of()).close();
       throw new StartupException(e.getMessage(), e);
     } catch (RuntimeException e) {
-      new RunningServer(opened, 0, null, List.of()).close();
+      new RunningServer(opened, config.shutdownTimeout(), 0, null, List.of()).close();
       throw e;
     }
   }

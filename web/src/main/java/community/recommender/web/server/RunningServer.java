@@ -1,5 +1,6 @@
 package community.recommender.web.server;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,8 +15,11 @@ public final class RunningServer implements AutoCloseable {
   private final int port;
   private final String databaseUrl;
   private final List<String> endpoints;
+  private final Duration shutdownTimeout;
 
-  RunningServer(Deque<AutoCloseable> resources, int port, String databaseUrl, List<String> endpoints) {
+  RunningServer(Deque<AutoCloseable> resources, Duration shutdownTimeout, int port, String databaseUrl,
+      List<String> endpoints) {
+    this.shutdownTimeout = shutdownTimeout;
     this.endpoints = List.copyOf(endpoints);
     this.resources = new ArrayDeque<>(resources);
     this.port = port;
@@ -36,6 +40,15 @@ public final class RunningServer implements AutoCloseable {
     return endpoints;
   }
 
+  /** The most {@link #close()} may take; a caller that waits longer may end the process. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /**
+   * Drains and stops: readiness turns 503, waiting polls are answered, requests under way finish,
+   * connections close, then everything else closes, the database last.
+   */
   @Override
   public void close() {
     while (!resources.isEmpty()) {

@@ -19,9 +19,13 @@ import java.util.Objects;
  * @param maxFileBytes the most bytes one uploaded file, or one file inside an archive, may have
  * @param delivery how suggestions are handed to chat tools
  * @param clock what every decision, report and expiry reads the time from; tests set their own
+ * @param shutdownTimeout the most a shutdown may take, from the signal to the end of the process
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
-    long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock) {
+    long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout) {
+
+  /** A shutdown takes at most 10 s unless configured otherwise. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
   /** 20 MiB per upload request. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
@@ -41,7 +45,18 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
         Clock.systemUTC());
   }
 
+  /** A configuration with the default shutdown timeout. */
+  public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
+      long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock) {
+    this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, delivery, clock,
+        DEFAULT_SHUTDOWN_TIMEOUT);
+  }
+
   public ServerConfig {
+    Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    if (shutdownTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("the shutdown timeout must be at least 1 s");
+    }
     if (maxUploadBytes < 1 || maxFileBytes < 1) {
       throw new IllegalArgumentException("upload limits must be positive");
     }
@@ -55,13 +70,19 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
   /** This configuration with other delivery settings. */
   public ServerConfig with(Delivery other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        other, clock);
+        other, clock, shutdownTimeout);
   }
 
   /** This configuration on another clock. */
   public ServerConfig with(Clock other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, other);
+        delivery, other, shutdownTimeout);
+  }
+
+  /** This configuration with another shutdown timeout. */
+  public ServerConfig with(Duration otherShutdownTimeout) {
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
+        delivery, clock, otherShutdownTimeout);
   }
 
   /**

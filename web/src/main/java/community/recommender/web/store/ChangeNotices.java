@@ -24,4 +24,7 @@ public interface ChangeNotices {
 
   /** Announces that every group's next suggestion may have changed. */
   Future<Void> announceAll();
+
+  /** Whether notices from other nodes are heard now (the LISTEN connection is up). */
+  boolean listening();
 }

@@ -4,7 +4,6 @@ import community.recommender.engine.rules.CheckedRules;
 import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleCompilationException;
-import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.engine.rules.RuleSource;
 import community.recommender.web.store.ChangeNotices;
@@ -23,25 +22,26 @@ import org.slf4j.LoggerFactory;
  * Changes the playbook safely: every change is checked for safety, compiled as a whole set,
  * recorded as a version and only then swapped in; a failure leaves the running set untouched.
  *
- * <p>The rules folder stays the operator's source: a change through the API is written back to
- * it, and an edit in the folder comes in through {@link #reloadFolder}. Changes run one at a time.
+ * <p>PostgreSQL holds the versions; a set runs once it is recorded there. The rules folder is where
+ * an operator may edit: an edit comes in through {@link #reloadFolder}, and the active set is mirrored
+ * back to it when the folder can be written (see {@link RuleMirror}). Changes run one at a time.
  */
 public final class RuleService {
   private static final Logger LOG = LoggerFactory.getLogger(RuleService.class);
 
   private final RuleBook book;
-  private final RuleFolder folder;
+  private final RuleMirror mirror;
   private final RuleSetStore versions;
   private final Workers compiler;
   private final ChangeNotices notices;
   private Future<?> lastChange = Future.succeededFuture();
 
   /** {@code notices} hears of every activation: pending suggestions of earlier rules no longer serve. */
-  public RuleService(RuleBook book, RuleFolder folder, RuleSetStore versions, Workers compiler,
+  public RuleService(RuleBook book, RuleMirror mirror, RuleSetStore versions, Workers compiler,
       ChangeNotices notices) {
     this.notices = notices;
     this.book = book;
-    this.folder = folder;
+    this.mirror = mirror;
     this.versions = versions;
     this.compiler = compiler;
   }
@@ -51,6 +51,11 @@ public final class RuleService {
     Map<String, String> files = new TreeMap<>();
     book.active().rules().sources().forEach(s -> files.put(s.file(), s.text()));
     return files;
+  }
+
+  /** Whether the rules folder mirrors the active set. */
+  public RuleMirror.Status mirror() {
+    return mirror.status();
   }
 
   public RuleSet active() {
@@ -124,13 +129,13 @@ public final class RuleService {
    */
   public Future<RuleSet> reloadFolder() {
     return serially(() -> {
-      List<RuleSource> sources = folder.read();
+      List<RuleSource> sources = mirror.folder().read();
       Map<String, String> files = new TreeMap<>();
       sources.forEach(s -> files.put(s.file(), s.text()));
       if (files.equals(activeFiles())) {
         return Future.succeededFuture(book.active());
       }
-      return activate(files, "rules folder " + folder.path());
+      return activate(files, "rules folder " + mirror.folder().path());
     });
   }
 
@@ -146,8 +151,8 @@ public final class RuleService {
       }
       RuleSetStore.Version version = newest.get();
       return compiler.run(() -> compileOrFail(version.sources())).map(compiled -> {
-        folder.replaceWith(version.files());
         RuleSet set = book.activate(compiled, version.version());
+        mirror.write(version.files(), version.version());
         LOG.info("activated rule set version {}, recorded by another node for {}", version.version(), version.author());
         return set;
       });
@@ -159,8 +164,8 @@ public final class RuleService {
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
     return compiler.run(() -> compileOrFail(sources))
         .compose(compiled -> versions.record(compiled, author).map(version -> {
-          folder.replaceWith(files);
           RuleSet set = book.activate(compiled, version);
+          mirror.write(files, version);
           LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
           return set;
         }))

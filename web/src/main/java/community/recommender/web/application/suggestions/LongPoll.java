@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  * notice for its group or for the time the rules hold it until, then asks again, until news or the
  * deadline. It never blocks an event loop: between asks it is a registration and a timer.
  *
+ * <p>When the node shuts down, a waiting poll ends at once with {@link NodeDraining}.
+ *
  * <p>A notice that arrives while an ask is under way is kept and answered with one more ask, so
  * no change between "ask" and "wait" is missed.
  */
@@ -46,7 +48,7 @@ public final class LongPoll {
 
   /** Starts on the current event loop; completes with news, or with the last answer at the deadline. */
   public Future<SuggestionAnswer> start() {
-    registration = waiters.register(groupId, this::woken);
+    registration = waiters.register(groupId, this::woken, this::drained);
     askAgain();
     return result.future();
   }
@@ -102,6 +104,12 @@ public final class LongPoll {
         result.tryComplete(last);
       }
     });
+  }
+
+  /** The node is shutting down: the poll ends now, with {@link NodeDraining}. */
+  private void drained() {
+    finish();
+    result.tryFail(new NodeDraining());
   }
 
   private void woken() {

@@ -18,19 +18,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Waiters {
   private final Map<String, Set<Waiter>> byGroup = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
+  private volatile boolean draining;
 
   /** Wakes the waiters of every group a notice names. */
   public Waiters(ChangeNotices notices) {
     notices.onNotice(this::wake);
   }
 
-  /** Registers {@code onWake} for {@code groupId}, run on the caller's context; answers the registration. */
-  public Registration register(String groupId, Runnable onWake) {
+  /**
+   * Registers {@code onWake} for {@code groupId}, and {@code onDrain} for when this node shuts down,
+   * both run on the caller's context; answers the registration. Once the node drains, a new
+   * registration hears {@code onDrain} at once.
+   */
+  public Registration register(String groupId, Runnable onWake, Runnable onDrain) {
     Context context = Vertx.currentContext();
-    Waiter waiter = new Waiter(groupId, context, onWake);
+    Waiter waiter = new Waiter(groupId, context, onWake, onDrain);
     byGroup.computeIfAbsent(groupId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
     count.incrementAndGet();
+    if (draining) {
+      waiter.drain();
+    }
     return waiter;
+  }
+
+  /** Ends every wait on this node, now and from now on: the node is shutting down. */
+  public void drain() {
+    draining = true;
+    byGroup.values().forEach(waiters -> waiters.forEach(Waiter::drain));
   }
 
   /** How many polls wait on this node. */
@@ -58,12 +72,22 @@ public final class Waiters {
     private final String groupId;
     private final Context context;
     private final Runnable onWake;
+    private final Runnable onDrain;
     private boolean cancelled;
 
-    Waiter(String groupId, Context context, Runnable onWake) {
+    Waiter(String groupId, Context context, Runnable onWake, Runnable onDrain) {
       this.groupId = groupId;
       this.context = context;
       this.onWake = onWake;
+      this.onDrain = onDrain;
+    }
+
+    void drain() {
+      context.runOnContext(v -> {
+        if (!cancelled) {
+          onDrain.run();
+        }
+      });
     }
 
     void wake() {

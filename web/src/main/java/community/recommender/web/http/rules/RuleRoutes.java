@@ -7,6 +7,7 @@ import community.recommender.web.http.Routes;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
+import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
 import community.recommender.web.application.playbook.RuleSimulation;
 import community.recommender.web.store.RuleSetStore;
@@ -57,7 +58,17 @@ public final class RuleRoutes implements Routes {
         .put("version", active.version())
         .put("contentHash", active.rules().contentHash())
         .put("files", files)
-        .put("rules", ruleNames));
+        .put("rules", ruleNames)
+        .put("mirror", mirror(rules.mirror())));
+  }
+
+  /** Whether the rules folder holds the active set; a console shows {@code error} when it does not. */
+  private static JsonObject mirror(RuleMirror.Status status) {
+    return new JsonObject()
+        .put("folder", status.folder().toString())
+        .put("written", status.written())
+        .put("version", status.version())
+        .put("error", status.error());
   }
 
   private void read(RoutingContext ctx) {

@@ -27,6 +27,7 @@ public final class PgChangeNotices implements ChangeNotices {
 
   private final Pool pool;
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private volatile PgSubscriber subscriber;
 
   public PgChangeNotices(Pool pool) {
     this.pool = pool;
@@ -57,6 +58,13 @@ public final class PgChangeNotices implements ChangeNotices {
     return announce(EVERY_GROUP);
   }
 
+  /** Whether the LISTEN connection is up now; while it is down, notices from other nodes are missed. */
+  @Override
+  public boolean listening() {
+    PgSubscriber current = subscriber;
+    return current != null && !current.closed() && current.actualConnection() != null;
+  }
+
   private void heard(String payload) {
     listeners.forEach(listener -> listener.accept(payload));
   }
@@ -69,6 +77,7 @@ public final class PgChangeNotices implements ChangeNotices {
     PgSubscriber subscriber = PgSubscriber.subscriber(vertx, new PgConnectOptions(options))
         .reconnectPolicy(retries -> 1_000L);
     subscriber.channel(CHANNEL).handler(this::heard);
+    this.subscriber = subscriber;
     subscriber.connect().onFailure(e -> LOG.warn("cannot listen for changes from other nodes; retrying", e));
     return () -> Futures.await(subscriber.close());
   }

@@ -1,0 +1,49 @@
+package community.recommender.web.server;
+
+import community.recommender.web.application.suggestions.Waiters;
+import community.recommender.web.http.ApiVerticle;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the HTTP edge down gracefully: readiness turns 503, every waiting long poll is answered
+ * (503 with {@code Retry-After}), the servers stop taking connections, requests under way finish
+ * within the grace period, and then every connection closes.
+ */
+final class Drain implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Drain.class);
+
+  private final AtomicBoolean draining;
+  private final Waiters waiters;
+  private final List<ApiVerticle> servers;
+  private final Duration grace;
+
+  /** {@code grace} is how long requests under way may take to finish. */
+  Drain(AtomicBoolean draining, Waiters waiters, List<ApiVerticle> servers, Duration grace) {
+    this.draining = draining;
+    this.waiters = waiters;
+    this.servers = List.copyOf(servers);
+    this.grace = grace;
+  }
+
+  @Override
+  public void close() throws Exception {
+    draining.set(true);
+    int polls = waiters.size();
+    waiters.drain();
+    LOG.info("shutting down: answering {} waiting poll(s), letting requests under way finish for up to {} ms", polls,
+        grace.toMillis());
+    Future<?> stopped = Future.all(servers.stream().map(server -> server.shutdown(grace)).toList());
+    try {
+      stopped.toCompletionStage().toCompletableFuture().get(grace.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.warn("the HTTP servers did not stop within {} ms; closing the rest anyway", grace.toMillis());
+    }
+  }
+}
