@@ -25,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,20 @@ class DemoJourneysTest {
     }
     assertThat(offers).isPositive();
     assertThat(activities).isPositive();
+  }
+
+  /** Issue 11: every demo group's 30-day journey over the sample library has no stall. */
+  @Test
+  void everyDemoGroup_getsSomethingForThirtyDays_withoutAStall() {
+    JourneySimulation simulation = new JourneySimulation(pipeline);
+    Map<String, Integer> stalls = new LinkedHashMap<>();
+    for (Group group : groups) {
+      Journey journey = simulation.run(group, List.of(), NOW, DAYS, rules);
+      System.out.printf("journey %s: %d sent %s, %d held, %d stalled%n", group.getId(), journey.sent().size(),
+          journey.kinds(), journey.holds().size(), journey.stalls().size());
+      stalls.put(group.getId(), journey.stalls().size());
+    }
+    assertThat(stalls).allSatisfy((id, n) -> assertThat(n).as(id + " stalls").isZero());
   }
 
   @Test
