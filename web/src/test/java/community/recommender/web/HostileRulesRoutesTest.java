@@ -96,6 +96,9 @@ class HostileRulesRoutesTest {
     assertThat(activeVersion()).isEqualTo(version);
     assertThat(server.get("/api/v1/groups/sh-coffee-lovers/suggestion", admin).statusCode()).isIn(200, 204);
     assertThat(server.get("/health", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = server.get("/health/ready", null);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(ready.body()).getJsonObject("checks").getString("rules")).isEqualTo("ok");
     assertThat(marker).doesNotExist();
     assertThat(connections.get()).isZero();
     assertThat(TimeZone.getDefault().getID()).isEqualTo(timeZone);

@@ -38,13 +38,9 @@ public final class HealthRoutes implements Routes {
     router.get("/health/ready").handler(this::ready);
     router.get("/health").handler(ctx -> database.check()
         .onSuccess(ok -> {
-          List<RuleRunner.Overdue> stuck = ruleBook.runner().stuck();
-          if (!stuck.isEmpty()) {
-            RuleRunner.Overdue oldest = stuck.get(0);
-            Responses.json(ctx, 503, new JsonObject()
-                .put("status", "unavailable")
-                .put("reason", stuck.size() + " rule worker(s) stuck past their deadline; the oldest, "
-                    + oldest.what() + ", has run " + oldest.running().toMillis() + " ms"));
+          String rules = stuckRules();
+          if (!rules.equals("ok")) {
+            Responses.json(ctx, 503, new JsonObject().put("status", "unavailable").put("reason", rules));
             return;
           }
           Responses.json(ctx, 200, new JsonObject()
@@ -54,6 +50,17 @@ public final class HealthRoutes implements Routes {
         .onFailure(e -> Responses.json(ctx, 503, new JsonObject()
             .put("status", "unavailable")
             .put("reason", "database: " + e.getMessage()))));
+  }
+
+  /** "ok", or which rule worker is stuck past its decision's deadline and for how long. */
+  private String stuckRules() {
+    List<RuleRunner.Overdue> stuck = ruleBook.runner().stuck();
+    if (stuck.isEmpty()) {
+      return "ok";
+    }
+    RuleRunner.Overdue oldest = stuck.get(0);
+    return stuck.size() + " rule worker(s) stuck past their deadline; the oldest, " + oldest.what() + ", has run "
+        + oldest.running().toMillis() + " ms";
   }
 
   private void ready(RoutingContext ctx) {
@@ -69,6 +76,7 @@ public final class HealthRoutes implements Routes {
       String index = readiness.indexProblem().get();
       checks.put("index", index == null ? "ok" : index);
       checks.put("listen", readiness.listening().getAsBoolean() ? "ok" : "not connected; retrying");
+      checks.put("rules", stuckRules());
       boolean ready = checks.stream().allMatch(check -> "ok".equals(check.getValue()));
       Responses.json(ctx, ready ? 200 : 503, new JsonObject()
           .put("status", ready ? "ready" : "unavailable")
