@@ -4,6 +4,7 @@ import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.History;
 import community.recommender.engine.model.Outcome;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.rules.RuleSet;
@@ -21,8 +22,6 @@ import java.util.List;
  * Nothing is stored or delivered: history lives only in the simulation.
  */
 public final class JourneySimulation {
-  /** How far back rules see the simulated history, as the server's decisions do. */
-  private static final Duration HISTORY = Duration.ofDays(90);
   private static final Duration NEXT_LOOK = Duration.ofMinutes(1);
   /** Decisions per simulated day at most, so that rules that never hold still end. */
   private static final int MAX_DECISIONS_PER_DAY = 48;
@@ -43,7 +42,7 @@ public final class JourneySimulation {
     while (now.isBefore(end) && budget-- > 0) {
       Instant at = now;
       List<PastSuggestion> seen = history.stream()
-          .filter(p -> p.getSentAt().isAfter(at.minus(HISTORY)))
+          .filter(p -> p.getSentAt().isAfter(at.minus(History.WINDOW)))
           .map(p -> p.at(at))
           .toList();
       Decision decision = pipeline.decide(group.asOf(now), seen, now, rules);

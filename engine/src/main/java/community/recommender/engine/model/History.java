@@ -13,6 +13,9 @@ import java.util.List;
  * {@link PastSuggestion#isSent()}).
  */
 public final class History {
+  /** How far back a decision sees a group's suggestions: what was sent before this does not count. */
+  public static final Duration WINDOW = Duration.ofDays(90);
+
   private final List<PastSuggestion> sent;
   private final Instant now;
   private final ZoneId zone;

@@ -3,6 +3,7 @@ package community.recommender.web.application.journeys;
 import community.recommender.engine.journey.Journey;
 import community.recommender.engine.journey.JourneySimulation;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.History;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
 import community.recommender.web.application.groups.GroupNotFound;
@@ -13,7 +14,6 @@ import community.recommender.web.store.GroupSummary;
 import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,8 +37,6 @@ public final class JourneyService {
    * minutes (a 30-day journey costs from a tenth of a second to about three, by how often it stalls).
    */
   public static final int MAX_GROUPS = 50;
-  /** How far back rules see a group's real history, as the server's decisions do. */
-  private static final Duration HISTORY = Duration.ofDays(90);
 
   private final GroupStore groups;
   private final SuggestionStore suggestions;
@@ -110,7 +108,7 @@ public final class JourneyService {
   }
 
   private Future<Journey> journey(Group group, int days, RuleSet set, Instant now) {
-    return suggestions.history(group.getId(), now.minus(HISTORY), now)
+    return suggestions.history(group.getId(), now.minus(History.WINDOW), now)
         .compose(past -> workers.run(() -> simulation.run(group, past, now, days, set)));
   }
 

@@ -3,6 +3,7 @@ package community.recommender.web.application.playbook;
 import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.History;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleSet;
@@ -13,7 +14,6 @@ import community.recommender.web.application.Workers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,6 @@ import java.util.Objects;
  * suggestion under the active set and under the proposal, side by side. Nothing is stored.
  */
 public final class RuleSimulation {
-  private static final Duration HISTORY = Duration.ofDays(90);
 
   private final RuleService rules;
   private final GroupStore groups;
@@ -56,7 +55,7 @@ public final class RuleSimulation {
     RuleSet proposed = new RuleSet(-1, compiled);
     List<Future<JsonObject>> rows = new ArrayList<>();
     for (Group group : all) {
-      rows.add(suggestions.history(group.getId(), now.minus(HISTORY), now)
+      rows.add(suggestions.history(group.getId(), now.minus(History.WINDOW), now)
           .compose(past -> workers.run(() -> compare(group, past, current, proposed, now))));
     }
     return Future.all(rows).map(done -> {

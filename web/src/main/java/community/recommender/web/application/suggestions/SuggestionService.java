@@ -2,6 +2,7 @@ package community.recommender.web.application.suggestions;
 
 import community.recommender.engine.decision.Decision;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.History;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.store.ChangeNotices;
@@ -30,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SuggestionService {
   private static final Logger LOG = LoggerFactory.getLogger(SuggestionService.class);
-  /** How far back rules see what a group was sent. */
-  private static final Duration HISTORY = Duration.ofDays(90);
   /** How often one poll tries again when other pollers of the same group keep winning the race. */
   private static final int ATTEMPTS = 3;
 
@@ -146,7 +145,7 @@ public final class SuggestionService {
     // The mark is read before the history: a delivery that lands between the two reads then makes the
     // store refuse this decision, instead of letting it pass on a history that misses the delivery.
     Future<Optional<Instant>> mark = suggestions.lastDeliveredAt(groupId);
-    Future<List<PastSuggestion>> history = mark.compose(read -> suggestions.history(groupId, now.minus(HISTORY), now));
+    Future<List<PastSuggestion>> history = mark.compose(read -> suggestions.history(groupId, now.minus(History.WINDOW), now));
     return history
         .compose(read -> decider.decide(group, history.result(), now))
         .compose(decision -> recordGaps(groupId, decision, now))
