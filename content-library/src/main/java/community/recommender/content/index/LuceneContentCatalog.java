@@ -32,10 +32,12 @@ public final class LuceneContentCatalog implements ContentCatalog {
   public List<ContentMatch> find(CandidateQuery query) {
     Query lucene = toLucene(query);
     return index.withSearcher(searcher -> {
-      TopDocs top = searcher.search(lucene, query.limit());
+      // Lucene breaks ties by document order, so equal items come in the same order on every page.
+      TopDocs top = searcher.search(lucene, Math.addExact(query.offset(), query.limit()));
       List<ContentMatch> matches = new ArrayList<>();
-      for (ScoreDoc hit : top.scoreDocs) {
-        matches.add(new ContentMatch(cache.get(searcher, hit.doc), hit.score));
+      ScoreDoc[] hits = top.scoreDocs;
+      for (int i = query.offset(); i < hits.length; i++) {
+        matches.add(new ContentMatch(cache.get(searcher, hits[i].doc), hits[i].score));
       }
       return matches;
     });

@@ -59,6 +59,26 @@ class LuceneContentCatalogTest {
   }
 
   @Test
+  void equallyRankedItems_comeInPagesThatNeitherOverlapNorSkip() {
+    List<ContentItem> posts = java.util.stream.IntStream.range(0, 25)
+        .mapToObj(i -> post("same-" + i, "topic").build()).toList();
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      index.apply(posts, 25);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+      CandidateQuery first = new CandidateQuery(ContentKind.POST, List.of(), List.of(), null, "zh", NOW, 10);
+
+      List<String> all = ids(catalog.find(new CandidateQuery(ContentKind.POST, List.of(), List.of(), null, "zh", NOW, 50)));
+      List<String> paged = new java.util.ArrayList<>(ids(catalog.find(first)));
+      paged.addAll(ids(catalog.find(first.next(10))));
+      paged.addAll(ids(catalog.find(first.next(10).next(10))));
+
+      assertThat(all).hasSize(25);
+      assertThat(paged).containsExactlyElementsOf(all);
+      assertThat(catalog.find(first.next(10).next(10).next(10))).isEmpty();
+    }
+  }
+
+  @Test
   void indexRemembersWhatItCaughtUpTo_acrossReopen() {
     try (ContentIndex index = ContentIndex.open(dir)) {
       assertThat(index.indexedThrough()).isZero();
@@ -70,6 +90,10 @@ class LuceneContentCatalogTest {
       index.apply(List.of(COUPON_ANYWHERE.toBuilder().version(2).build()), 43);
       assertThat(index.size()).isEqualTo(1);
     }
+  }
+
+  private static List<String> ids(List<ContentMatch> matches) {
+    return matches.stream().map(m -> m.item().getId()).toList();
   }
 
   private static ContentItem.Builder offer(String id) {

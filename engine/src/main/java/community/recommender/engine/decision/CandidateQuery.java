@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param region the group's region code, or null; items for other regions are left out
  * @param language the group's language; items in other languages are left out
  * @param at the moment the items must be valid at
+ * @param offset how many of the best items to skip, to read the next page
  * @param limit how many items to return at most
  */
 public record CandidateQuery(
@@ -23,6 +24,7 @@ public record CandidateQuery(
     String region,
     String language,
     Instant at,
+    int offset,
     int limit) {
 
   public CandidateQuery {
@@ -31,5 +33,19 @@ public record CandidateQuery(
     interests = List.copyOf(interests);
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(at, "at");
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException("offset must be 0 or more and limit 1 or more: " + offset + ", " + limit);
+    }
+  }
+
+  /** The first page: the best {@code limit} items. */
+  public CandidateQuery(ContentKind kind, List<String> tags, List<String> interests, String region, String language,
+      Instant at, int limit) {
+    this(kind, tags, interests, region, language, at, 0, limit);
+  }
+
+  /** The page after this one, {@code limit} items long. */
+  public CandidateQuery next(int nextLimit) {
+    return new CandidateQuery(kind, tags, interests, region, language, at, offset + limit, nextLimit);
   }
 }

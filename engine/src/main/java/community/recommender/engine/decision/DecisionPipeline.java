@@ -58,7 +58,9 @@ import java.util.WeakHashMap;
  * </ol>
  *
  * Every step runs the same "candidates" rules, so no fallback passes a goodwill, pacing, region,
- * language or interest veto. When even that finds nothing, the decision is empty and says when to
+ * language or interest veto. Within a step, while the rules drop every candidate read so far, the
+ * next page of candidates is read, so that many equally ranked items the group got recently (or that
+ * rules drop for any other reason) cannot hide one it may receive. When even that finds nothing, the decision is empty and says when to
  * ask again ({@link PlaybookSettings#getRetryWhenEmptyMinutes()}).
  *
  * <p>It blocks while rules fire and the catalog searches, so callers run it off any event loop.
@@ -73,6 +75,12 @@ public final class DecisionPipeline {
 
   private static final int CANDIDATES_PER_NEED = 20;
   private static final int CANDIDATES_PER_FALLBACK = 60;
+  /**
+   * How many candidates one step reads per need at most, page after page, while rules drop all it
+   * read so far: enough to see past a library's worth of equally ranked items the group got recently,
+   * and a bound on what one decision may cost.
+   */
+  static final int CANDIDATES_READ_PER_NEED = 1_000;
   private static final Comparator<String> RULE_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
   private final RuleBook ruleBook;
@@ -240,46 +248,58 @@ public final class DecisionPipeline {
       this.needsTried = byUrgency(needStage.only(Need.class));
     }
 
-    Optional<Decision> tier(List<Need> needs, int limit, boolean findGaps) {
+    /**
+     * Tries {@code needs}: reads a page of candidates for each, lets the "candidates" rules judge
+     * them, and reads further pages (each twice as long) while every candidate so far was dropped and
+     * some need may have more, up to {@code CANDIDATES_READ_PER_NEED} per need.
+     */
+    Optional<Decision> tier(List<Need> needs, int pageSize, boolean findGaps) {
       Map<Need, List<String>> foundFor = new LinkedHashMap<>();
-      List<Candidate> candidates = retrieve(needs, limit, foundFor);
-      if (candidates.isEmpty()) {
-        if (findGaps) {
-          reportGaps(foundFor, Map.of());
-        }
-        return Optional.empty();
+      Map<String, List<Veto>> vetoesById = new LinkedHashMap<>();
+      List<ScoreAdjustment> adjustments = new ArrayList<>();
+      Map<Need, CandidateQuery> pages = new LinkedHashMap<>();
+      for (Need need : needs) {
+        pages.put(need, new CandidateQuery(need.getKind(), need.getTags(), group.getPortrait().getInterests(),
+            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), now, pageSize));
+        foundFor.put(need, new ArrayList<>());
       }
-      List<Object> stageFacts = new ArrayList<>(facts);
-      stageFacts.addAll(needs);
-      stageFacts.addAll(candidates);
-      StageResult stage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), stageFacts, limits, watch);
-      fired.addAll(stage.firedRules());
-      notes.addAll(stage.only(Note.class));
-      List<Veto> vetoes = stage.only(Veto.class);
-      List<ScoreAdjustment> adjustments = stage.only(ScoreAdjustment.class);
-
       Candidate best = null;
       int bestScore = Integer.MIN_VALUE;
-      Map<String, List<Veto>> vetoesById = new LinkedHashMap<>();
-      for (Candidate candidate : candidates) {
-        List<Veto> own = vetoes.stream().filter(v -> v.getCandidate() == candidate).toList();
-        vetoesById.put(candidate.getId(), own);
-        int score = scoreOf(candidate, adjustments);
-        if (!own.isEmpty()) {
-          List<Reason> reasons = own.stream().map(v -> new Reason(v.getRule(), v.getReason()))
-              .sorted(Comparator.comparing(Reason::rule, RULE_ORDER)).toList();
-          dropped.add(new DroppedCandidate(candidate.getContent(), reasons));
-          if (own.stream().allMatch(Veto::isSoft) && (bestSoft == null || beats(candidate, score, bestSoft, bestSoftScore))) {
-            bestSoft = candidate;
-            bestSoftScore = score;
-            bestSoftAdjustments = adjustments;
-            bestSoftVetoes = reasons;
-          }
+      while (best == null && !pages.isEmpty()) {
+        List<Candidate> candidates = retrieve(pages, foundFor);
+        if (candidates.isEmpty()) {
           continue;
         }
-        if (best == null || beats(candidate, score, best, bestScore)) {
-          best = candidate;
-          bestScore = score;
+        List<Object> stageFacts = new ArrayList<>(facts);
+        stageFacts.addAll(needs);
+        stageFacts.addAll(candidates);
+        StageResult stage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), stageFacts, limits, watch);
+        fired.addAll(stage.firedRules());
+        notes.addAll(stage.only(Note.class));
+        List<Veto> vetoes = stage.only(Veto.class);
+        List<ScoreAdjustment> pageAdjustments = stage.only(ScoreAdjustment.class);
+        adjustments.addAll(pageAdjustments);
+
+        for (Candidate candidate : candidates) {
+          List<Veto> own = vetoes.stream().filter(v -> v.getCandidate() == candidate).toList();
+          vetoesById.put(candidate.getId(), own);
+          int score = scoreOf(candidate, pageAdjustments);
+          if (!own.isEmpty()) {
+            List<Reason> reasons = own.stream().map(v -> new Reason(v.getRule(), v.getReason()))
+                .sorted(Comparator.comparing(Reason::rule, RULE_ORDER)).toList();
+            dropped.add(new DroppedCandidate(candidate.getContent(), reasons));
+            if (own.stream().allMatch(Veto::isSoft) && (bestSoft == null || beats(candidate, score, bestSoft, bestSoftScore))) {
+              bestSoft = candidate;
+              bestSoftScore = score;
+              bestSoftAdjustments = pageAdjustments;
+              bestSoftVetoes = reasons;
+            }
+            continue;
+          }
+          if (best == null || beats(candidate, score, best, bestScore)) {
+            best = candidate;
+            bestScore = score;
+          }
         }
       }
       if (findGaps) {
@@ -291,22 +311,30 @@ public final class DecisionPipeline {
       return Optional.of(won(best, bestScore, adjustments, List.of()));
     }
 
-    private List<Candidate> retrieve(List<Need> needs, int limit, Map<Need, List<String>> foundFor) {
-      // An item found for several needs answers the most urgent one; needs are sorted by urgency.
+    /**
+     * Reads the current page of each need in {@code pages}, and leaves in it the next page of each
+     * need whose page was full and that has read less than its share; an item found for several needs
+     * answers the most urgent one (needs come sorted by urgency).
+     */
+    private List<Candidate> retrieve(Map<Need, CandidateQuery> pages, Map<Need, List<String>> foundFor) {
       Map<String, Candidate> byContent = new LinkedHashMap<>();
-      for (Need need : needs) {
-        CandidateQuery query = new CandidateQuery(need.getKind(), need.getTags(), group.getPortrait().getInterests(),
-            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), now, limit);
-        List<String> ids = new ArrayList<>();
-        for (ContentMatch match : catalog.find(query)) {
+      Map<Need, CandidateQuery> next = new LinkedHashMap<>();
+      pages.forEach((need, query) -> {
+        List<ContentMatch> matches = catalog.find(query);
+        for (ContentMatch match : matches) {
           String id = match.item().getId();
-          ids.add(id);
+          foundFor.get(need).add(id);
           if (!seen.contains(id)) {
             byContent.putIfAbsent(id, new Candidate(match.item(), need, match.relevance()));
           }
         }
-        foundFor.put(need, ids);
-      }
+        int read = query.offset() + query.limit();
+        if (matches.size() == query.limit() && read < CANDIDATES_READ_PER_NEED) {
+          next.put(need, query.next(Math.min(2 * query.limit(), CANDIDATES_READ_PER_NEED - read)));
+        }
+      });
+      pages.clear();
+      pages.putAll(next);
       seen.addAll(byContent.keySet());
       return List.copyOf(byContent.values());
     }

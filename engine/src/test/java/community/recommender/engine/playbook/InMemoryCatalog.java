@@ -34,6 +34,7 @@ final class InMemoryCatalog implements ContentCatalog {
         .filter(i -> query.tags().isEmpty() || query.tags().stream().anyMatch(i::hasTag))
         .filter(i -> !filterRegions || i.availableIn(query.region()))
         .filter(i -> i.getLanguage().equals(query.language()))
+        .skip(query.offset())
         .limit(query.limit())
         .map(i -> new ContentMatch(i, 1.0))
         .toList();
