@@ -81,7 +81,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     // notices reach their listeners in the order they were registered.
     SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
         new Decider(ruleBook, pipeline, decisions, metrics::timeDecision), config.clock(),
-        config.delivery().pendingTtl(), stores.gaps());
+        config.delivery().pendingTtl(), stores.gaps(), stores.silences());
     Waiters waiters = new Waiters(notices);
 
     UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());

@@ -8,6 +8,7 @@ import community.recommender.web.store.ContentStore;
 import community.recommender.web.store.FeedbackStore;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.RuleSetStore;
+import community.recommender.web.store.SilenceStore;
 import community.recommender.web.store.StoreHealth;
 import community.recommender.web.store.SuggestionStats;
 import community.recommender.web.store.SuggestionStore;
@@ -22,6 +23,7 @@ import community.recommender.web.store.pg.PgContentStore;
 import community.recommender.web.store.pg.PgFeedbackStore;
 import community.recommender.web.store.pg.PgGroupStore;
 import community.recommender.web.store.pg.PgRuleSetStore;
+import community.recommender.web.store.pg.PgSilenceStore;
 import community.recommender.web.store.pg.PgSuggestionStats;
 import community.recommender.web.store.pg.PgSuggestionStore;
 import community.recommender.web.store.pg.PgTokenStore;
@@ -35,7 +37,8 @@ import java.util.Deque;
  */
 record StoreAssembly(Database database, GroupStore groups, ActivityReportStore reports, SuggestionStore suggestions,
     ContentStore content, RuleSetStore ruleVersions, FeedbackStore feedback, SuggestionStats stats,
-    TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock, ContentGapStore gaps) {
+    TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock, ContentGapStore gaps,
+    SilenceStore silences) {
 
   /** Opens the database and migrates it; everything to close is pushed onto {@code opened}. */
   static StoreAssembly open(Vertx vertx, ServerConfig config, Deque<AutoCloseable> opened) {
@@ -49,7 +52,8 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
     return new StoreAssembly(database, new PgGroupStore(pool, clock), new PgActivityReports(pool),
         new PgSuggestionStore(pool, notices, clock), new PgContentStore(pool, clock), new PgRuleSetStore(pool),
         new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool), new PgTokenStore(pool), notices,
-        new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool));
+        new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool),
+        new PgSilenceStore(pool));
   }
 
   /** Whether the database answers. */

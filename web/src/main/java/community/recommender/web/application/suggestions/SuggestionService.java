@@ -8,6 +8,9 @@ import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.store.ChangeNotices;
 import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.GroupStore;
+import community.recommender.web.store.RecordedSilence;
+import community.recommender.web.store.Silence;
+import community.recommender.web.store.SilenceStore;
 import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +45,7 @@ public final class SuggestionService {
   private final Duration pendingTtl;
   private final RememberedAnswers remembered;
   private final ContentGapStore gaps;
+  private final SilenceStore silences;
 
   /**
    * A pending suggestion serves for {@code pendingTtl}. Answers are remembered on this node until a
@@ -49,7 +53,7 @@ public final class SuggestionService {
    * {@code notices} later is told, so that a woken poll never gets a stale answer.
    */
   public SuggestionService(GroupStore groups, SuggestionStore suggestions, ChangeNotices notices, Decider decider,
-      Clock clock, Duration pendingTtl, ContentGapStore gaps) {
+      Clock clock, Duration pendingTtl, ContentGapStore gaps, SilenceStore silences) {
     this.groups = groups;
     this.suggestions = suggestions;
     this.notices = notices;
@@ -58,6 +62,12 @@ public final class SuggestionService {
     this.pendingTtl = pendingTtl;
     this.remembered = new RememberedAnswers(notices);
     this.gaps = gaps;
+    this.silences = silences;
+  }
+
+  /** The group's latest recorded silence: the last decision that sent it nothing, and since when. */
+  public Future<Optional<RecordedSilence>> latestSilence(String groupId) {
+    return silences.latest(groupId);
   }
 
   /**
@@ -138,6 +148,18 @@ public final class SuggestionService {
         .map(decision);
   }
 
+  /**
+   * Keeps a decision that sent nothing, so an operator can see later why the group was silent. Only
+   * decisions are recorded: polls answered from a remembered hold decide nothing and write nothing.
+   * A silence that cannot be written costs the answer nothing.
+   */
+  private Future<Void> recordSilence(String groupId, Silence silence, Instant now) {
+    return silences.record(groupId, silence, now).recover(e -> {
+      LOG.warn("cannot record the silence of group {}", groupId, e);
+      return Future.succeededFuture();
+    });
+  }
+
   /** Decides anew; empty when the group moved on while deciding (another poller was served). */
   private Future<Optional<SuggestionAnswer>> decideAndStore(Group group, String stale, String claimFor, Instant now,
       long heldMark) {
@@ -153,17 +175,23 @@ public final class SuggestionService {
           JsonObject explanation = DecisionJson.explanation(decision);
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
             SuggestionAnswer answer;
+            Silence silence;
             if (decision.heldUntil().isPresent()) {
               SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons(),
                   explanation);
               remembered.remember(groupId, hold, heldMark);
               answer = hold;
+              silence = new Silence(Silence.HELD, hold.until(), decision.ruleSetVersion(), hold.reasons(), explanation);
             } else {
-              answer = new SuggestionAnswer.Nothing(decision.retryAt().orElse(now.plusSeconds(3600)), decision.reasons(),
+              SuggestionAnswer.Nothing nothing = new SuggestionAnswer.Nothing(
+                  decision.retryAt().orElse(now.plusSeconds(3600)), decision.reasons(), explanation);
+              answer = nothing;
+              silence = new Silence(Silence.EMPTY, nothing.retryAt(), decision.ruleSetVersion(), nothing.reasons(),
                   explanation);
             }
-            Future<Void> cleared = stale == null ? Future.succeededFuture()
-                : suggestions.supersede(stale, "expired or made by earlier rules");
+            Future<Void> cleared = recordSilence(groupId, silence, now)
+                .compose(recorded -> stale == null ? Future.succeededFuture()
+                    : suggestions.supersede(stale, "expired or made by earlier rules"));
             return cleared.map(done -> Optional.of(answer));
           }
           Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), groupId, decision.winner().get(),

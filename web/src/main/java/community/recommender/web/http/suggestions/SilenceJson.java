@@ -1,6 +1,7 @@
 package community.recommender.web.http.suggestions;
 
 import community.recommender.web.application.suggestions.SuggestionAnswer;
+import community.recommender.web.store.RecordedSilence;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -21,5 +22,21 @@ public final class SilenceJson {
     return new JsonObject().put("status", "empty").put("until", nothing.retryAt().toString())
         .put("retryAfter", retryAfterSeconds).put("reasons", SuggestionJson.reasons(nothing.reasons()))
         .put("explanation", nothing.explanation());
+  }
+
+  /**
+   * A recorded silence: its status, since when the same silence lasts, when and how often decisions
+   * met it, and why; with {@code withDecision}, the whole decision too.
+   */
+  public static JsonObject recorded(RecordedSilence recorded, boolean withDecision) {
+    JsonObject json = new JsonObject().put("status", recorded.silence().status())
+        .put("since", recorded.since().toString()).put("lastSeen", recorded.lastSeen().toString())
+        .put("decisions", recorded.decisions()).put("until", recorded.silence().until().toString())
+        .put("ruleSetVersion", recorded.silence().ruleSetVersion())
+        .put("reasons", SuggestionJson.reasons(recorded.silence().reasons()));
+    if (withDecision) {
+      json.put("explanation", recorded.silence().explanation());
+    }
+    return json;
   }
 }

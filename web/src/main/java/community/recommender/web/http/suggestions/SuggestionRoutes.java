@@ -15,6 +15,8 @@ import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.LongPoll;
 import community.recommender.web.application.suggestions.Waiters;
 import community.recommender.web.store.GroupStore;
+import community.recommender.web.store.RecordedSilence;
+import community.recommender.web.application.groups.GroupNotFound;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -42,6 +45,10 @@ import java.util.stream.Collectors;
  * <p>200 carries an {@code ETag} (the suggestion's id); {@code If-None-Match} with it answers 304.
  * 204 means nothing suits now, with {@code Retry-After} and {@code X-Next-Suggestion-At} when rules
  * hold the group until a known time. {@code ?wait=N} (at most 60) long-polls for news.
+ *
+ * <p>Every decision that sends nothing is recorded, one per group: an operator's
+ * {@code ?explain=true} shows the latest ({@code recorded} with a silence, {@code lastSilence} with a
+ * suggestion), and {@code GET /api/v1/groups/{groupId}/silence} gives it with the whole decision.
  */
 public final class SuggestionRoutes implements Routes {
   static final int MAX_WAIT_SECONDS = 60;
@@ -66,6 +73,23 @@ public final class SuggestionRoutes implements Routes {
         .handler(this::next);
     router.get("/api/v1/suggestions").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
         .handler(this::batch);
+    router.get("/api/v1/groups/:groupId/silence").handler(TokenAuthHandler.requireRole(Role.OPERATOR))
+        .handler(this::silence);
+  }
+
+  /** The group's latest recorded silence, with the whole decision; {@code null} when it never had one. */
+  private void silence(RoutingContext ctx) {
+    String groupId = GroupIds.fromPath(ctx);
+    suggestions.latestSilence(groupId).compose(recorded -> {
+      if (recorded.isPresent()) {
+        return Future.succeededFuture(SilenceJson.recorded(recorded.get(), true));
+      }
+      return groups.find(groupId, clock.instant()).map(found -> {
+        found.orElseThrow(() -> new GroupNotFound(groupId));
+        return (JsonObject) null;
+      });
+    }).onSuccess(silence -> Responses.json(ctx, 200, new JsonObject().put("groupId", groupId).put("silence", silence)))
+        .onFailure(ctx::fail);
   }
 
   private void next(RoutingContext ctx) {
@@ -84,7 +108,11 @@ public final class SuggestionRoutes implements Routes {
       ctx.response().closeHandler(closed -> poll.abandon());
       answer = poll.start();
     }
-    answer.onSuccess(a -> respond(ctx, a, explain, known))
+    boolean explained = explain && TokenAuthHandler.caller(ctx).role() != Role.BOT;
+    answer.compose(a -> explained
+            ? suggestions.latestSilence(groupId).map(recorded -> new Explained(a, recorded))
+            : Future.succeededFuture(new Explained(a, Optional.empty())))
+        .onSuccess(a -> respond(ctx, a.answer(), explain, known, a.silence()))
         .onFailure(e -> {
           if (!ctx.response().closed() && !ctx.response().ended()) {
             ctx.fail(e);
@@ -92,7 +120,11 @@ public final class SuggestionRoutes implements Routes {
         });
   }
 
-  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, Set<String> known) {
+  /** An answer with the group's latest recorded silence, for an operator's {@code ?explain=true}. */
+  private record Explained(SuggestionAnswer answer, Optional<RecordedSilence> silence) {}
+
+  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, Set<String> known,
+      Optional<RecordedSilence> silence) {
     if (ctx.response().closed() || ctx.response().ended()) {
       return;
     }
@@ -106,6 +138,7 @@ public final class SuggestionRoutes implements Routes {
       JsonObject body = SuggestionJson.toJson(suggested.suggestion());
       if (explain) {
         body.put("explanation", suggested.explanation());
+        silence.ifPresent(last -> body.put("lastSilence", SilenceJson.recorded(last, false)));
       }
       Responses.json(ctx, 200, body);
     } else {
@@ -114,7 +147,9 @@ public final class SuggestionRoutes implements Routes {
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter(until)))
           .putHeader("X-Next-Suggestion-At", until.toString());
       if (explain && TokenAuthHandler.caller(ctx).role() != Role.BOT) {
-        Responses.json(ctx, 200, SilenceJson.toJson(answer, retryAfter(until)));
+        JsonObject body = SilenceJson.toJson(answer, retryAfter(until));
+        silence.ifPresent(recorded -> body.put("recorded", SilenceJson.recorded(recorded, false)));
+        Responses.json(ctx, 200, body);
       } else {
         ctx.response().setStatusCode(204).end();
       }
