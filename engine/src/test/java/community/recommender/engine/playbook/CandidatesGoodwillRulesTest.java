@@ -1,5 +1,6 @@
 package community.recommender.engine.playbook;
 
+import static community.recommender.engine.playbook.Fixtures.activity;
 import static community.recommender.engine.playbook.Fixtures.group;
 import static community.recommender.engine.playbook.Fixtures.offer;
 import static community.recommender.engine.playbook.Fixtures.post;
@@ -10,6 +11,7 @@ import community.recommender.engine.decision.Decision;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Stage;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,23 @@ class CandidatesGoodwillRulesTest {
     assertThat(Playbook.vetoesOf(decision, "coupon")).containsExactly("Hold back offers while members complain");
     assertThat(decision.dropped().get(0).vetoes().get(0).message()).startsWith("10% of this week's messages");
     assertThat(Playbook.decideWantingAnOffer(content, LIBRARY).winner()).contains(COUPON);
+  }
+
+  @Test
+  @DisplayName("Put care first while members complain")
+  void complainingGroupGetsAnAnswerBeforeAnActivityMadeForIt() {
+    Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
+    Group content = group("content").interests("car").messages(100).complaints(2).build();
+    // Overdue, and made for the group's interests and stage: without the rule it outscores the answer (82 + 15 + 5 > 98).
+    ContentItem carRally = activity("car-rally", "salon").interests(List.of("car")).stages(List.of(Stage.MATURE)).build();
+    ContentItem faq = post("delivery-faq", "faq").build();
+
+    Decision decision = Playbook.decide(unhappy, List.of(carRally, faq));
+
+    assertThat(decision.winner()).contains(faq);
+    assertThat(Playbook.reasonRules(decision)).contains("Put care first while members complain");
+    assertThat(Playbook.decide(content, List.of(carRally, faq)).firedRules())
+        .doesNotContain("Put care first while members complain");
   }
 
   @Test
