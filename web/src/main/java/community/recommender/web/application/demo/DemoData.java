@@ -22,8 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo: sample groups that differ in activity, region, interests and stage, and the sample
- * content library. Loaded only into an empty database, so a restart with {@code --demo} adds nothing.
+ * The demo: sample groups at different points of the playbook's cycle (quiet and dormant, a wave of
+ * newcomers, a complaint spike, after-sales, an emotional group before its scene, mature and
+ * healthy, one onboarded with months of history), and the sample content library. Loaded only into an empty database, so a restart with {@code --demo} adds nothing.
  */
 public final class DemoData {
   private DemoData() {}
@@ -36,23 +37,45 @@ public final class DemoData {
     }
     List<ContentItem> items = SampleLibrary.read(samplesDir);
     List<String> ids = new ArrayList<>();
-    for (Object entry : readGroups()) {
-      JsonObject group = (JsonObject) entry;
-      String id = group.getString("id");
-      Instant createdAt = now.minus(Duration.ofDays(group.getInteger("createdDaysAgo")));
-      Futures.await(groups.insertIfAbsent(id, PortraitDocument.read(group.getJsonObject("portrait")), createdAt));
-      // Daily windows, as a chat tool would send them, so the console's 30-day chart has a day-by-day shape.
-      List<ActivityReport> days = new ArrayList<>();
-      days.addAll(daily(counts(group.getJsonObject("threeWeeksBefore")), now.minus(Duration.ofDays(28)), 21));
-      days.addAll(daily(counts(group.getJsonObject("lastWeek")), now.minus(Duration.ofDays(7)), 7));
-      Futures.await(reports.record(id, days));
-      ids.add(id);
+    for (DemoGroup group : groups(now)) {
+      Futures.await(groups.insertIfAbsent(group.id(), group.portrait(), group.createdAt()));
+      Futures.await(reports.record(group.id(), group.reports()));
+      ids.add(group.id());
     }
     Futures.await(groups.reassess(ids, now));
     for (ContentItem item : items) {
       Futures.await(content.save(item));
     }
     return true;
+  }
+
+  /**
+   * The demo groups as they are loaded at {@code now}. Each reports daily windows for its last 28
+   * days, as a chat tool would send them, so the console's 30-day chart has a day-by-day shape. A
+   * group onboarded with its history ({@code startedDaysAgo}, {@code earlierWeeks}) also has the
+   * day its community started and weekly windows for the weeks before those 28 days.
+   */
+  public static List<DemoGroup> groups(Instant now) {
+    List<DemoGroup> demo = new ArrayList<>();
+    for (Object entry : readGroups()) {
+      JsonObject group = (JsonObject) entry;
+      JsonObject portrait = group.getJsonObject("portrait").copy();
+      if (group.containsKey("startedDaysAgo")) {
+        portrait.put("startedAt", now.minus(Duration.ofDays(group.getInteger("startedDaysAgo"))).toString());
+      }
+      List<ActivityReport> reports = new ArrayList<>();
+      JsonArray earlier = group.getJsonArray("earlierWeeks", new JsonArray());
+      Instant firstWeek = now.minus(Duration.ofDays(28 + 7L * earlier.size()));
+      for (int w = 0; w < earlier.size(); w++) {
+        Instant start = firstWeek.plus(Duration.ofDays(7L * w));
+        reports.add(new ActivityReport(start, start.plus(Duration.ofDays(7)), counts(earlier.getJsonObject(w))));
+      }
+      reports.addAll(daily(counts(group.getJsonObject("threeWeeksBefore")), now.minus(Duration.ofDays(28)), 21));
+      reports.addAll(daily(counts(group.getJsonObject("lastWeek")), now.minus(Duration.ofDays(7)), 7));
+      demo.add(new DemoGroup(group.getString("id"), PortraitDocument.read(portrait),
+          now.minus(Duration.ofDays(group.getInteger("createdDaysAgo"))), reports));
+    }
+    return demo;
   }
 
   private static JsonArray readGroups() {

@@ -5,26 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import community.recommender.content.format.SampleLibrary;
 import community.recommender.content.index.ContentIndex;
 import community.recommender.content.index.LuceneContentCatalog;
+import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.journey.Journey;
 import community.recommender.engine.journey.JourneySimulation;
+import community.recommender.engine.journey.JourneyStep;
+import community.recommender.engine.model.ActivityReport;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Stage;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
-import community.recommender.web.store.PortraitDocument;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +95,52 @@ class DemoJourneysTest {
     assertThat(stalls).allSatisfy((id, n) -> assertThat(n).as(id + " stalls").isZero());
   }
 
+  /** Issue 11, item 7: the demo groups stand at different points of the seeds' cycle. */
+  @Test
+  void demoGroups_standAtDifferentPointsOfTheCycle() {
+    Map<String, String> firstNeed = new LinkedHashMap<>();
+    for (Group group : groups) {
+      Decision first = pipeline.decide(group, List.of(), NOW, rules);
+      firstNeed.put(group.getId(), first.winner().isPresent() ? first.reasons().get(0).rule() : "nothing");
+    }
+    System.out.println("first suggestions' needs: " + firstNeed);
+
+    assertThat(firstNeed).containsEntry("bj-flowers-home", "Wake a quiet group with interaction before any offer")
+        .containsEntry("sf-outdoor-photo", "Wake a quiet group with interaction before any offer")
+        .containsEntry("hz-parenting", "Welcome the newcomers of the last week")
+        .containsEntry("gz-car-club", "Answer a complaint spike with care before anything else")
+        .containsEntry("sh-coffee-lovers", "Look after the members who ordered")
+        .containsEntry("ber-fitness", "Liven up a group that is losing interest with an activity")
+        .containsEntry("gz-flower-studio", "Set the scene before an offer in an emotional category")
+        .containsEntry("ldn-tea-baking", "Look after the members who ordered");
+    assertThat(new HashSet<>(firstNeed.values())).hasSizeGreaterThanOrEqualTo(7);
+  }
+
+  @Test
+  void emotionalFlowerStudio_getsItsSceneBeforeItsFirstOffer() {
+    Group studio = group("gz-flower-studio");
+    Journey journey = new JourneySimulation(pipeline).run(studio, List.of(), NOW, DAYS, rules);
+
+    List<JourneyStep> sent = journey.sent();
+    int firstOffer = indexOf(sent, s -> s.kind() == ContentKind.OFFER);
+    int firstScene = indexOf(sent, s -> s.reasons().get(0).rule()
+        .equals("Set the scene before an offer in an emotional category"));
+    assertThat(firstOffer).as("an offer within %d days", DAYS).isNotNegative();
+    assertThat(firstScene).as("a scene before it").isBetween(0, firstOffer - 1);
+  }
+
+  @Test
+  void groupOnboardedWithMonthsOfHistory_isNotNew() {
+    Group onboarded = group("sea-coffee-roasters");
+
+    assertThat(onboarded.getCreatedAt()).isAfter(NOW.minus(Duration.ofDays(7)));
+    assertThat(onboarded.getStartedAt()).isEqualTo(NOW.minus(Duration.ofDays(270)));
+    assertThat(onboarded.getStage()).isEqualTo(Stage.MATURE);
+    Decision first = pipeline.decide(onboarded, List.of(), NOW, rules);
+    assertThat(first.firedRules()).doesNotContain("Invite a new group's members to share their experience",
+        "Show a new group content that matches its portrait");
+  }
+
   @Test
   void whatAJourneyCosts_nextToOneDecision() {
     JourneySimulation simulation = new JourneySimulation(pipeline);
@@ -125,31 +171,43 @@ class DemoJourneysTest {
     assertThat(oneMs).isGreaterThan(decisionMs);
   }
 
-  private static List<Group> demoGroups() throws IOException {
-    JsonArray demo;
-    try (InputStream in = DemoData.class.getResourceAsStream("/demo/groups.json")) {
-      demo = new JsonArray(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+  /** The demo groups as {@link DemoData} loads them at {@code NOW}, assessed from the windows they report. */
+  private static List<Group> demoGroups() {
     List<Group> groups = new ArrayList<>();
-    for (Object entry : demo) {
-      JsonObject group = (JsonObject) entry;
-      ActivityCounts lastWeek = counts(group.getJsonObject("lastWeek"));
-      ActivityCounts before = counts(group.getJsonObject("threeWeeksBefore"));
-      ActivityCounts month = new ActivityCounts(lastWeek.getMessages() + before.getMessages(),
-          lastWeek.getActiveMembers() + before.getActiveMembers(), lastWeek.getJoins() + before.getJoins(),
-          lastWeek.getLeaves() + before.getLeaves(), lastWeek.getReactions() + before.getReactions(),
-          lastWeek.getClicks() + before.getClicks(), lastWeek.getOrders() + before.getOrders(),
-          lastWeek.getComplaints() + before.getComplaints());
-      groups.add(Group.assess(group.getString("id"), PortraitDocument.read(group.getJsonObject("portrait")),
-          lastWeek, month, NOW.minus(Duration.ofDays(group.getInteger("createdDaysAgo"))),
-          NOW.minus(Duration.ofDays(28)), NOW));
+    for (DemoGroup demo : DemoData.groups(NOW)) {
+      Instant firstReportAt = demo.reports().stream().map(ActivityReport::from).min(Comparator.naturalOrder())
+          .orElse(null);
+      groups.add(Group.assess(demo.id(), demo.portrait(), sumSince(demo, NOW.minus(Duration.ofDays(7))),
+          sumSince(demo, NOW.minus(Duration.ofDays(28))), demo.createdAt(), firstReportAt, NOW));
     }
     return groups;
   }
 
-  private static ActivityCounts counts(JsonObject json) {
-    return new ActivityCounts(json.getLong("messages"), json.getLong("activeMembers"), json.getLong("joins"),
-        json.getLong("leaves"), json.getLong("reactions"), json.getLong("clicks"), json.getLong("orders"),
-        json.getLong("complaints"));
+  private static ActivityCounts sumSince(DemoGroup demo, Instant from) {
+    long[] sum = new long[8];
+    for (ActivityReport report : demo.reports()) {
+      if (!report.from().isBefore(from)) {
+        ActivityCounts c = report.counts();
+        long[] add = {c.getMessages(), c.getActiveMembers(), c.getJoins(), c.getLeaves(), c.getReactions(),
+            c.getClicks(), c.getOrders(), c.getComplaints()};
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] += add[i];
+        }
+      }
+    }
+    return new ActivityCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]);
+  }
+
+  private static Group group(String id) {
+    return groups.stream().filter(g -> g.getId().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static int indexOf(List<JourneyStep> steps, java.util.function.Predicate<JourneyStep> test) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (test.test(steps.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }
