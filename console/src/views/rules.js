@@ -215,7 +215,7 @@ export function rulesView({ api, announce }, initialFile) {
     }
   });
 
-  // The proposed set's next 30 days over every group (at most 50): stalls, offers and the mix of kinds.
+  // The proposed set's next 30 days over the first page of groups (at most 50): stalls, offers and the mix of kinds.
   buttons.journey.addEventListener("click", async () => {
     clearOutcome();
     setBusy(true);
@@ -226,7 +226,8 @@ export function rulesView({ api, announce }, initialFile) {
       replace(result, notice(body.stalls > 0 ? "error" : "ok",
         h("span", { id: "journey-report" }, `Journey of ${body.groupCount} groups over ${body.days} days: `
           + `${body.stalls} stalls${body.stalledGroups.length ? " (" + body.stalledGroups.join(", ") + ")" : ""}, `
-          + `${body.offersPerGroupMonth} offers per group-month, ${kinds}, ${body.gaps.length} content gaps.`)));
+          + `${body.offersPerGroupMonth} offers per group-month, ${kinds}, ${body.gaps.length} content gaps.`
+          + (body.next ? ` These are the first ${body.groupCount} of ${body.total} groups.` : ""))));
       announce(`${body.stalls} stalls`);
     } catch (e) {
       failed(e, "Journey");

@@ -162,7 +162,37 @@ class JourneysApiTest {
   }
 
   @Test
+  void reportOverEveryGroup_comesInPages_thatCoverEachGroupOnce() {
+    JsonObject listed = new JsonObject(server.get("/api/v1/groups?pageSize=200", operator).body());
+    List<String> every = listed.getJsonArray("items").stream().map(g -> ((JsonObject) g).getString("id")).toList();
+    assertThat(every).hasSizeGreaterThan(4);
+
+    List<String> reported = new ArrayList<>();
+    Integer page = 1;
+    int pages = 0;
+    while (page != null) {
+      HttpResponse<String> response = server.postJson("/api/v1/journeys", operator,
+          new JsonObject().put("days", 1).put("page", page).put("pageSize", 4).encode());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonObject report = new JsonObject(response.body());
+      assertThat(report.getInteger("page")).isEqualTo(page);
+      assertThat(report.getLong("total")).isEqualTo(every.size());
+      assertThat(report.getJsonArray("groups").size()).isBetween(1, 4).isEqualTo(report.getInteger("groupCount"));
+      report.getJsonArray("groups").forEach(g -> reported.add(((JsonObject) g).getString("groupId")));
+      page = report.getInteger("next");
+      pages++;
+    }
+
+    assertThat(pages).isEqualTo((every.size() + 3) / 4);
+    assertThat(reported).containsExactlyInAnyOrderElementsOf(every);
+  }
+
+  @Test
   void badReportRequests_areRefusedNamingTheField() {
+    assertField(server.postJson("/api/v1/journeys", operator, "{\"pageSize\": 51}"), 422, "pageSize");
+    assertField(server.postJson("/api/v1/journeys", operator, "{\"page\": 0}"), 422, "page");
+    assertField(server.postJson("/api/v1/journeys", operator, "{\"ids\": [\"gz-car-club\"], \"page\": 2}"), 422,
+        "page");
     assertField(server.postJson("/api/v1/journeys", operator, "{\"filter\": {\"band\": \"LOUD\"}}"), 422, "filter.band");
     assertField(server.postJson("/api/v1/journeys", operator, "{\"filter\": {\"colour\": \"red\"}}"), 422,
         "filter.colour");
@@ -174,7 +204,7 @@ class JourneysApiTest {
     HttpResponse<String> wide = server.postJson("/api/v1/journeys", operator,
         new JsonObject().put("ids", tooMany).encode());
     assertField(wide, 422, "ids");
-    assertThat(wide.body()).contains("51 groups").contains("at most 50");
+    assertThat(wide.body()).contains("51 groups").contains("at most 50").contains("pageSize");
     assertThat(server.postJson("/api/v1/journeys", operator, "{\"ids\": [\"no-such-group\"]}").statusCode())
         .isEqualTo(404);
   }

@@ -18,13 +18,21 @@ import java.util.Map;
  * @param ruleSetVersion the rule set's version, -1 for a proposal
  * @param journeys every group's journey, in id order
  * @param names each group's name, by id
+ * @param page which page of the chosen groups this report covers, from 1
+ * @param pageSize how many groups a page holds
+ * @param total how many groups were chosen in all, on every page
  */
 public record JourneyReport(Instant from, int days, long ruleSetVersion, List<Journey> journeys,
-    Map<String, String> names) {
+    Map<String, String> names, int page, int pageSize, long total) {
 
   public JourneyReport {
     journeys = List.copyOf(journeys);
     names = Map.copyOf(names);
+  }
+
+  /** The next page's number, when more chosen groups follow this page. */
+  public java.util.OptionalInt next() {
+    return (long) page * pageSize < total ? java.util.OptionalInt.of(page + 1) : java.util.OptionalInt.empty();
   }
 
   /** Decisions that found nothing although no rule held the group, over every journey. */

@@ -33,8 +33,9 @@ public final class JourneyService {
   /** The longest journey, in simulated days. */
   public static final int MAX_DAYS = 90;
   /**
-   * The most groups one report simulates; a wider filter is refused rather than left to run for
-   * minutes (a 30-day journey costs from a tenth of a second to about three, by how often it stalls).
+   * The most groups one report simulates: ids name at most this many, and a filter's groups come in
+   * pages of at most this many, rather than one report running for minutes (a 30-day journey costs
+   * from a tenth of a second to about three, by how often it stalls).
    */
   public static final int MAX_GROUPS = 50;
 
@@ -65,24 +66,29 @@ public final class JourneyService {
   }
 
   /**
-   * A health report over the groups {@code ids} names, or else over those {@code filter} lets
-   * through; fails with {@link TooManyGroups} beyond {@link #MAX_GROUPS}.
+   * A health report over the groups {@code ids} names (at most {@link #MAX_GROUPS}, else
+   * {@link TooManyGroups}), or else over one page of those {@code filter} lets through, in id order:
+   * the filter's page and page size (at most {@link #MAX_GROUPS}) choose it, and the report says
+   * how many groups match in all.
    */
   public Future<JourneyReport> report(List<String> ids, GroupQuery filter, int days, Map<String, String> changes) {
     Instant now = clock.instant();
     return ruleSet(changes).compose(set -> chosen(ids, filter, now).compose(chosen -> {
       List<Future<Journey>> journeys = new ArrayList<>();
-      for (Group group : chosen) {
+      for (Group group : chosen.groups()) {
         journeys.add(journey(group, days, set, now));
       }
       return Future.all(journeys).map(done -> new JourneyReport(now, days, set.version(),
           journeys.stream().map(Future::result).toList(),
-          chosen.stream().collect(Collectors.toMap(Group::getId,
-              g -> g.getPortrait().getName()))));
+          chosen.groups().stream().collect(Collectors.toMap(Group::getId, g -> g.getPortrait().getName())),
+          chosen.page(), chosen.pageSize(), chosen.total()));
     }));
   }
 
-  private Future<List<Group>> chosen(List<String> ids, GroupQuery filter, Instant now) {
+  /** The groups one report covers, and where they stand among all that were chosen. */
+  private record Chosen(List<Group> groups, int page, int pageSize, long total) {}
+
+  private Future<Chosen> chosen(List<String> ids, GroupQuery filter, Instant now) {
     if (!ids.isEmpty()) {
       Set<String> wanted = new LinkedHashSet<>(ids);
       if (wanted.size() > MAX_GROUPS) {
@@ -94,17 +100,14 @@ public final class JourneyService {
         if (!missing.isEmpty()) {
           throw new GroupNotFound(missing.iterator().next());
         }
-        return found;
+        return new Chosen(found, 1, wanted.size(), wanted.size());
       });
     }
-    GroupQuery firstPage = new GroupQuery(filter.bands(), filter.stages(), filter.region(), filter.labels(),
-        filter.scope(), 1, MAX_GROUPS);
-    return groups.page(firstPage).compose(page -> {
-      if (page.total() > MAX_GROUPS) {
-        return Future.failedFuture(new TooManyGroups("filter", page.total(), MAX_GROUPS));
-      }
-      return groups.read(page.items().stream().map(GroupSummary::id).toList(), now);
-    });
+    int pageSize = Math.min(filter.pageSize(), MAX_GROUPS);
+    GroupQuery page = new GroupQuery(filter.bands(), filter.stages(), filter.region(), filter.labels(),
+        filter.scope(), filter.page(), pageSize);
+    return groups.page(page).compose(found -> groups.read(found.items().stream().map(GroupSummary::id).toList(), now)
+        .map(read -> new Chosen(read, page.page(), pageSize, found.total())));
   }
 
   private Future<Journey> journey(Group group, int days, RuleSet set, Instant now) {

@@ -6,7 +6,8 @@ public final class TooManyGroups extends RuntimeException {
 
   public TooManyGroups(String field, long asked, int most) {
     super(asked + " groups chosen; a journey report covers at most " + most
-        + ": narrow the filter (band, stage, region, label) or name the groups in ids");
+        + ": name at most that many in ids, or choose them with a filter (band, stage, region, label)"
+        + " and page through it with page and pageSize");
     this.field = field;
   }
 

@@ -20,12 +20,13 @@ import java.util.regex.Pattern;
 /**
  * Reads a journey request's JSON body: {@code days} (1 to 90, default 30), {@code files} (a
  * proposed rule set, as simulate takes it) and, for a report, {@code ids} or {@code filter} (band,
- * stage, region, label, as {@code GET /api/v1/groups} filters). An empty body asks for the defaults.
+ * stage, region, label, as {@code GET /api/v1/groups} filters) with {@code page} and {@code pageSize}
+ * (at most 50) through the groups it lets through. An empty body asks for the defaults.
  */
 record JourneyParams(int days, Map<String, String> files, List<String> ids, GroupQuery filter) {
   static final int DEFAULT_DAYS = 30;
   private static final Set<String> ONE_GROUP = Set.of("days", "files");
-  private static final Set<String> REPORT = Set.of("days", "files", "ids", "filter");
+  private static final Set<String> REPORT = Set.of("days", "files", "ids", "filter", "page", "pageSize");
   private static final Set<String> FILTER = Set.of("band", "stage", "region", "label");
   private static final Pattern REGION = Pattern.compile("[A-Za-z]{2}(-[\\p{L}\\p{N}_]+)*");
 
@@ -44,7 +45,15 @@ record JourneyParams(int days, Map<String, String> files, List<String> ids, Grou
     if (!ids.isEmpty() && body.getValue("filter") != null) {
       throw ApiError.invalid("ids", "give either ids or filter, not both");
     }
-    return new JourneyParams(days(body), files(body), ids, filter(body));
+    for (String paging : List.of("page", "pageSize")) {
+      if (!ids.isEmpty() && body.getValue(paging) != null) {
+        throw ApiError.invalid(paging, paging + " pages through a filter's groups; ids name at most "
+            + JourneyService.MAX_GROUPS + " groups on one page");
+      }
+    }
+    int page = whole(body, "page", 1, 1, Integer.MAX_VALUE);
+    int pageSize = whole(body, "pageSize", JourneyService.MAX_GROUPS, 1, JourneyService.MAX_GROUPS);
+    return new JourneyParams(days(body), files(body), ids, filter(body, page, pageSize));
   }
 
   private static JsonObject body(RoutingContext ctx) {
@@ -57,6 +66,19 @@ record JourneyParams(int days, Map<String, String> files, List<String> ids, Grou
         throw ApiError.invalid(prefix + key, "unknown key '" + prefix + key + "'; use " + known);
       }
     }
+  }
+
+  /** A whole number from {@code min} to {@code max} under {@code name}, or {@code fallback} when absent. */
+  private static int whole(JsonObject body, String name, int fallback, int min, int max) {
+    Object value = body.getValue(name);
+    if (value == null) {
+      return fallback;
+    }
+    if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min
+        && ((Number) value).longValue() <= max) {
+      return ((Number) value).intValue();
+    }
+    throw ApiError.invalid(name, name + " must be a whole number from " + min + " to " + max + ", not " + value);
   }
 
   private static int days(JsonObject body) {
@@ -78,10 +100,10 @@ record JourneyParams(int days, Map<String, String> files, List<String> ids, Grou
     return body.getValue("files") == null ? Map.of() : RuleProposalJson.files(body, "files");
   }
 
-  private static GroupQuery filter(JsonObject body) {
+  private static GroupQuery filter(JsonObject body, int page, int pageSize) {
     Object value = body.getValue("filter");
     if (value == null) {
-      return new GroupQuery(List.of(), List.of(), null, List.of(), List.of(), 1, JourneyService.MAX_GROUPS);
+      return new GroupQuery(List.of(), List.of(), null, List.of(), List.of(), page, pageSize);
     }
     if (!(value instanceof JsonObject filter)) {
       throw ApiError.invalid("filter", "filter must be an object with band, stage, region or label");
@@ -93,7 +115,7 @@ record JourneyParams(int days, Map<String, String> files, List<String> ids, Grou
     }
     List<String> labels = strings(filter, "label", "filter.label");
     return new GroupQuery(values(ActivityBand.class, filter, "band"), values(Stage.class, filter, "stage"),
-        region == null ? null : ((String) region).strip(), labels, List.of(), 1, JourneyService.MAX_GROUPS);
+        region == null ? null : ((String) region).strip(), labels, List.of(), page, pageSize);
   }
 
   private static <E extends Enum<E>> List<E> values(Class<E> type, JsonObject filter, String name) {
