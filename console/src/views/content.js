@@ -6,9 +6,11 @@ import { renderMarkdown } from "../parts/markdown.js";
 
 const KINDS = ["POST", "ACTIVITY", "OFFER"];
 const STATUSES = ["draft", "published", "archived"];
+// GET /api/v1/content/gaps is for editors (and admins); an operator gets a note instead of an error.
+const GAP_READERS = ["admin", "editor"];
 const FACETS = [["kind", "Kind"], ["tag", "Tag"], ["region", "Region"], ["status", "Status"]];
 
-export function contentView({ api, announce }) {
+export function contentView({ api, role, announce }) {
   const q = h("input", { type: "search", name: "q", placeholder: "Words in title or body" });
   const kind = select([{ value: "", label: "Any kind" }, ...KINDS], "", { name: "kind" });
   const status = select([{ value: "", label: "Any status" }, ...STATUSES], "", { name: "status" });
@@ -30,9 +32,15 @@ export function contentView({ api, announce }) {
 
   const gaps = h("section", { class: "card", id: "content-gaps", "aria-labelledby": "gaps-title" },
     h("h2", { id: "gaps-title" }, "What groups are waiting for"), h("p", {}, "Loading…"));
-  api.get("/api/v1/content/gaps").then(({ body }) => showGaps(gaps, body.gaps))
-    .catch((e) => replace(gaps, h("h2", { id: "gaps-title" }, "What groups are waiting for"),
-      notice("error", "Gaps could not be loaded: " + e.message)));
+  if (GAP_READERS.includes(role)) {
+    api.get("/api/v1/content/gaps").then(({ body }) => showGaps(gaps, body.gaps))
+      .catch((e) => replace(gaps, h("h2", { id: "gaps-title" }, "What groups are waiting for"),
+        notice("error", "Gaps could not be loaded: " + e.message)));
+  } else {
+    replace(gaps, h("h2", { id: "gaps-title" }, "What groups are waiting for"),
+      h("p", { id: "gaps-for-editors" }, "Editors see here what the library lacks for the groups that wait on it."
+        + " A group's own gaps show on its page when it gets nothing."));
+  }
 
   const element = h("section", { class: "content", "aria-labelledby": "content-title" },
     h("h1", { id: "content-title" }, "Content"),

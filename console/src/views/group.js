@@ -133,7 +133,16 @@ function showSuggestion(target, suggestion) {
     h("ul", { class: "reasons" }, (suggestion.reasons ?? []).map((r) =>
       h("li", {}, h("span", { class: "rule" }, r.rule), h("span", { class: "message" }, r.message)))),
     h("details", { open: true }, h("summary", {}, "Preview"), preview),
-    needs(suggestion.explanation));
+    needs(suggestion.explanation),
+    lastSilence(suggestion.lastSilence));
+}
+
+// The latest recorded silence before this suggestion: what kept the group waiting, and for how long.
+function lastSilence(silence) {
+  if (!silence) return null;
+  return h("p", { class: "muted", id: "last-silence", "data-status": silence.status },
+    `Last silent (${silence.status}) from ${when(silence.since)} to ${when(silence.lastSeen)}`
+      + (silence.reasons?.length ? `: ${silence.reasons[0].rule}.` : "."));
 }
 
 function needs(explanation) {
@@ -174,6 +183,12 @@ function showSilence(target, silence) {
       silence.status === "held"
         ? `Nothing now: the rules hold this group until ${when(silence.until)}.`
         : `Nothing may be sent now; asking again at ${when(silence.until)}.`),
+    silence.recorded
+      ? h("p", { class: "muted", id: "silence-recorded" },
+        `Recorded: silent like this since ${when(silence.recorded.since)}, `
+          + `${silence.recorded.decisions} decision${silence.recorded.decisions === 1 ? "" : "s"}, `
+          + `the last at ${when(silence.recorded.lastSeen)}.`)
+      : null,
     h("h3", {}, "Why"),
     h("ul", { class: "reasons" }, (silence.reasons ?? []).map((r) =>
       h("li", {}, h("span", { class: "rule" }, r.rule), h("span", { class: "message" }, r.message)))),

@@ -62,6 +62,9 @@ class ConsoleBrowserIT {
   private static Browser browser;
   private static String admin;
   private static String editor;
+  private static String operator;
+  /** A French group: the demo library holds nothing in French, so it gets nothing, and the silence is recorded. */
+  private static final String SILENT_GROUP = "silent-fr";
   private static String suggestionBefore;
   private static long versionBefore;
 
@@ -75,9 +78,12 @@ class ConsoleBrowserIT {
         samples, true).with(TestServer.UNLIMITED));
     admin = TestServer.adminToken(data);
     editor = database.token(Role.EDITOR, List.of());
+    operator = database.token(Role.OPERATOR, List.of());
     assertThat(server.put("/api/v1/groups/script-check", admin, new JsonObject(Map.of("name", "Pasted pages check",
         "platform", "slack", "type", "interest", "interests", List.of("script-check"), "language", "en",
         "timezone", "UTC", "memberCount", 50)).encode()).statusCode()).isEqualTo(201);
+    assertThat(server.put("/api/v1/groups/" + SILENT_GROUP, admin, new JsonObject(Map.of("name", "Club sans contenu",
+        "language", "fr", "interests", List.of("falconry"), "memberCount", 30)).encode()).statusCode()).isEqualTo(201);
   }
 
   @AfterAll
@@ -108,11 +114,11 @@ class ConsoleBrowserIT {
 
     browser.findWithText("#who .role", "admin");
     assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats");
-    browser.until(d -> browser.all(".groups-table tbody tr").size() == 8);
+    browser.until(d -> browser.all(".groups-table tbody tr").size() == 11);
     new Select(browser.find("select[name=band]")).selectByValue("HOT");
-    browser.until(d -> browser.all(".groups-table tbody tr").size() < 8);
+    browser.until(d -> browser.all(".groups-table tbody tr").size() < 11);
     new Select(browser.find("select[name=band]")).selectByValue("");
-    browser.until(d -> browser.all(".groups-table tbody tr").size() == 8);
+    browser.until(d -> browser.all(".groups-table tbody tr").size() == 11);
     browser.screenshot("02-groups-1280");
     assertThat(browser.script("return performance.getEntriesByType('resource')"
         + ".map(e => e.name).filter(n => !n.startsWith(location.origin))")).asList().isEmpty();
@@ -258,6 +264,25 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(10)
+  void anOperator_seesANoteWhereEditorsSeeTheGaps_andNoError() {
+    browser.find("#who button").click();
+    browser.find("input[name=token]").sendKeys(operator, Keys.ENTER);
+    browser.findWithText("#who .role", "operator");
+
+    navigate("Content");
+
+    assertThat(browser.findWithText("#gaps-for-editors", "Editors see here").isDisplayed()).isTrue();
+    assertThat(browser.find("#content-gaps").getText()).doesNotContain("could not be loaded");
+    assertThat(browser.all("#content-gaps .notice-error")).isEmpty();
+
+    browser.open(server.baseUrl() + "/#/groups/" + SILENT_GROUP);
+    assertThat(browser.find("#silence").getAttribute("data-status")).isEqualTo("empty");
+    assertThat(browser.findWithText("#silence-recorded", "1 decision").getText()).contains("since");
+    browser.screenshot("12-operator-silent-group-1280");
+  }
+
+  @Test
+  @Order(11)
   void anEditor_seesContentAndStats_butNoRuleEditing() {
     browser.find("#who button").click();
     browser.find("input[name=token]").sendKeys(editor, Keys.ENTER);
@@ -274,7 +299,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void atPhoneWidth_everyViewFitsWithoutSidewaysScrolling() {
     browser.find("#who button").click();
     browser.width(390);
