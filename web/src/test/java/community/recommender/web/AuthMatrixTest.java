@@ -47,6 +47,7 @@ class AuthMatrixTest {
     ROLES.put("POST /api/v1/groups/{groupId}/activity", Set.of("operator", "bot"));
     ROLES.put("POST /api/v1/groups/import", Set.of("operator"));
     ROLES.put("GET /api/v1/groups/{groupId}/suggestion", Set.of("operator", "bot"));
+    ROLES.put("GET /api/v1/groups/{groupId}/silence", Set.of("operator"));
     ROLES.put("GET /api/v1/suggestions", Set.of("operator", "bot"));
     ROLES.put("POST /api/v1/suggestions/{suggestionId}/feedback", Set.of("operator", "bot"));
     ROLES.put("GET /api/v1/stats", Set.of("operator"));
