@@ -50,6 +50,7 @@ public final class ApiVerticle extends VerticleBase {
     open.forEach(routes -> routes.mount(router));
     // The token first: nothing of a request's body is read, buffered or spooled before it is checked.
     router.route("/api/*").handler(auth);
+    router.route("/api/*").handler(NulCharacters.inPathAndQuery());
     api.forEach(routes -> routes.mountBeforeBody(router));
     // Polls are GETs: only requests that carry a body pay for reading one.
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
