@@ -1,5 +1,6 @@
 package community.recommender.web.server;
 
+import community.recommender.web.http.AccessLog;
 import community.recommender.web.http.ApiVerticle;
 import community.recommender.web.http.RequestMetrics;
 import community.recommender.web.http.Routes;
@@ -58,6 +59,7 @@ final class HttpAssembly {
         new JourneyRoutes(services.journeys()),
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
     RequestMetrics requests = new RequestMetrics(metrics);
+    AccessLog accessLog = new AccessLog(config.clock());
     // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares
     // a port only among servers that ask for the same number; servers asking for the same negative
     // number share one port the system picks as the first binds, so no other process can take it
@@ -66,7 +68,7 @@ final class HttpAssembly {
     List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
     try {
       Futures.await(vertx.deployVerticle(() -> {
-        ApiVerticle instance = new ApiVerticle(port, requests, open, auth, api);
+        ApiVerticle instance = new ApiVerticle(port, requests, accessLog, open, auth, api);
         listening.add(instance);
         return instance;
       }, new DeploymentOptions().setInstances(EVENT_LOOPS)));

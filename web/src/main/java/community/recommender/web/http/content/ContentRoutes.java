@@ -1,6 +1,7 @@
 package community.recommender.web.http.content;
 
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.NulCharacters;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
@@ -20,6 +21,8 @@ import community.recommender.web.application.library.ContentRejectedException;
 import community.recommender.web.application.library.FileReport;
 import community.recommender.web.store.ContentStore.Saved;
 import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -156,6 +159,7 @@ public final class ContentRoutes implements Routes {
 
   private void submit(RoutingContext ctx) {
     String json = bodyText(ctx);
+    refuseNul(json);
     boolean single = json.stripLeading().startsWith("{");
     library.submit(json, changedBy(ctx))
         .onSuccess(saved -> {
@@ -301,6 +305,18 @@ public final class ContentRoutes implements Routes {
       throw ApiError.malformed("the request needs a JSON body: one item, or an array of items");
     }
     return ctx.body().asString("UTF-8");
+  }
+
+  /** 422 naming the field when the JSON holds NUL anywhere; JSON that does not parse is left to the library to report. */
+  private static void refuseNul(String json) {
+    if (!json.contains("\\u0000")) {
+      return;
+    }
+    try {
+      NulCharacters.refuseIn(Json.decodeValue(json), "");
+    } catch (DecodeException e) {
+      // The library answers malformed JSON with its own, better located, message.
+    }
   }
 
   private static String itemId(RoutingContext ctx) {
