@@ -154,6 +154,15 @@ class FieldLimitsTest {
   }
 
   @Test
+  void aRefusedPortraitOrItem_storesNothing() {
+    breaches().filter(b -> b.path().equals("/api/v1/groups/limits-group") || b.path().equals("/api/v1/content"))
+        .forEach(breach -> assertThat(send(breach).statusCode()).as(breach.what()).isIn(400, 413, 422));
+
+    assertThat(server.get("/api/v1/groups/limits-group", operator).statusCode()).isEqualTo(404);
+    assertThat(server.get("/api/v1/content/limits-item", editor).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void countsNearTheLongMaximum_neverOverflowTheActivitySums() {
     String group = "overflow-group";
     assertThat(server.put("/api/v1/groups/" + group, operator, "{\"name\": \"Overflow\"}").statusCode()).isEqualTo(201);
@@ -162,8 +171,9 @@ class FieldLimitsTest {
       windows.add(new JsonObject().put("from", "2026-11-%02dT00:00:00Z".formatted(15 + day))
           .put("to", "2026-11-%02dT00:00:00Z".formatted(16 + day)).put("messages", Long.MAX_VALUE / 4));
     }
-    assertThat(server.postJson("/api/v1/groups/" + group + "/activity", bot, windows.encode()).statusCode())
-        .isEqualTo(422);
+    HttpResponse<String> refused = server.postJson("/api/v1/groups/" + group + "/activity", bot, windows.encode());
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(refused.body()).getJsonObject("error").getString("field")).isEqualTo("[0].messages");
 
     JsonArray largest = new JsonArray();
     for (int day = 1; day <= 7; day++) {
