@@ -1,12 +1,12 @@
 package community.recommender.web.cli;
 
-import community.recommender.web.server.AccessLogOutput;
 import community.recommender.web.server.RecommenderServer;
 import community.recommender.web.server.RunningServer;
 import community.recommender.web.server.ServerConfig;
 import community.recommender.web.server.StartupException;
 import community.recommender.web.server.Terminal;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -87,8 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         .with(Duration.ofSeconds(shutdownTimeoutSeconds));
     RunningServer server;
     try {
-      AccessLogOutput.writeTo(System.out);
-      server = RecommenderServer.start(config, new PrintStream(System.out, true),
+      server = RecommenderServer.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8),
           Terminal.of(noTerminal, System.console() != null));
     } catch (StartupException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

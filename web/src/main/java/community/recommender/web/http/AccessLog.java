@@ -7,42 +7,36 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Writes one JSON object per request to its own logger, {@value #LOGGER}: time, request id, method,
- * route template, status, duration, and the name and role of the token used, never the token.
+ * Writes one JSON object per request, one line each, apart from the application log: time, request
+ * id, method, route template, status, duration, and the name and role of the token used, never
+ * the token.
  *
  * <p>The request id is the caller's {@code X-Request-Id} when it is sane (1-128 letters, digits
  * and {@code . _ : -}), else a new UUID; either way it is echoed in the answer's
  * {@code X-Request-Id}, so that a chat tool's log and ours can be joined. The route is the
  * template, such as {@code /api/v1/groups/{groupId}}, never the raw path, whose ids could carry
- * anything. The access log never reaches the application log's handlers.
+ * anything.
+ *
+ * <p>Lines go to a sink of their own rather than through java.util.logging, whose shutdown hook
+ * closes its handlers' streams while the server still drains: the polls answered on the way down
+ * are logged too.
  */
 public final class AccessLog {
-  /** The logger's name, for routing its lines elsewhere. */
-  public static final String LOGGER = "community.recommender.access";
   /** The header that carries a request's id, both ways. */
   public static final String REQUEST_ID = "X-Request-Id";
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-  private static final Logger LOG = Logger.getLogger(LOGGER);
-
-  static {
-    LOG.setUseParentHandlers(false);
-  }
-
   private final Clock clock;
+  private final Consumer<String> lines;
 
-  public AccessLog(Clock clock) {
+  /** Timestamps lines from {@code clock} and hands each, a JSON object without a line break, to {@code lines}. */
+  public AccessLog(Clock clock, Consumer<String> lines) {
     this.clock = clock;
-  }
-
-  /** The access log's logger, for adding an output to it. */
-  public static Logger logger() {
-    return LOG;
+    this.lines = lines;
   }
 
   /**
@@ -55,9 +49,6 @@ public final class AccessLog {
       String id = requestId(ctx.request().getHeader(REQUEST_ID));
       ctx.response().putHeader(REQUEST_ID, id);
       ctx.addEndHandler(ended -> {
-        if (!LOG.isLoggable(Level.INFO)) {
-          return;
-        }
         String method = ctx.request().method().name();
         Caller caller = TokenAuthHandler.caller(ctx);
         JsonObject line = new JsonObject()
@@ -69,7 +60,7 @@ public final class AccessLog {
             .put("durationMs", Math.round((System.nanoTime() - started) / 1e5) / 10.0)
             .put("tokenName", caller == null ? null : caller.name())
             .put("role", caller == null ? null : caller.role().name().toLowerCase(Locale.ROOT));
-        LOG.info(line.encode());
+        lines.accept(line.encode());
       });
       ctx.next();
     };
