@@ -95,6 +95,8 @@ class FieldLimitsTest {
     all.add(new Breach("activity from with NUL", "POST", "/api/v1/groups/" + GROUP + "/activity", Who.BOT,
         "application/json", "{\"from\": \"2026" + NUL + "\", \"to\": \"2026-11-23T09:00:00Z\"}", "from"));
     // Group list and import
+    all.add(new Breach("NUL in a group id in the path", "GET", "/api/v1/groups/sh%00coffee", Who.OPERATOR, null, null,
+        "path"));
     all.add(new Breach("NUL in a label filter", "GET", "/api/v1/groups?label=a%00b", Who.OPERATOR, null, null, "label"));
     all.add(new Breach("a label filter of 1,000 characters", "GET", "/api/v1/groups?label=" + "l".repeat(1000),
         Who.OPERATOR, null, null, "label"));
