@@ -2,6 +2,7 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import community.recommender.web.http.ApiVerticle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,6 +81,87 @@ class HostileClientsTest {
 
       assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401");
     }
+  }
+
+  @Test
+  void headersTrickledAByteASecond_areClosedWithinTheHeaderTimeout_onANewOrAKeptAliveConnection() throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(2);
+    try {
+      Future<Duration> fresh = clients.submit(() -> trickleUntilClosed(false));
+      Future<Duration> keptAlive = clients.submit(() -> trickleUntilClosed(true));
+
+      Duration bound = ApiVerticle.HEADER_TIMEOUT.plusSeconds(3);
+      assertThat(fresh.get(60, TimeUnit.SECONDS)).isBetween(ApiVerticle.HEADER_TIMEOUT.minusSeconds(1), bound);
+      assertThat(keptAlive.get(60, TimeUnit.SECONDS)).isBetween(ApiVerticle.HEADER_TIMEOUT.minusSeconds(1), bound);
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * Sends a request's headers one byte a second (after one whole request, when {@code keptAlive});
+   * answers how long after the trickle began the server closed the connection.
+   */
+  private static Duration trickleUntilClosed(boolean keptAlive) throws IOException, InterruptedException {
+    try (Socket socket = new Socket("localhost", server.port())) {
+      socket.setSoTimeout(40_000);
+      InputStream in = socket.getInputStream();
+      OutputStream out = socket.getOutputStream();
+      if (keptAlive) {
+        out.write("GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(statusLine(in)).startsWith("HTTP/1.1 200");
+        skipToBodyEnd(in);
+      }
+      byte[] headers = "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n"
+          .getBytes(StandardCharsets.US_ASCII);
+      long started = System.nanoTime();
+      CompletableFuture<Long> closedAt = CompletableFuture.supplyAsync(() -> {
+        try {
+          while (in.read() != -1) {
+            // Nothing is answered to headers that never end; anything read is drained until the close.
+          }
+        } catch (IOException reset) {
+          // A reset is a close too.
+        }
+        return System.nanoTime();
+      });
+      for (int i = 0; i < headers.length && !closedAt.isDone(); i++) {
+        try {
+          out.write(headers[i]);
+          out.flush();
+        } catch (IOException closed) {
+          break;
+        }
+        // The pacing of a slow client, not a wait for the server: the close is awaited below.
+        Thread.sleep(1000);
+      }
+      return Duration.ofNanos(closedAt.get(40, TimeUnit.SECONDS) - started);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("the connection was not closed", e);
+    }
+  }
+
+  /** Reads the rest of a small answer's head and its body, as given by Content-Length. */
+  private static void skipToBodyEnd(InputStream in) throws IOException {
+    int length = 0;
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) != -1) {
+      if (c == '\n') {
+        String header = line.toString().strip();
+        if (header.isEmpty()) {
+          break;
+        }
+        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(header.substring("content-length:".length()).strip());
+        }
+        line.setLength(0);
+      } else {
+        line.append((char) c);
+      }
+    }
+    in.readNBytes(length);
   }
 
   /** Sends a 60 MB body, reading the answer as soon as it comes; stops writing once the server closed. */

@@ -3,6 +3,7 @@ package community.recommender.web;
 import community.recommender.web.server.RecommenderServer;
 import community.recommender.web.server.RunningServer;
 import community.recommender.web.server.ServerConfig;
+import community.recommender.web.server.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,9 +76,20 @@ final class TestServer implements AutoCloseable {
     return startAsConfigured(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true).with(UNLIMITED));
   }
 
+  /** Starts on {@code dataDir} with the demo data, as a server whose output reaches no terminal. */
+  static TestServer startWithoutTerminal(Path dataDir) {
+    ServerConfig config = new ServerConfig(0, dataDir, TestDatabase.urlFor(dataDir), RULES, SAMPLES, true).with(UNLIMITED);
+    return startAsConfigured(config, Terminal.ABSENT);
+  }
+
   private static TestServer startAsConfigured(ServerConfig config) {
+    return startAsConfigured(config, Terminal.PRESENT);
+  }
+
+  private static TestServer startAsConfigured(ServerConfig config, Terminal terminal) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RunningServer server = RecommenderServer.start(config.with(CLOCK), new PrintStream(out, true, StandardCharsets.UTF_8));
+    RunningServer server = RecommenderServer.start(config.with(CLOCK), new PrintStream(out, true, StandardCharsets.UTF_8),
+        terminal);
     return new TestServer(server, out.toString(StandardCharsets.UTF_8));
   }
 

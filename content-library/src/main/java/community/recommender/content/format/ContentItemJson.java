@@ -9,6 +9,7 @@ import community.recommender.engine.model.ActivityDetails;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.ContentStatus;
+import community.recommender.engine.model.InstantRange;
 import community.recommender.engine.model.MediaAttachment;
 import community.recommender.engine.model.OfferDetails;
 import community.recommender.engine.model.Stage;
@@ -309,15 +310,22 @@ public final class ContentItemJson {
     try {
       if (DATE_ONLY.matcher(value).matches()) {
         LocalDate date = LocalDate.parse(value);
-        return END_OF_DAY_FIELDS.contains(field)
+        return inRange(field, END_OF_DAY_FIELDS.contains(field)
             ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-            : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            : date.atStartOfDay(ZoneOffset.UTC).toInstant());
       }
-      return Instant.parse(value);
+      return inRange(field, Instant.parse(value));
     } catch (DateTimeParseException e) {
       throw new ContentFormatException(field, field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z"
           + " or a date such as 2026-01-01, not '" + text + "'");
     }
+  }
+
+  private static Instant inRange(String field, Instant instant) {
+    if (!InstantRange.contains(instant)) {
+      throw new ContentFormatException(field, field + " must lie " + InstantRange.describe() + ", not " + instant);
+    }
+    return instant;
   }
 
   private static Integer integer(JsonNode node, String field) {

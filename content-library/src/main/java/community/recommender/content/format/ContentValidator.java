@@ -45,6 +45,8 @@ public final class ContentValidator {
       throw invalid("id", "id must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit, not '"
           + item.getId() + "'");
     }
+    withoutNul("title", item.getTitle());
+    withoutNul("body", item.getBody());
     if (item.getTitle().length() > MAX_TITLE) {
       throw invalid("title", "title must be at most " + MAX_TITLE + " characters, not " + item.getTitle().length());
     }
@@ -136,9 +138,17 @@ public final class ContentValidator {
       throw invalid(field, field + " may hold at most " + MAX_LABELS + " values");
     }
     for (String value : values) {
+      withoutNul(field, value);
       if (value.length() > MAX_LABEL) {
         throw invalid(field, field + " values must be at most " + MAX_LABEL + " characters: '" + value + "'");
       }
+    }
+  }
+
+  /** NUL cannot be stored in PostgreSQL text, and no chat shows it: refused wherever text is free. */
+  private static void withoutNul(String field, String value) {
+    if (value != null && value.indexOf('\0') >= 0) {
+      throw invalid(field, field + " must not contain the NUL character (U+0000)");
     }
   }
 

@@ -4,7 +4,9 @@ import community.recommender.web.server.RecommenderServer;
 import community.recommender.web.server.RunningServer;
 import community.recommender.web.server.ServerConfig;
 import community.recommender.web.server.StartupException;
+import community.recommender.web.server.Terminal;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -60,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int shutdownTimeoutSeconds;
 
+  @Option(names = "--no-terminal", description = "Never print the first admin token, only save it to <data-dir>/admin.token,"
+      + " as when there is no terminal (containers, service managers).")
+  boolean noTerminal;
+
   @Override
   public Integer call() throws InterruptedException {
     if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1 || shutdownTimeoutSeconds < 1) {
@@ -81,7 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         .with(Duration.ofSeconds(shutdownTimeoutSeconds));
     RunningServer server;
     try {
-      server = RecommenderServer.start(config, new PrintStream(System.out, true));
+      server = RecommenderServer.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8),
+          Terminal.of(noTerminal, System.console() != null));
     } catch (StartupException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return ExitCode.FAILED;

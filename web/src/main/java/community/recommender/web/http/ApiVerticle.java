@@ -21,9 +21,15 @@ public final class ApiVerticle extends VerticleBase {
   public static final Duration BODY_TIMEOUT = Duration.ofSeconds(120);
   /** A connection with no traffic either way for this long is closed; longer than the longest poll (60 s). */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+  /**
+   * A request's headers must arrive whole within this of the connection opening, or of the end of
+   * the previous answer on a kept-alive connection; a client that trickles them is closed.
+   */
+  public static final Duration HEADER_TIMEOUT = Duration.ofSeconds(10);
 
   private final int port;
   private final RequestMetrics metrics;
+  private final AccessLog accessLog;
   private final List<Routes> open;
   private final Handler<RoutingContext> auth;
   private final List<Routes> api;
@@ -32,12 +38,13 @@ public final class ApiVerticle extends VerticleBase {
 
   /**
    * {@code open} routes need no token; {@code api} routes, under {@code /api}, pass {@code auth}
-   * first. Every request is measured by {@code metrics}.
+   * first. Every request is measured by {@code metrics} and logged by {@code accessLog}.
    */
-  public ApiVerticle(int port, RequestMetrics metrics, List<Routes> open, Handler<RoutingContext> auth,
-      List<Routes> api) {
+  public ApiVerticle(int port, RequestMetrics metrics, AccessLog accessLog, List<Routes> open,
+      Handler<RoutingContext> auth, List<Routes> api) {
     this.port = port;
     this.metrics = metrics;
+    this.accessLog = accessLog;
     this.open = List.copyOf(open);
     this.auth = auth;
     this.api = List.copyOf(api);
@@ -46,10 +53,17 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    HeaderDeadline headers = new HeaderDeadline(vertx, HEADER_TIMEOUT);
+    router.route().handler(ctx -> {
+      ctx.addEndHandler(ended -> headers.answered(ctx.request().connection()));
+      ctx.next();
+    });
+    router.route().handler(accessLog.recorder(() -> routes));
     router.route().handler(metrics.recorder(() -> routes));
     open.forEach(routes -> routes.mount(router));
     // The token first: nothing of a request's body is read, buffered or spooled before it is checked.
     router.route("/api/*").handler(auth);
+    router.route("/api/*").handler(NulCharacters.inPathAndQuery());
     api.forEach(routes -> routes.mountBeforeBody(router));
     // Polls are GETs: only requests that carry a body pay for reading one.
     router.route("/api/*").method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
@@ -59,10 +73,14 @@ public final class ApiVerticle extends VerticleBase {
     router.route().failureHandler(Responses::failure);
     router.route().last().handler(ctx -> ctx.fail(404));
     routes = RouteTable.of(router);
-    HttpServerOptions options = new HttpServerOptions()
+    // HTTP/1.1 only: with cleartext HTTP/2 on, a connection is handed over only once its first
+    // request is read, so a client trickling those headers would never meet the header deadline.
+    HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options)
+        .connectionHandler(headers::opened)
         .requestHandler(request -> {
+          headers.headersArrived(request.connection());
           closeIfBodyIsSlow(request);
           router.handle(request);
         })

@@ -19,7 +19,7 @@ public final class Responses {
         .end(body.encode());
   }
 
-  /** The request body as a JSON object; 400 when it is missing or not JSON. */
+  /** The request body as a JSON object; 400 when it is missing or not JSON, 422 naming a field that holds NUL. */
   public static JsonObject jsonBody(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().length() == 0) {
       throw ApiError.malformed("the request needs a JSON object body");
@@ -29,6 +29,7 @@ public final class Responses {
       if (json == null) {
         throw ApiError.malformed("the request needs a JSON object body");
       }
+      NulCharacters.refuseIn(json, "");
       return json;
     } catch (DecodeException | ClassCastException e) {
       throw ApiError.malformed("the body is not a JSON object: " + e.getMessage());

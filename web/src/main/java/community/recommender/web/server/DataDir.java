@@ -47,9 +47,17 @@ final class DataDir {
     }
   }
 
-  /** Saves the first admin token to {@code admin.token} (mode 0600) and shows it this once. */
-  void announceFirstAdmin(String token, PrintStream out) {
+  /**
+   * Saves the first admin token to {@code admin.token} (mode 0600); shows it this once at a
+   * terminal, and without one only says where it is.
+   */
+  void announceFirstAdmin(String token, PrintStream out, Terminal terminal) {
     Path file = AdminTokenFile.write(dir, token);
+    if (terminal == Terminal.ABSENT) {
+      out.println("Created the first admin token and saved it to " + file + " (mode 0600); it is not printed,"
+          + " as there is no terminal: read it from that file.");
+      return;
+    }
     out.println("Created the first admin token. It is shown only this once, and saved to " + file + " (mode 0600):");
     out.println("  " + token);
   }

@@ -1,5 +1,6 @@
 package community.recommender.web.server;
 
+import community.recommender.web.http.AccessLog;
 import community.recommender.web.http.ApiVerticle;
 import community.recommender.web.http.RequestMetrics;
 import community.recommender.web.http.Routes;
@@ -24,6 +25,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -36,10 +38,11 @@ final class HttpAssembly {
 
   /**
    * Deploys the routers and listens; answers the listening verticles, for their port, routes and
-   * shutdown. Readiness answers 503 once {@code draining} is set.
+   * shutdown. Readiness answers 503 once {@code draining} is set; each request's access log line goes to
+   * {@code accessLines}.
    */
   static List<ApiVerticle> listen(Vertx vertx, ServerConfig config, StoreAssembly stores, ApplicationAssembly services,
-      ServerMetrics metrics, Path uploadsDir, AtomicBoolean draining) {
+      ServerMetrics metrics, Path uploadsDir, AtomicBoolean draining, Consumer<String> accessLines) {
     TokenAuthHandler auth = new TokenAuthHandler(stores.tokens(),
         new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()));
     List<Routes> open = List.of(
@@ -58,6 +61,7 @@ final class HttpAssembly {
         new JourneyRoutes(services.journeys()),
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
     RequestMetrics requests = new RequestMetrics(metrics);
+    AccessLog accessLog = new AccessLog(config.clock(), accessLines);
     // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares
     // a port only among servers that ask for the same number; servers asking for the same negative
     // number share one port the system picks as the first binds, so no other process can take it
@@ -66,7 +70,7 @@ final class HttpAssembly {
     List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
     try {
       Futures.await(vertx.deployVerticle(() -> {
-        ApiVerticle instance = new ApiVerticle(port, requests, open, auth, api);
+        ApiVerticle instance = new ApiVerticle(port, requests, accessLog, open, auth, api);
         listening.add(instance);
         return instance;
       }, new DeploymentOptions().setInstances(EVENT_LOOPS)));

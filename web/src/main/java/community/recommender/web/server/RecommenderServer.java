@@ -33,8 +33,20 @@ public final class RecommenderServer {
     return shutdownTimeout.minus(reserve);
   }
 
-  /** Starts everything in {@code config}, printing progress to {@code out}; fails with a one-line reason. */
+  /**
+   * Starts everything in {@code config}, printing progress, and then the access log, to {@code out} as
+   * to a terminal (the first admin token included); fails with a one-line reason.
+   */
   public static RunningServer start(ServerConfig config, PrintStream out) {
+    return start(config, out, Terminal.PRESENT);
+  }
+
+  /**
+   * Starts everything in {@code config}, printing progress, and then one access log line per request,
+   * to {@code out}; the first admin token is printed only when a {@code terminal} is present. Fails
+   * with a one-line reason.
+   */
+  public static RunningServer start(ServerConfig config, PrintStream out, Terminal terminal) {
     long started = System.nanoTime();
     DataDir dataDir = DataDir.prepare(config.dataDir());
     Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -45,10 +57,10 @@ public final class RecommenderServer {
       opened.push(metrics);
       StoreAssembly stores = StoreAssembly.open(vertx, config, opened);
       ApplicationAssembly services = ApplicationAssembly.start(vertx, config, stores, metrics, out, opened);
-      Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out));
+      Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out, terminal));
       AtomicBoolean draining = new AtomicBoolean();
       List<ApiVerticle> servers = HttpAssembly.listen(vertx, config, stores, services, metrics, dataDir.uploads(),
-          draining);
+          draining, out::println);
       opened.push(new Drain(draining, services.waiters(), servers, requestGrace(config.shutdownTimeout())));
       ApiVerticle api = servers.get(0);
       out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"

@@ -1,6 +1,7 @@
 package community.recommender.web.http.content;
 
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.NulCharacters;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
@@ -12,6 +13,7 @@ import community.recommender.content.upload.ContentProblem;
 import community.recommender.content.upload.UploadedFile;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.ContentStatus;
+import community.recommender.engine.model.InstantRange;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
 import community.recommender.web.application.library.ContentLibrary;
@@ -19,6 +21,8 @@ import community.recommender.web.application.library.ContentRejectedException;
 import community.recommender.web.application.library.FileReport;
 import community.recommender.web.store.ContentStore.Saved;
 import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -45,6 +49,14 @@ public final class ContentRoutes implements Routes {
   /** Where multipart uploads arrive; mounted with its own, larger, body limit. */
   private static final String UPLOADS = "/api/v1/content/uploads";
   private static final int MAX_PAGE_SIZE = 100;
+  /**
+   * The longest search text, and the most words in it: each word becomes a clause per searched
+   * field, and Lucene refuses a query of more than 1,024 clauses.
+   */
+  static final int MAX_QUERY_CHARS = 500;
+  static final int MAX_QUERY_WORDS = 64;
+  /** The longest tag or region filter. */
+  static final int MAX_FILTER_CHARS = 64;
 
   private final ContentLibrary library;
   private final long maxUploadBytes;
@@ -147,6 +159,7 @@ public final class ContentRoutes implements Routes {
 
   private void submit(RoutingContext ctx) {
     String json = bodyText(ctx);
+    refuseNul(json);
     boolean single = json.stripLeading().startsWith("{");
     library.submit(json, changedBy(ctx))
         .onSuccess(saved -> {
@@ -227,10 +240,10 @@ public final class ContentRoutes implements Routes {
 
   private void search(RoutingContext ctx) {
     ContentSearchRequest request = new ContentSearchRequest(
-        blankToNull(ctx.queryParams().get("q")),
+        query(ctx),
         enumParam(ctx, "kind", ContentKind.class),
-        blankToNull(ctx.queryParams().get("tag")),
-        blankToNull(ctx.queryParams().get("region")),
+        bounded(ctx, "tag", MAX_FILTER_CHARS),
+        bounded(ctx, "region", MAX_FILTER_CHARS),
         enumParam(ctx, "status", ContentStatus.class),
         instantParam(ctx, "validAt"),
         intParam(ctx, "page", 1, Integer.MAX_VALUE, 1),
@@ -294,6 +307,18 @@ public final class ContentRoutes implements Routes {
     return ctx.body().asString("UTF-8");
   }
 
+  /** 422 naming the field when the JSON holds NUL anywhere; JSON that does not parse is left to the library to report. */
+  private static void refuseNul(String json) {
+    if (!json.contains("\\u0000")) {
+      return;
+    }
+    try {
+      NulCharacters.refuseIn(Json.decodeValue(json), "");
+    } catch (DecodeException e) {
+      // The library answers malformed JSON with its own, better located, message.
+    }
+  }
+
   private static String itemId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!ContentValidator.ID.matcher(id).matches()) {
@@ -318,6 +343,23 @@ public final class ContentRoutes implements Routes {
     }
   }
 
+  /** The search text, within {@link #MAX_QUERY_CHARS} characters and {@link #MAX_QUERY_WORDS} words. */
+  private static String query(RoutingContext ctx) {
+    String q = bounded(ctx, "q", MAX_QUERY_CHARS);
+    if (q != null && q.split("\\s+").length > MAX_QUERY_WORDS) {
+      throw ApiError.invalid("q", "q may hold at most " + MAX_QUERY_WORDS + " words, not " + q.split("\\s+").length);
+    }
+    return q;
+  }
+
+  private static String bounded(RoutingContext ctx, String name, int max) {
+    String value = blankToNull(ctx.queryParams().get(name));
+    if (value != null && value.length() > max) {
+      throw ApiError.invalid(name, name + " must be at most " + max + " characters, not " + value.length());
+    }
+    return value;
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
@@ -340,13 +382,18 @@ public final class ContentRoutes implements Routes {
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+      instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
           : Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ApiError.invalid(name, name + " must be an instant such as 2026-06-01T12:00:00Z or a date such as"
           + " 2026-06-01, not '" + value + "'");
     }
+    if (!InstantRange.contains(instant)) {
+      throw ApiError.invalid(name, name + " must lie " + InstantRange.describe());
+    }
+    return instant;
   }
 
   private static int intParam(RoutingContext ctx, String name, int min, int max, int fallback) {

@@ -2,6 +2,7 @@ package community.recommender.web.http.groups;
 
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ActivityReport;
+import community.recommender.engine.model.InstantRange;
 import community.recommender.web.http.ApiError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,7 @@ import java.util.List;
  * <p>A window is at most 7 days long, because a report counts whole toward the period its window
  * ends in; it may end at most 5 minutes in the future, to allow for clocks that run fast.
  * Windows sent together must not overlap one another; the same window sent twice counts once,
- * with the later counts.
+ * with the later counts. Each count is at most {@link GroupLimits#COUNT}, so that no sum overflows.
  */
 public final class ActivityReportJson {
   /** The keys of one report. */
@@ -103,12 +104,17 @@ public final class ActivityReportJson {
     if (!(value instanceof String text)) {
       throw ApiError.invalid(prefix + field, field + " must be an ISO-8601 string such as 2026-06-01T09:00:00Z");
     }
+    Instant instant;
     try {
-      return OffsetDateTime.parse(text.strip()).toInstant();
+      instant = OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeException e) {
       throw ApiError.invalid(prefix + field, field + " must be ISO-8601 with an offset, such as 2026-06-01T09:00:00Z"
           + " or 2026-06-01T17:00:00+08:00, not '" + text + "'");
     }
+    if (!InstantRange.contains(instant)) {
+      throw ApiError.invalid(prefix + field, field + " must lie " + InstantRange.describe() + ", not " + instant);
+    }
+    return instant;
   }
 
   private static long count(JsonObject json, String field, String prefix) {
@@ -116,8 +122,10 @@ public final class ActivityReportJson {
     if (value == null) {
       return 0;
     }
-    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0) {
-      throw ApiError.invalid(prefix + field, field + " must be a whole number of at least 0, not " + value);
+    if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0
+        || ((Number) value).longValue() > GroupLimits.COUNT) {
+      throw ApiError.invalid(prefix + field, field + " must be a whole number from 0 to " + GroupLimits.COUNT
+          + " per window, not " + value);
     }
     return ((Number) value).longValue();
   }

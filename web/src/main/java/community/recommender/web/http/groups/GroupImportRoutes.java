@@ -1,6 +1,7 @@
 package community.recommender.web.http.groups;
 
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.NulCharacters;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
@@ -101,6 +102,7 @@ public final class GroupImportRoutes implements Routes {
           throw ApiError.invalid("id", "id must be a string, not " + idValue);
         }
         GroupIds.check(id, "id");
+        NulCharacters.refuseIn(fields, "");
         if (firstSeen.containsKey(id)) {
           throw ApiError.invalid("id", "the id '" + id + "' was already used on " + record.unit() + " "
               + firstSeen.get(id));

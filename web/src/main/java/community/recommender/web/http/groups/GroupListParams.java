@@ -38,12 +38,16 @@ final class GroupListParams {
       }
     }
     String region = single(ctx, "region");
-    if (region != null && !REGION.matcher(region).matches()) {
+    if (region != null && (region.length() > GroupLimits.REGION || !REGION.matcher(region).matches())) {
       throw ApiError.invalid("region", "region must be a region code or its start, such as CN-SH, not '" + region + "'");
     }
     List<String> labels = ctx.queryParam("label").stream().map(String::strip).toList();
     if (labels.stream().anyMatch(String::isEmpty)) {
       throw ApiError.invalid("label", "label must not be empty");
+    }
+    if (labels.size() > GroupLimits.LABEL_FILTERS || labels.stream().anyMatch(l -> l.length() > GroupLimits.TAG)) {
+      throw ApiError.invalid("label", "give at most " + GroupLimits.LABEL_FILTERS + " labels of at most "
+          + GroupLimits.TAG + " characters each");
     }
     return new GroupQuery(
         values(ActivityBand.class, "band", ctx.queryParam("band")),

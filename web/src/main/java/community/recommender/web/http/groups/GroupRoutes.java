@@ -1,6 +1,7 @@
 package community.recommender.web.http.groups;
 
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.NulCharacters;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
@@ -155,7 +156,9 @@ public final class GroupRoutes implements Routes {
       throw ApiError.malformed("the request needs a JSON body");
     }
     try {
-      return Json.decodeValue(ctx.body().buffer());
+      Object json = Json.decodeValue(ctx.body().buffer());
+      NulCharacters.refuseIn(json, "");
+      return json;
     } catch (DecodeException e) {
       throw ApiError.malformed("the body is not JSON: " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package community.recommender.web.http.groups;
 
 import community.recommender.engine.model.CommunityType;
+import community.recommender.engine.model.InstantRange;
 import community.recommender.engine.model.Platform;
 import community.recommender.engine.model.Portrait;
 import community.recommender.web.http.ApiError;
@@ -36,7 +37,6 @@ public final class PortraitJson {
   private static final Pattern QUIET_HOURS = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}(-[\\p{L}\\p{N}_]+)*");
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-  private static final int MAX_NAME_LENGTH = 200;
 
   private PortraitJson() {}
 
@@ -51,24 +51,24 @@ public final class PortraitJson {
     if (name == null || name.isBlank()) {
       throw ApiError.invalid("name", "name is required");
     }
-    if (name.strip().length() > MAX_NAME_LENGTH) {
-      throw ApiError.invalid("name", "name must be at most " + MAX_NAME_LENGTH + " characters");
+    if (name.strip().length() > GroupLimits.NAME) {
+      throw ApiError.invalid("name", "name must be at most " + GroupLimits.NAME + " characters");
     }
     Portrait.Builder portrait = Portrait.named(name.strip())
         .platform(enumOf(Platform.class, json, "platform", Platform.OTHER))
         .type(enumOf(CommunityType.class, json, "type", CommunityType.INTEREST))
-        .interests(strings(json, "interests"))
-        .region(matching(json, "region", REGION, "a region code such as CN-SH-Shanghai"))
+        .interests(strings(json, "interests", GroupLimits.TAGS, GroupLimits.TAG))
+        .region(matching(json, "region", REGION, GroupLimits.REGION, "a region code such as CN-SH-Shanghai"))
         .language(Objects.requireNonNullElse(
-            matching(json, "language", LANGUAGE, "a language tag such as zh or en-GB"), "zh"))
+            matching(json, "language", LANGUAGE, GroupLimits.LANGUAGE, "a language tag such as zh or en-GB"), "zh"))
         .timezone(zone(json))
         .quietHours(quietHours(json))
         .memberCount(count(json, "memberCount"))
-        .owner(text(json, "owner"))
-        .labels(strings(json, "labels"))
+        .owner(bounded(json, "owner", GroupLimits.OWNER))
+        .labels(strings(json, "labels", GroupLimits.TAGS, GroupLimits.TAG))
         .attributes(attributes(json))
         .startedAt(instant(json, "startedAt"));
-    List<String> kocs = strings(json, "kocs").stream().distinct().toList();
+    List<String> kocs = strings(json, "kocs", GroupLimits.KOCS, GroupLimits.KOC).stream().distinct().toList();
     int kocCount = json.getValue("kocCount") == null ? kocs.size() : count(json, "kocCount");
     if (kocCount < kocs.size()) {
       throw ApiError.invalid("kocCount", "kocCount is " + kocCount + " but kocs lists " + kocs.size() + " members");
@@ -87,16 +87,33 @@ public final class PortraitJson {
     if (text == null || text.isBlank()) {
       return null;
     }
+    Instant instant;
     try {
-      return OffsetDateTime.parse(text.strip()).toInstant();
+      instant = OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        return LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        instant = LocalDate.parse(text.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException again) {
         throw ApiError.invalid(field, field + " must be a date such as 2025-03-01 or an instant such as "
             + "2025-03-01T09:00:00Z, not '" + text + "'");
       }
     }
+    if (!InstantRange.contains(instant)) {
+      throw ApiError.invalid(field, field + " must lie " + InstantRange.describe() + ", not " + instant);
+    }
+    return instant;
+  }
+
+  /** Text of at most {@code max} characters once stripped; null when absent or blank. */
+  private static String bounded(JsonObject json, String field, int max) {
+    String text = text(json, field);
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (text.strip().length() > max) {
+      throw ApiError.invalid(field, field + " must be at most " + max + " characters, not " + text.strip().length());
+    }
+    return text.strip();
   }
 
   private static String text(JsonObject json, String field) {
@@ -110,12 +127,12 @@ public final class PortraitJson {
     return text;
   }
 
-  private static String matching(JsonObject json, String field, Pattern pattern, String what) {
-    String text = text(json, field);
-    if (text == null || text.isBlank()) {
+  private static String matching(JsonObject json, String field, Pattern pattern, int max, String what) {
+    String text = bounded(json, field, max);
+    if (text == null) {
       return null;
     }
-    if (!pattern.matcher(text.strip()).matches()) {
+    if (!pattern.matcher(text).matches()) {
       throw ApiError.invalid(field, field + " must be " + what + ", not '" + text + "'");
     }
     return text.strip();
@@ -133,7 +150,8 @@ public final class PortraitJson {
     return ((Number) value).intValue();
   }
 
-  private static List<String> strings(JsonObject json, String field) {
+  /** A list of at most {@code most} non-empty strings, each at most {@code longest} characters once stripped. */
+  private static List<String> strings(JsonObject json, String field, int most, int longest) {
     Object value = json.getValue(field);
     if (value == null) {
       return List.of();
@@ -141,10 +159,16 @@ public final class PortraitJson {
     if (!(value instanceof JsonArray array)) {
       throw ApiError.invalid(field, field + " must be a list of strings");
     }
+    if (array.size() > most) {
+      throw ApiError.invalid(field, field + " may hold at most " + most + " values, not " + array.size());
+    }
     List<String> values = new ArrayList<>();
     for (Object element : array) {
       if (!(element instanceof String text) || text.isBlank()) {
         throw ApiError.invalid(field, field + " must be a list of non-empty strings");
+      }
+      if (text.strip().length() > longest) {
+        throw ApiError.invalid(field, field + " values must be at most " + longest + " characters each");
       }
       values.add(text.strip());
     }
@@ -165,7 +189,7 @@ public final class PortraitJson {
   }
 
   private static ZoneId zone(JsonObject json) {
-    String text = text(json, "timezone");
+    String text = bounded(json, "timezone", GroupLimits.TIMEZONE);
     if (text == null) {
       return ZoneId.of("UTC");
     }
@@ -192,13 +216,25 @@ public final class PortraitJson {
     if (!(value instanceof JsonObject map)) {
       throw ApiError.invalid("attributes", "attributes must be an object of strings");
     }
+    if (map.size() > GroupLimits.ATTRIBUTES) {
+      throw ApiError.invalid("attributes", "attributes may hold at most " + GroupLimits.ATTRIBUTES + " names, not "
+          + map.size());
+    }
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : map) {
       if (entry.getKey().isBlank()) {
         throw ApiError.invalid("attributes", "attribute names must not be empty");
       }
+      if (entry.getKey().length() > GroupLimits.ATTRIBUTE_NAME) {
+        throw ApiError.invalid("attributes", "attribute names must be at most " + GroupLimits.ATTRIBUTE_NAME
+            + " characters");
+      }
       if (!(entry.getValue() instanceof String text)) {
         throw ApiError.invalid("attributes." + entry.getKey(), "attributes." + entry.getKey() + " must be a string");
+      }
+      if (text.length() > GroupLimits.ATTRIBUTE_VALUE) {
+        throw ApiError.invalid("attributes." + entry.getKey(), "attributes." + entry.getKey() + " must be at most "
+            + GroupLimits.ATTRIBUTE_VALUE + " characters");
       }
       attributes.put(entry.getKey(), text);
     }

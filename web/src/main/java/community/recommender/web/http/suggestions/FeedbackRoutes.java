@@ -1,5 +1,6 @@
 package community.recommender.web.http.suggestions;
 
+import community.recommender.engine.model.InstantRange;
 import community.recommender.web.http.ApiError;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
@@ -33,6 +34,8 @@ public final class FeedbackRoutes implements Routes {
   private static final Set<String> OUTCOMES = Set.of("posted", "skipped", "failed");
   private static final List<String> METRICS = List.of("reactions", "replies", "clicks", "orders");
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  /** The most any one metric of one report may be, so that no sum of them overflows. */
+  private static final long MAX_METRIC = 1_000_000_000L;
   private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
   private final FeedbackStore feedback;
@@ -99,6 +102,9 @@ public final class FeedbackRoutes implements Routes {
       } catch (DateTimeParseException e) {
         throw ApiError.invalid("postedAt", "postedAt must be an ISO-8601 instant such as 2026-05-01T09:30:00Z");
       }
+      if (!InstantRange.contains(postedAt)) {
+        throw ApiError.invalid("postedAt", "postedAt must lie " + InstantRange.describe());
+      }
       if (postedAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
         throw ApiError.invalid("postedAt", "postedAt is in the future");
       }
@@ -120,8 +126,8 @@ public final class FeedbackRoutes implements Routes {
       }
       Object count = json.getValue(name);
       if (!(count instanceof Number number) || number.doubleValue() != Math.floor(number.doubleValue())
-          || number.longValue() < 0) {
-        throw ApiError.invalid("metrics." + name, name + " must be a whole number, 0 or more");
+          || number.doubleValue() < 0 || number.doubleValue() > MAX_METRIC) {
+        throw ApiError.invalid("metrics." + name, name + " must be a whole number from 0 to " + MAX_METRIC);
       }
     }
     METRICS.forEach(name -> metrics.put(name, json.getValue(name) == null ? 0L : ((Number) json.getValue(name)).longValue()));
@@ -148,10 +154,15 @@ public final class FeedbackRoutes implements Routes {
     if (value == null || value.isBlank()) {
       return fallback;
     }
+    Instant instant;
     try {
-      return Instant.parse(value.strip());
+      instant = Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
       throw ApiError.invalid(name, name + " must be an ISO-8601 instant such as 2026-05-01T00:00:00Z");
     }
+    if (!InstantRange.contains(instant)) {
+      throw ApiError.invalid(name, name + " must lie " + InstantRange.describe());
+    }
+    return instant;
   }
 }

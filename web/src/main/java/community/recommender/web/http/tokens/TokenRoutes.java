@@ -23,6 +23,8 @@ import java.util.Locale;
  */
 public final class TokenRoutes implements Routes {
   private static final int MAX_NAME = 100;
+  /** The most groups one bot token may be limited to. */
+  private static final int MAX_GROUPS = 1_000;
 
   private final TokenStore tokens;
   private final TokenAuthHandler auth;
@@ -109,6 +111,10 @@ public final class TokenRoutes implements Routes {
     }
     if (!(value instanceof JsonArray array) || array.isEmpty()) {
       throw ApiError.invalid("groups", "groups must be a non-empty list of group ids, or left out for every group");
+    }
+    if (array.size() > MAX_GROUPS) {
+      throw ApiError.invalid("groups", "a token may be limited to at most " + MAX_GROUPS + " groups, not "
+          + array.size() + "; leave groups out for every group");
     }
     List<String> groups = new ArrayList<>();
     for (Object id : array) {
