@@ -12,7 +12,7 @@ class RuleBookTest {
   private final RuleBook book = new RuleBook();
 
   @Test
-  void compilesTheDefaultPlaybook() throws Exception {
+  void defaultPlaybook_compiles() throws Exception {
     CompiledRules rules = book.compile(new RuleFolder(Path.of("..", "rules")).read());
 
     assertThat(rules.ruleNames()).contains("Wake a quiet group with interaction before any offer", "Never sell to a quiet group");
