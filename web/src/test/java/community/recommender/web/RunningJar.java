@@ -22,9 +22,9 @@ final class RunningJar {
     this.port = port;
   }
 
-  /** Starts {@code serve} on {@code dataDir} and waits until it listens. */
+  /** Starts {@code serve} on {@code dataDir}, on the test servers' clock, and waits until it listens. */
   static RunningJar serve(Path dataDir, String... options) throws Exception {
-    String[] command = new String[7 + options.length];
+    String[] command = new String[8 + options.length];
     command[0] = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     command[1] = "-jar";
     command[2] = JAR.toAbsolutePath().toString();
@@ -32,7 +32,8 @@ final class RunningJar {
     command[4] = "--port=0";
     command[5] = "--data-dir";
     command[6] = dataDir.toString();
-    System.arraycopy(options, 0, command, 7, options.length);
+    command[7] = "--clock-at=" + TestServer.START;
+    System.arraycopy(options, 0, command, 8, options.length);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("RECOMMENDER_HOME", Path.of("..").toAbsolutePath().normalize().toString());
     Process process = builder.start();

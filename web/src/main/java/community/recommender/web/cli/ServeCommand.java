@@ -6,7 +6,9 @@ import community.recommender.web.server.ServerConfig;
 import community.recommender.web.server.StartupException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -60,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int shutdownTimeoutSeconds;
 
+  /** Test-only, hence hidden: lets a test run the whole process on a known date instead of today's. */
+  @Option(names = "--clock-at", hidden = true,
+      description = "For tests only: the server's clock starts at this ISO-8601 instant and ticks on from there.")
+  Instant clockAt;
+
   @Override
   public Integer call() throws InterruptedException {
     if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1 || shutdownTimeoutSeconds < 1) {
@@ -78,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
         maxUploadMb * 1024L * 1024,
         maxFileMb * 1024L * 1024,
         new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst))
-        .with(Duration.ofSeconds(shutdownTimeoutSeconds));
+        .with(Duration.ofSeconds(shutdownTimeoutSeconds))
+        .with(clock());
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true));
@@ -93,6 +101,12 @@ final class ServeCommand implements Callable<Integer> {
     }, "shutdown"));
     stopped.await();
     return ExitCode.DONE;
+  }
+
+  /** The system clock, or with {@code --clock-at} one that ticks at the same pace from that instant. */
+  private Clock clock() {
+    Clock system = Clock.systemUTC();
+    return clockAt == null ? system : Clock.offset(system, Duration.between(system.instant(), clockAt));
   }
 
   /** Drains and stops {@code server}; a stop that outlasts {@code bound} ends the process there and then. */
