@@ -10,11 +10,11 @@ import community.recommender.web.http.GroupIds;
 import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
+import community.recommender.web.application.groups.GroupService;
 import community.recommender.web.application.suggestions.SuggestionAnswer;
 import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.LongPoll;
 import community.recommender.web.application.suggestions.Waiters;
-import community.recommender.web.store.GroupStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -49,11 +49,11 @@ public final class SuggestionRoutes implements Routes {
   private static final int DEFAULT_PAGE_SIZE = 50;
 
   private final SuggestionService suggestions;
-  private final GroupStore groups;
+  private final GroupService groups;
   private final Waiters waiters;
   private final Clock clock;
 
-  public SuggestionRoutes(SuggestionService suggestions, GroupStore groups, Waiters waiters, Clock clock) {
+  public SuggestionRoutes(SuggestionService suggestions, GroupService groups, Waiters waiters, Clock clock) {
     this.suggestions = suggestions;
     this.groups = groups;
     this.waiters = waiters;
