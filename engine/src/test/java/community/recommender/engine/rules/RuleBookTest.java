@@ -75,6 +75,54 @@ class RuleBookTest {
   }
 
   @Test
+  void sameSourcesCompiledAgain_reuseTheVerifiedRuleBase_evenInAnotherRuleBook() throws Exception {
+    List<RuleSource> playbook = new RuleFolder(Path.of("..", "rules")).read();
+    List<RuleSource> reversed = new ArrayList<>(playbook);
+    java.util.Collections.reverse(reversed);
+
+    CompiledRules first = book.compile(playbook);
+    CompiledRules again = new RuleBook().compile(reversed);
+
+    assertThat(again.kieBase()).isSameAs(first.kieBase());
+    assertThat(again.sources()).isEqualTo(reversed);
+    assertThat(again.contentHash()).isEqualTo(first.contentHash());
+  }
+
+  @Test
+  void oneCharacterChanged_orAnotherAllowlist_compilesAfresh() throws Exception {
+    RuleSource live = new RuleSource("live.drl", """
+        package playbook.live
+        import community.recommender.engine.model.*
+        rule "Live rule"
+        when
+            Group()
+        then
+            insert( new Note("alive") );
+        end
+        """);
+    CompiledRules first = book.compile(List.of(live));
+
+    CompiledRules edited = book.compile(List.of(new RuleSource("live.drl", live.text().replace("alive", "alivE"))));
+    CompiledRules underAnotherList = new RuleBook(RuleSetLimits.DEFAULT,
+        community.recommender.engine.rules.sandbox.Allowlist.standard().with("java.util.concurrent.atomic.AtomicInteger", "get")).compile(List.of(live));
+
+    assertThat(edited.kieBase()).isNotSameAs(first.kieBase());
+    assertThat(underAnotherList.kieBase()).isNotSameAs(first.kieBase());
+  }
+
+  @Test
+  void setCompiledBefore_isStillRefused_byABookWithTighterLimits() throws Exception {
+    List<RuleSource> playbook = new RuleFolder(Path.of("..", "rules")).read();
+    book.compile(playbook);
+    RuleBook few = new RuleBook(new RuleSetLimits(100_000, 1_000_000, 2, java.time.Duration.ofSeconds(60)),
+        community.recommender.engine.rules.sandbox.Allowlist.standard());
+
+    assertThatThrownBy(() -> few.compile(playbook))
+        .isInstanceOfSatisfying(RuleCompilationException.class,
+            e -> assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.message()).contains("at most 2")));
+  }
+
+  @Test
   void hash_ignoresOrderButSeesEveryCharacter() {
     RuleSource a = new RuleSource("a.drl", "package a");
     RuleSource b = new RuleSource("b.drl", "package b");
