@@ -38,6 +38,7 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess serve(List<String> jvmOptions, Path dataDir, String... options) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(RunningJar.QUICK_START);
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
