@@ -45,11 +45,6 @@ final class CompiledRuleCache {
     }
   }
 
-  /** How many rule bases are held now. */
-  synchronized int size() {
-    return entries.size();
-  }
-
   private static List<RuleSource> sorted(List<RuleSource> sources) {
     return sources.stream().sorted(Comparator.comparing(RuleSource::file)).toList();
   }
