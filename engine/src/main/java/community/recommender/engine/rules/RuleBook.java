@@ -39,7 +39,7 @@ public final class RuleBook {
    * the allowlist, and its result immutable, so sharing it is safe: a node that swaps back to a
    * version, simulates the running set, or a second server in the same JVM compiles nothing again.
    */
-  private static final CompiledRuleCache COMPILED = new CompiledRuleCache(4);
+  private static final CompiledRuleCache COMPILED = new CompiledRuleCache(8);
 
   private final RuleSetLimits limits;
   private final Allowlist allowlist;
@@ -79,8 +79,8 @@ public final class RuleBook {
 
   /**
    * Checks, compiles, verifies and then loads {@code sources} as one rule set, ready to activate. A set
-   * with exactly these files, compiled and verified before under the same allowlist, is checked again
-   * but not compiled again.
+   * with exactly these files, compiled before under the same allowlist, has its size and source checked
+   * again but is not compiled again: its verified rule base is reused, or its errors reported again.
    */
   public CompiledRules compile(List<RuleSource> sources) throws RuleCompilationException {
     Built built = build(sources, true);
@@ -107,12 +107,13 @@ public final class RuleBook {
       throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1,
           "the rule set has " + rules + " rules; at most " + limits.maxRules() + " are allowed")));
     }
-    if (load) {
-      Optional<KieBase> compiled = COMPILED.get(sources, allowlistKey);
-      if (compiled.isPresent()) {
-        return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(compiled.get())),
-            compiled.get());
-      }
+    Optional<CompiledRuleCache.Outcome> known = COMPILED.get(sources, allowlistKey);
+    if (known.isPresent() && known.get().refusal() != null) {
+      throw new RuleCompilationException(known.get().refusal());
+    }
+    if (known.isPresent() && load) {
+      KieBase kieBase = known.get().kieBase();
+      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(kieBase)), kieBase);
     }
     // The outlines (a second parse) are needed only to place errors, and to name rules that are not loaded.
     Outlines outlines = new Outlines(sources);
@@ -122,10 +123,12 @@ public final class RuleBook {
           () -> new RuleTimeout("compiling took longer than " + limits.compileTimeout().toSeconds()
               + " s; split the rule set or simplify it"));
       if (load) {
-        COMPILED.put(sources, allowlistKey, built.kieBase());
+        COMPILED.verified(sources, allowlistKey, built.kieBase());
       }
       return built;
     } catch (RuleCompilationException e) {
+      // Only the compiler or the verifier throws this inside the run: the same text is refused the same way.
+      COMPILED.refused(sources, allowlistKey, e.errors());
       throw e;
     } catch (RuleTimeout e) {
       throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1, e.getMessage())));

@@ -111,6 +111,28 @@ class RuleBookTest {
   }
 
   @Test
+  void refusedSet_isRefusedAgainWithTheSameErrors_byTheCheckAndByAnotherBook() throws Exception {
+    List<RuleSource> typo = List.of(new RuleSource("typo-again.drl", """
+        package playbook.typo
+        rule "Typo"
+        when
+            Grop()
+        then
+        end
+        """));
+    List<RuleError> first = refusal(() -> book.compile(typo));
+
+    assertThat(refusal(() -> new RuleBook().compile(typo))).isEqualTo(first).isNotEmpty();
+    assertThat(refusal(() -> book.check(typo))).isEqualTo(first);
+  }
+
+  private static List<RuleError> refusal(org.assertj.core.api.ThrowableAssert.ThrowingCallable compiling) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(compiling);
+    assertThat(thrown).isInstanceOf(RuleCompilationException.class);
+    return ((RuleCompilationException) thrown).errors();
+  }
+
+  @Test
   void setCompiledBefore_isStillRefused_byABookWithTighterLimits() throws Exception {
     List<RuleSource> playbook = new RuleFolder(Path.of("..", "rules")).read();
     book.compile(playbook);
