@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -83,6 +84,17 @@ class ArchitectureTest {
   static final ArchRule onlyHttpKnowsApiError = noClasses()
       .that().resideOutsideOfPackage(WEB + ".http..")
       .should().dependOnClassesThat().haveFullyQualifiedName(WEB + ".http.ApiError");
+
+  /**
+   * The store ports are the interfaces of the {@code store} package ({@code GroupStore}, {@code ChangeNotices},
+   * {@code ClusterLock}, ...); HTTP reaches them only through application services, and may use the
+   * package's value types ({@code Caller}, {@code Role}, records) alone.
+   */
+  @ArchTest
+  static final ArchRule httpReachesStoresOnlyThroughApplicationServices = noClasses()
+      .that().resideInAPackage(WEB + ".http..")
+      .should().dependOnClassesThat(JavaClass.Predicates.INTERFACES.and(JavaClass.Predicates.resideInAPackage(WEB + ".store")))
+      .orShould().dependOnClassesThat().resideInAnyPackage(WEB + ".store.pg..", WEB + ".store.database..");
 
   @ArchTest
   static final ArchRule storesDependOnNothingAboveThem = noClasses()

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class FatJarIT {
   }
 
   @Test
-  void theJar_startsWithDemoData_andServesASuggestion() throws Exception {
+  void theJar_startsWithDemoData_andServesASuggestion_onTheClockItWasGiven() throws Exception {
     RunningJar server = RunningJar.serve(dataDir, "--demo");
     try {
       String token = Files.readString(dataDir.resolve("admin.token")).strip();
@@ -53,6 +55,9 @@ class FatJarIT {
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(suggestion.statusCode()).isEqualTo(200);
       assertThat(new JsonObject(suggestion.body()).getJsonArray("reasons")).isNotEmpty();
+      assertThat(Instant.parse(new JsonObject(suggestion.body()).getString("createdAt")))
+          .as("decided on the test clock (--clock-at), not today's date")
+          .isBetween(TestServer.START, TestServer.START.plus(Duration.ofMinutes(10)));
     } finally {
       assertThat(server.stop()).as("the server stops on SIGTERM").isTrue();
     }

@@ -39,7 +39,9 @@ class HostileClientsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ServerProcess.serve(List.of("-Xmx128m"), temp.resolve("data"));
+    // The test JVM's PostgreSQL: what is tested is the HTTP edge, and starting a PostgreSQL of its own costs seconds.
+    Path data = temp.resolve("data");
+    server = ServerProcess.serve(List.of("-Xmx128m"), data, "--database-url=" + TestDatabase.urlFor(data));
   }
 
   @AfterAll

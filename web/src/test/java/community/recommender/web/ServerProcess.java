@@ -31,10 +31,14 @@ final class ServerProcess implements AutoCloseable {
     this.reader = reader;
   }
 
-  /** Starts {@code serve --port=0 --data-dir dataDir options…} in a JVM with {@code jvmOptions}; waits until it listens. */
+  /**
+   * Starts {@code serve --port=0 --data-dir dataDir options…} in a JVM with {@code jvmOptions}, on the test
+   * servers' clock; waits until it listens.
+   */
   static ServerProcess serve(List<String> jvmOptions, Path dataDir, String... options) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(RunningJar.QUICK_START);
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -44,6 +48,7 @@ final class ServerProcess implements AutoCloseable {
     command.add("--data-dir=" + dataDir);
     command.add("--rules-dir=" + TestServer.RULES);
     command.add("--samples-dir=" + TestServer.SAMPLES);
+    command.add("--clock-at=" + TestServer.START);
     command.addAll(List.of(options));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuffer output = new StringBuffer();

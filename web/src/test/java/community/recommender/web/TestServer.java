@@ -24,12 +24,15 @@ final class TestServer implements AutoCloseable {
   static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
   static final Path SAMPLES = Path.of("..", "content-library", "samples").toAbsolutePath().normalize();
 
+  /** The instant test servers start their clocks at, in this JVM and in server processes ({@code --clock-at}). */
+  static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
   /**
    * The clock every test server runs on: it ticks, but starts at a fixed Monday rather than today, so
    * that no test depends on the date it runs (the demo content is valid until the end of 2030).
    */
   static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
-      Duration.between(Instant.now(), Instant.parse("2026-11-23T10:00:00Z")));
+      Duration.between(Instant.now(), TestServer.START));
 
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

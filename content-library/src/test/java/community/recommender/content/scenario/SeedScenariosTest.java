@@ -170,7 +170,7 @@ class SeedScenariosTest {
   }
 
   @Test
-  void quietHoursAndQuotasHold() {
+  void quietHoursAndQuotas_hold() {
     Group nightQuiet = group("night-quiet").quietHours("22:00-08:00").platform(Platform.WECOM)
         .attribute("monthlySendQuota", "10").build();
 

@@ -13,7 +13,6 @@ import community.recommender.engine.model.PlaybookSettings;
 import community.recommender.engine.model.Reason;
 import community.recommender.engine.model.ScoreAdjustment;
 import community.recommender.engine.model.Veto;
-import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleLimits;
 import community.recommender.engine.rules.RuleSet;
@@ -34,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import org.kie.api.KieBase;
 
 /**
  * Decides what a group should get next, in rule stages around a retrieval.
@@ -86,7 +86,8 @@ public final class DecisionPipeline {
   private final RuleBook ruleBook;
   private final ContentCatalog catalog;
   private final RuleLimits limits;
-  private final Map<CompiledRules, PlaybookSettings> settingsByRules = Collections.synchronizedMap(new WeakHashMap<>());
+  /** By rule base, which compares by identity: a set's sources are long to hash on every decision. */
+  private final Map<KieBase, PlaybookSettings> settingsByRules = Collections.synchronizedMap(new WeakHashMap<>());
 
   public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog) {
     this(ruleBook, catalog, RuleLimits.DEFAULT);
@@ -118,8 +119,8 @@ public final class DecisionPipeline {
    * states any. They read no facts, so they are worked out once per rule set.
    */
   public PlaybookSettings settingsOf(RuleSet rules) {
-    return settingsByRules.computeIfAbsent(rules.rules(), compiled -> {
-      List<PlaybookSettings> stated = RuleStage.SETTINGS.run(compiled.kieBase(), List.of(), limits)
+    return settingsByRules.computeIfAbsent(rules.rules().kieBase(), kieBase -> {
+      List<PlaybookSettings> stated = RuleStage.SETTINGS.run(kieBase, List.of(), limits)
           .only(PlaybookSettings.class);
       return stated.isEmpty() ? PlaybookSettings.defaults() : stated.get(stated.size() - 1);
     });

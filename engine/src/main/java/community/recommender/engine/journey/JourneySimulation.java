@@ -41,8 +41,9 @@ public final class JourneySimulation {
     Instant now = start;
     while (now.isBefore(end) && budget-- > 0) {
       Instant at = now;
+      Instant windowStart = at.minus(History.WINDOW);
       List<PastSuggestion> seen = history.stream()
-          .filter(p -> p.getSentAt().isAfter(at.minus(History.WINDOW)))
+          .filter(p -> p.getSentAt().isAfter(windowStart))
           .map(p -> p.at(at))
           .toList();
       Decision decision = pipeline.decide(group.asOf(now), seen, now, rules);

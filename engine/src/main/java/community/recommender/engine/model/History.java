@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the group has been sent lately, summed up for rules: the last kinds, offer counts, the
@@ -19,10 +23,21 @@ public final class History {
   private final List<PastSuggestion> sent;
   private final Instant now;
   private final ZoneId zone;
+  /**
+   * For each content id sent, how many days ago it was last sent: rules ask this of every candidate,
+   * so it is looked up rather than searched. Built on first use.
+   */
+  private Map<String, Long> daysSinceContent;
 
   public History(List<PastSuggestion> past, Instant now, ZoneId zone) {
-    this.sent = past.stream().filter(PastSuggestion::isSent)
-        .sorted(Comparator.comparing(PastSuggestion::getSentAt).reversed()).toList();
+    List<PastSuggestion> newestFirst = new ArrayList<>(past.size());
+    for (PastSuggestion p : past) {
+      if (p.isSent()) {
+        newestFirst.add(p);
+      }
+    }
+    newestFirst.sort(Comparator.comparing(PastSuggestion::getSentAt).reversed());
+    this.sent = Collections.unmodifiableList(newestFirst);
     this.now = now;
     this.zone = zone;
   }
@@ -39,38 +54,77 @@ public final class History {
 
   /** The kinds of the last {@code n} sent suggestions, newest first. */
   public List<ContentKind> lastKinds(int n) {
-    return sent.stream().limit(n).map(PastSuggestion::getKind).toList();
+    List<ContentKind> kinds = new ArrayList<>();
+    for (int i = 0; i < Math.min(requireCount(n), sent.size()); i++) {
+      kinds.add(sent.get(i).getKind());
+    }
+    return List.copyOf(kinds);
   }
 
   /** Whether the last {@code n} sent suggestions were all of {@code kind} (false when fewer were sent). */
   public boolean lastWereAll(int n, ContentKind kind) {
-    List<ContentKind> kinds = lastKinds(n);
-    return kinds.size() == n && kinds.stream().allMatch(k -> k == kind);
+    if (requireCount(n) > sent.size()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (sent.get(i).getKind() != kind) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How many of the last {@code n} sent suggestions were offers. */
   public long offersAmongLast(int n) {
-    return sent.stream().limit(n).filter(p -> p.getKind() == ContentKind.OFFER).count();
+    long offers = 0;
+    for (int i = 0; i < Math.min(requireCount(n), sent.size()); i++) {
+      if (sent.get(i).getKind() == ContentKind.OFFER) {
+        offers++;
+      }
+    }
+    return offers;
   }
 
   /** How many offers were sent in the last {@code days} days. */
   public long offersInLastDays(int days) {
-    return sentWithin(days).stream().filter(p -> p.getKind() == ContentKind.OFFER).count();
+    long offers = 0;
+    for (PastSuggestion p : sent) {
+      if (p.getDaysAgo() < days && p.getKind() == ContentKind.OFFER) {
+        offers++;
+      }
+    }
+    return offers;
   }
 
   /** Whole days since something of {@code kind} was sent; a large number (9999) when never. */
   public long daysSinceLast(ContentKind kind) {
-    return sent.stream().filter(p -> p.getKind() == kind).findFirst().map(PastSuggestion::getDaysAgo).orElse(NEVER);
+    for (PastSuggestion p : sent) {
+      if (p.getKind() == kind) {
+        return p.getDaysAgo();
+      }
+    }
+    return NEVER;
   }
 
   /** Whole days since something tagged {@code tag} was sent; 9999 when never. */
   public long daysSinceTag(String tag) {
-    return sent.stream().filter(p -> p.hasTag(tag)).findFirst().map(PastSuggestion::getDaysAgo).orElse(NEVER);
+    for (PastSuggestion p : sent) {
+      if (p.hasTag(tag)) {
+        return p.getDaysAgo();
+      }
+    }
+    return NEVER;
   }
 
   /** Whether {@code contentId} was sent in the last {@code days} days. */
   public boolean sentContentWithin(String contentId, int days) {
-    return sentWithin(days).stream().anyMatch(p -> p.getContentId().equals(contentId));
+    if (daysSinceContent == null) {
+      Map<String, Long> latest = new HashMap<>();
+      sent.forEach(p -> latest.merge(p.getContentId(), p.getDaysAgo(), Math::min));
+      daysSinceContent = latest;
+    }
+    Long daysAgo = daysSinceContent.get(contentId);
+    return daysAgo != null && daysAgo < days;
   }
 
   /** When the group was last sent anything, or null. */
@@ -86,14 +140,29 @@ public final class History {
 
   /** How many suggestions were sent this calendar month, in the group's time zone. */
   public long getSentThisMonth() {
-    YearMonth month = YearMonth.from(now.atZone(zone));
-    return sent.stream().filter(p -> YearMonth.from(p.getSentAt().atZone(zone)).equals(month)).count();
+    Instant start = YearMonth.from(now.atZone(zone)).atDay(1).atStartOfDay(zone).toInstant();
+    return sentFrom(start, getNextMonthStart());
   }
 
   /** How many suggestions were sent today, in the group's time zone. */
   public long getSentToday() {
-    java.time.LocalDate today = now.atZone(zone).toLocalDate();
-    return sent.stream().filter(p -> p.getSentAt().atZone(zone).toLocalDate().equals(today)).count();
+    Instant start = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+    return sentFrom(start, getNextDayStart());
+  }
+
+  /** How many suggestions were sent from {@code start} (inclusive) to {@code end} (exclusive). */
+  private long sentFrom(Instant start, Instant end) {
+    long count = 0;
+    for (PastSuggestion p : sent) {
+      Instant at = p.getSentAt();
+      if (at.isBefore(start)) {
+        break;
+      }
+      if (at.isBefore(end)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** The start of tomorrow in the group's time zone, when a daily limit resets. */
@@ -123,8 +192,12 @@ public final class History {
     return YearMonth.from(now.atZone(zone)).plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
   }
 
-  private List<PastSuggestion> sentWithin(int days) {
-    return sent.stream().filter(p -> p.getDaysAgo() < days).toList();
+  /** A count of last suggestions may not be negative. */
+  private static int requireCount(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("a count of suggestions must not be negative: " + n);
+    }
+    return n;
   }
 
   private static final long NEVER = 9999;

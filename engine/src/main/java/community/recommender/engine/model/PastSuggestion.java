@@ -15,6 +15,8 @@ public final class PastSuggestion {
   private final Outcome outcome;
   private final Instant postedAt;
   private final Instant now;
+  /** Rules ask for it again and again while matching, so it is worked out once. */
+  private final long daysAgo;
 
   public PastSuggestion(String contentId, ContentKind kind, List<String> tags, Instant suggestedAt,
       boolean delivered, Outcome outcome, Instant postedAt, Instant now) {
@@ -26,6 +28,7 @@ public final class PastSuggestion {
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.postedAt = postedAt;
     this.now = Objects.requireNonNull(now, "now");
+    this.daysAgo = Duration.between(getSentAt(), now).toDays();
   }
 
   /** The same suggestion seen from a decision at {@code later}, as a simulation moves its clock on. */
@@ -78,7 +81,7 @@ public final class PastSuggestion {
 
   /** Whole days since it was sent (or suggested), at the time of the decision. */
   public long getDaysAgo() {
-    return Duration.between(getSentAt(), now).toDays();
+    return daysAgo;
   }
 
   /** Whether it carries {@code tag}. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -33,9 +34,16 @@ import org.kie.api.builder.ReleaseId;
  */
 public final class RuleBook {
   private static final String SOURCE_ROOT = "src/main/resources/rules/";
+  /**
+   * Rule sets compiled by any rule book in this JVM. Compiling is a pure function of the sources and
+   * the allowlist, and its result immutable, so sharing it is safe: a node that swaps back to a
+   * version, simulates the running set, or a second server in the same JVM compiles nothing again.
+   */
+  private static final CompiledRuleCache COMPILED = new CompiledRuleCache(8);
 
   private final RuleSetLimits limits;
   private final Allowlist allowlist;
+  private final String allowlistKey;
   private final boolean sourceCheck;
   private final RuleRunner runner = new RuleRunner();
   private final AtomicReference<RuleSet> active = new AtomicReference<>();
@@ -52,6 +60,7 @@ public final class RuleBook {
   RuleBook(RuleSetLimits limits, Allowlist allowlist, boolean sourceCheck) {
     this.limits = limits;
     this.allowlist = allowlist;
+    this.allowlistKey = allowlist.canonical();
     this.sourceCheck = sourceCheck;
   }
 
@@ -68,7 +77,11 @@ public final class RuleBook {
     return build(sources, false).checked();
   }
 
-  /** Checks, compiles, verifies and then loads {@code sources} as one rule set, ready to activate. */
+  /**
+   * Checks, compiles, verifies and then loads {@code sources} as one rule set, ready to activate. A set
+   * with exactly these files, compiled before under the same allowlist, has its size and source checked
+   * again but is not compiled again: its verified rule base is reused, or its errors reported again.
+   */
   public CompiledRules compile(List<RuleSource> sources) throws RuleCompilationException {
     Built built = build(sources, true);
     return new CompiledRules(built.checked().sources(), built.checked().contentHash(), built.kieBase());
@@ -94,14 +107,28 @@ public final class RuleBook {
       throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1,
           "the rule set has " + rules + " rules; at most " + limits.maxRules() + " are allowed")));
     }
+    Optional<CompiledRuleCache.Outcome> known = COMPILED.get(sources, allowlistKey);
+    if (known.isPresent() && known.get().refusal() != null) {
+      throw new RuleCompilationException(known.get().refusal());
+    }
+    if (known.isPresent() && load) {
+      KieBase kieBase = known.get().kieBase();
+      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(kieBase)), kieBase);
+    }
     // The outlines (a second parse) are needed only to place errors, and to name rules that are not loaded.
     Outlines outlines = new Outlines(sources);
     try {
-      return runner.run(() -> generateAndVerify(sources, outlines, load), limits.compileTimeout(),
+      Built built = runner.run(() -> generateAndVerify(sources, outlines, load), limits.compileTimeout(),
           () -> "compiling " + sources.size() + " rule files",
           () -> new RuleTimeout("compiling took longer than " + limits.compileTimeout().toSeconds()
               + " s; split the rule set or simplify it"));
+      if (load) {
+        COMPILED.verified(sources, allowlistKey, built.kieBase());
+      }
+      return built;
     } catch (RuleCompilationException e) {
+      // Only the compiler or the verifier throws this inside the run: the same text is refused the same way.
+      COMPILED.refused(sources, allowlistKey, e.errors());
       throw e;
     } catch (RuleTimeout e) {
       throw new RuleCompilationException(List.of(new RuleError(sources.get(0).file(), 1, 1, e.getMessage())));

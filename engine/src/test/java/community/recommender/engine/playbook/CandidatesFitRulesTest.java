@@ -12,7 +12,6 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Stage;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code rules/candidates-fit.drl}. */
@@ -20,8 +19,8 @@ class CandidatesFitRulesTest {
   private static final Group SHANGHAI_CAR_CLUB = group("sh-cars").interests("car").messages(100).build();
 
   @Test
-  @DisplayName("Send regional offers only to groups in their regions")
-  void regionalOffersStayInTheirRegion() {
+  @RuleUnderTest("Send regional offers only to groups in their regions")
+  void regionalOffer_goesOnlyToGroupsInItsRegion() {
     ContentItem beijingFlowers = offer("flowers-bj", "group-buy").regions(List.of("CN-BJ-Beijing")).build();
     ContentItem chinaCoupon = offer("coupon-cn", "coupon").regions(List.of("CN")).build();
 
@@ -32,8 +31,8 @@ class CandidatesFitRulesTest {
   }
 
   @Test
-  @DisplayName("Leave out content made for other interests")
-  void otherInterestsAreLeftOut() {
+  @RuleUnderTest("Leave out content made for other interests")
+  void contentForOtherInterests_isLeftOut() {
     ContentItem parenting = post("bedtime-reading", "knowledge").interests(List.of("parenting")).build();
     ContentItem general = post("general", "knowledge").build();
 
@@ -44,8 +43,8 @@ class CandidatesFitRulesTest {
   }
 
   @Test
-  @DisplayName("Prefer content made for the group's interests")
-  void interestsArePreferred() {
+  @RuleUnderTest("Prefer content made for the group's interests")
+  void contentForTheGroupsInterests_isPreferred() {
     ContentItem general = post("a-general", "knowledge").build();
     ContentItem tyres = post("z-tyres", "knowledge").interests(List.of("car")).build();
 
@@ -59,8 +58,8 @@ class CandidatesFitRulesTest {
   }
 
   @Test
-  @DisplayName("Prefer content made for the group's stage")
-  void stageIsPreferred() {
+  @RuleUnderTest("Prefer content made for the group's stage")
+  void contentForTheGroupsStage_isPreferred() {
     ContentItem any = post("a-any", "knowledge").build();
     ContentItem forMature = post("z-mature", "knowledge").stages(List.of(Stage.MATURE)).build();
 
@@ -72,8 +71,8 @@ class CandidatesFitRulesTest {
   }
 
   @Test
-  @DisplayName("Prefer offers made for the group's own region")
-  void localOffersArePreferred() {
+  @RuleUnderTest("Prefer offers made for the group's own region")
+  void offerForTheGroupsOwnRegion_isPreferred() {
     ContentItem anywhere = offer("a-anywhere", "coupon").build();
     ContentItem local = offer("z-local", "coupon").regions(List.of("CN-SH-Shanghai")).build();
 
@@ -84,8 +83,8 @@ class CandidatesFitRulesTest {
   }
 
   @Test
-  @DisplayName("Raise an offer's urgency as its deadline nears")
-  void deadlinesRaiseUrgency() {
+  @RuleUnderTest("Raise an offer's urgency as its deadline nears")
+  void offerNearItsDeadline_getsMoreUrgent() {
     ContentItem closingTomorrow = offerClosingIn("z-tomorrow", Duration.ofHours(24), "group-buy").build();
     ContentItem closingThisWeek = offerClosingIn("y-this-week", Duration.ofDays(5), "group-buy").build();
     ContentItem closingLater = offerClosingIn("a-later", Duration.ofDays(30), "group-buy").build();

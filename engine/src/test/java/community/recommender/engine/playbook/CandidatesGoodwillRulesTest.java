@@ -13,7 +13,6 @@ import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Stage;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +25,8 @@ class CandidatesGoodwillRulesTest {
   private static final List<ContentItem> LIBRARY = List.of(COUPON, TOPIC);
 
   @Test
-  @DisplayName("Never sell to a quiet group")
-  void quietGroupIsNotSoldTo() {
+  @RuleUnderTest("Never sell to a quiet group")
+  void quietGroup_isNeverSoldTo() {
     Group quiet = group("quiet").interests("car").messages(15).build();
 
     Decision decision = Playbook.decideWantingAnOffer(quiet, LIBRARY);
@@ -37,8 +36,8 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Let a new group settle before selling")
-  void newGroupIsNotSoldTo() {
+  @RuleUnderTest("Let a new group settle before selling")
+  void newGroup_settlesBeforeItIsSoldTo() {
     Group fresh = group("fresh").interests("car").messages(100).ageDays(10).build();
     Group settled = group("settled").interests("car").messages(100).ageDays(40).build();
 
@@ -49,8 +48,8 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Hold back offers while members complain")
-  void complainingGroupIsNotSoldTo() {
+  @RuleUnderTest("Hold back offers while members complain")
+  void complainingGroup_getsNoOffers() {
     Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
     Group content = group("content").interests("car").messages(100).complaints(2).build();
 
@@ -62,8 +61,8 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Put care first while members complain")
-  void complainingGroupGetsAnAnswerBeforeAnActivityMadeForIt() {
+  @RuleUnderTest("Put care first while members complain")
+  void care_comesBeforeAnActivityMadeForAComplainingGroup() {
     Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
     Group content = group("content").interests("car").messages(100).complaints(2).build();
     // Overdue, and made for the group's interests and stage: without the rule it outscores the answer (82 + 15 + 5 > 98).
@@ -79,8 +78,8 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Space offers out among other suggestions")
-  void atMostOneOfferInThree() {
+  @RuleUnderTest("Space offers out among other suggestions")
+  void offers_areSpacedOutAmongOtherSuggestions() {
     Group lively = group("lively").interests("car").messages(100).build();
 
     Decision afterAnOffer = Playbook.decideWantingAnOffer(lively, LIBRARY,
@@ -94,8 +93,8 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Keep offers under the weekly cap")
-  void weeklyOfferCap() {
+  @RuleUnderTest("Keep offers under the weekly cap")
+  void offers_stayUnderTheWeeklyCap() {
     Group capped = group("capped").interests("car").messages(100).attribute("maxOffersPerWeek", "1").build();
     Group roomy = group("roomy").interests("car").messages(100).build();
     var history = new community.recommender.engine.model.PastSuggestion[] {
@@ -109,8 +108,8 @@ class CandidatesGoodwillRulesTest {
   }
 
   @Test
-  @DisplayName("Set the scene before selling in an emotional category")
-  void noOfferInAnEmotionalCategoryWithoutAScene() {
+  @RuleUnderTest("Set the scene before selling in an emotional category")
+  void offerInAnEmotionalCategory_waitsForAScene() {
     Group flowers = group("flowers").interests("flowers").messages(100).build();
 
     Decision withoutScene = Playbook.decideWantingAnOffer(flowers, LIBRARY);

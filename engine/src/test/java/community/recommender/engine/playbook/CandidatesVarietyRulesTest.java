@@ -13,7 +13,6 @@ import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code rules/candidates-variety.drl}. */
@@ -24,8 +23,8 @@ class CandidatesVarietyRulesTest {
   private static final Group QUIET = group("quiet").interests("car").messages(15).build();
 
   @Test
-  @DisplayName("Never repeat content the group got recently")
-  void noRepeatWithinThirtyDays() {
+  @RuleUnderTest("Never repeat content the group got recently")
+  void recentContent_isNeverRepeated() {
     Decision repeated = Playbook.decide(QUIET, List.of(ICEBREAKER, TOPIC), posted("icebreaker", ContentKind.POST, 10));
     Decision longAgo = Playbook.decide(QUIET, List.of(ICEBREAKER, TOPIC), posted("icebreaker", ContentKind.POST, 40));
     Decision neverSeen = Playbook.decide(QUIET, List.of(ICEBREAKER, TOPIC), skipped("icebreaker", ContentKind.POST, 3));
@@ -37,8 +36,8 @@ class CandidatesVarietyRulesTest {
   }
 
   @Test
-  @DisplayName("Avoid the same kind three times in a row")
-  void kindsVary() {
+  @RuleUnderTest("Avoid the same kind three times in a row")
+  void sameKindThreeTimesInARow_isAvoided() {
     Decision afterTwoPosts = Playbook.decide(QUIET, List.of(ICEBREAKER, CHECK_IN),
         posted("a", ContentKind.POST, 2), posted("b", ContentKind.POST, 1));
     Decision afterMixed = Playbook.decide(QUIET, List.of(ICEBREAKER, CHECK_IN),

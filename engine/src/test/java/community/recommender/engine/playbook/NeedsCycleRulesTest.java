@@ -14,7 +14,6 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Need;
 import community.recommender.engine.model.PastSuggestion;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code rules/needs-cycle.drl}, one test each, named after the rule. */
@@ -33,8 +32,8 @@ class NeedsCycleRulesTest {
   private static final PastSuggestion ACTIVITY_LAST_WEEK = posted("last-week-salon", ContentKind.ACTIVITY, 5);
 
   @Test
-  @DisplayName("Wake a quiet group with interaction before any offer")
-  void wakeAQuietGroup() {
+  @RuleUnderTest("Wake a quiet group with interaction before any offer")
+  void quietGroup_isWokenWithInteractionBeforeAnyOffer() {
     Group quiet = group("quiet").messages(15).build();
 
     Decision decision = Playbook.decide(quiet, List.of(ICEBREAKER, CHECK_IN, COUPON));
@@ -45,8 +44,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Welcome the newcomers of the last week")
-  void welcomeTheNewcomers() {
+  @RuleUnderTest("Welcome the newcomers of the last week")
+  void newcomersOfTheLastWeek_areWelcomed() {
     Group growing = group("growing").joins(5).interests("car").build();
 
     Decision fresh = Playbook.decide(growing, List.of(WELCOME));
@@ -61,8 +60,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Liven up a group that is losing interest with an activity")
-  void fallingGroupGetsAnActivity() {
+  @RuleUnderTest("Liven up a group that is losing interest with an activity")
+  void groupLosingInterest_getsAnActivity() {
     Group losingInterest = group("losing-interest").interests("car").messages(60).monthlyMessages(400).build();
     Group steady = group("steady").interests("car").messages(60).build();
 
@@ -78,8 +77,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Break a run of posts with an activity")
-  void twoPostsAreFollowedByAnActivity() {
+  @RuleUnderTest("Break a run of posts with an activity")
+  void runOfPosts_isBrokenByAnActivity() {
     Group any = group("any").interests("car").build();
 
     Decision decision = Playbook.decide(any, List.of(CHECK_IN, MORNING_NEWS),
@@ -90,8 +89,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Answer a complaint spike with care before anything else")
-  void complaintSpikeGetsCareAndNoOffer() {
+  @RuleUnderTest("Answer a complaint spike with care before anything else")
+  void complaintSpike_getsCareBeforeAnythingElse() {
     Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
 
     Decision decision = Playbook.decide(unhappy, List.of(COUPON, FAQ, SALON, MORNING_NEWS));
@@ -102,8 +101,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Follow an offer with an activity")
-  void offerIsFollowedByAnActivity() {
+  @RuleUnderTest("Follow an offer with an activity")
+  void offer_isFollowedByAnActivity() {
     Group lively = group("lively").interests("car").messages(100).build();
 
     Decision afterOffer = Playbook.decide(lively, List.of(SALON, COUPON, MORNING_NEWS),
@@ -117,8 +116,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Show a new group content that matches its portrait")
-  void newGroupSeesItsInterests() {
+  @RuleUnderTest("Show a new group content that matches its portrait")
+  void newGroup_seesContentMatchingItsPortrait() {
     Group fresh = group("fresh").ageDays(10).build();
 
     Decision decision = Playbook.decide(fresh, List.of(COFFEE_KNOWLEDGE));
@@ -128,8 +127,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Invite a new group's members to share their experience")
-  void newGroupIsInvitedToShare() {
+  @RuleUnderTest("Invite a new group's members to share their experience")
+  void newGroupsMembers_areInvitedToShareTheirExperience() {
     Group fresh = group("fresh").ageDays(10).build();
     Group old = group("old").ageDays(400).build();
 
@@ -142,8 +141,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Surface KOCs in a group that has none")
-  void groupWithoutKocsGetsAnActivity() {
+  @RuleUnderTest("Surface KOCs in a group that has none")
+  void groupWithoutKocs_getsAnActivityToSurfaceThem() {
     Group leaderless = group("leaderless").kocs(0).ageDays(60).build();
     Group dormant = group("dormant").kocs(0).messages(2).build();
 
@@ -156,8 +155,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Give a group an activity when it has gone too long without one")
-  void groupGetsAnActivityEveryTwoWeeks() {
+  @RuleUnderTest("Give a group an activity when it has gone too long without one")
+  void groupLongWithoutAnActivity_getsOne() {
     Group mature = group("mature").interests("car").ageDays(400).build();
 
     Decision overdue = Playbook.decide(mature, List.of(SALON), posted("last-salon", ContentKind.ACTIVITY, 20));
@@ -172,8 +171,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Look after the members who ordered")
-  void buyersGetAfterSalesCare() {
+  @RuleUnderTest("Look after the members who ordered")
+  void membersWhoOrdered_getAfterSalesCare() {
     Group buyers = group("buyers").interests("car").orders(3).build();
 
     Decision decision = Playbook.decide(buyers, List.of(AFTER_SALES));
@@ -189,8 +188,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Offer something to a lively group that is in a good mood")
-  void livelyContentGroupGetsAnOffer() {
+  @RuleUnderTest("Offer something to a lively group that is in a good mood")
+  void livelyGroupInAGoodMood_getsAnOffer() {
     Group lively = group("lively").interests("car").messages(100).build();
     Group unhappy = group("unhappy").interests("car").messages(100).complaints(10).build();
 
@@ -200,8 +199,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Set the scene before an offer in an emotional category")
-  void emotionalCategoryGetsASceneFirst() {
+  @RuleUnderTest("Set the scene before an offer in an emotional category")
+  void emotionalCategory_getsASceneBeforeAnOffer() {
     Group coffeeLovers = group("coffee").messages(100).build();
 
     Decision decision = Playbook.decide(coffeeLovers, List.of(SCENE, COUPON), ACTIVITY_LAST_WEEK);
@@ -214,8 +213,8 @@ class NeedsCycleRulesTest {
   }
 
   @Test
-  @DisplayName("Keep every group supplied with something worth reading")
-  void everyGroupGetsSomethingToRead() {
+  @RuleUnderTest("Keep every group supplied with something worth reading")
+  void everyGroup_staysSuppliedWithSomethingToRead() {
     Group any = group("any").interests("car").build();
 
     Decision decision = Playbook.decide(any, List.of(MORNING_NEWS));

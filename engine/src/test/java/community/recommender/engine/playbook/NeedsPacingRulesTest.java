@@ -13,7 +13,6 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Platform;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rules of {@code rules/needs-pacing.drl}: holds that keep a group waiting. */
@@ -21,8 +20,8 @@ class NeedsPacingRulesTest {
   private static final List<ContentItem> LIBRARY = List.of(post("morning-news", "morning-news").build());
 
   @Test
-  @DisplayName("Respect the group's quiet hours")
-  void nothingDuringQuietHours() {
+  @RuleUnderTest("Respect the group's quiet hours")
+  void quietHours_areRespected() {
     Group napping = group("napping").quietHours("13:00-15:00").build();
     Group awake = group("awake").quietHours("22:00-08:00").build();
 
@@ -35,8 +34,8 @@ class NeedsPacingRulesTest {
   }
 
   @Test
-  @DisplayName("Leave a minimum gap between posts")
-  void notTooSoonAfterTheLastPost() {
+  @RuleUnderTest("Leave a minimum gap between posts")
+  void nextPost_waitsTheMinimumGap() {
     Group paced = group("paced").build();
     Group eager = group("eager").attribute("minGapMinutes", "20").build();
 
@@ -48,8 +47,8 @@ class NeedsPacingRulesTest {
   }
 
   @Test
-  @DisplayName("Keep to the daily limit of sends")
-  void dailyLimitHoldsUntilTomorrow() {
+  @RuleUnderTest("Keep to the daily limit of sends")
+  void dailyLimit_holdsTheGroupUntilTomorrow() {
     Group paced = group("paced").build();
     Group chatty = group("chatty").attribute("maxSendsPerDay", "3").build();
     var today = new community.recommender.engine.model.PastSuggestion[] {
@@ -63,8 +62,8 @@ class NeedsPacingRulesTest {
   }
 
   @Test
-  @DisplayName("Never exceed the platform's monthly send quota")
-  void monthlyQuotaIsNeverExceeded() {
+  @RuleUnderTest("Never exceed the platform's monthly send quota")
+  void monthlyPlatformQuota_isNeverExceeded() {
     Group wecom = group("wecom").platform(Platform.WECOM).attribute("monthlySendQuota", "3").build();
     Group telegram = group("telegram").platform(Platform.TELEGRAM).build();
     var thisMonth = new community.recommender.engine.model.PastSuggestion[] {

@@ -21,23 +21,26 @@ final class Playbook {
   static final Path RULES = Path.of("..", "rules");
   private static final RuleBook BOOK = load(List.of());
 
+  private Playbook() {}
+
   /**
    * The playbook plus one test-only rule that always wants an offer, so the rules that guard
-   * offers can be seen working even where the playbook itself would not ask for one.
+   * offers can be seen working even where the playbook itself would not ask for one. Compiled on
+   * first use only: the journey property test, alone in its JVM, never needs it.
    */
-  private static final RuleBook WITH_AN_OFFER_NEED = load(List.of(new RuleSource("test-wants-an-offer.drl", """
-      package playbook.test
-      import community.recommender.engine.model.*
-      ruleflow-group "needs"
-      rule "Test: always want an offer"
-      when
-          Group()
-      then
-          insert( Need.of(ContentKind.OFFER).urgency(90).because("test") );
-      end
-      """)));
-
-  private Playbook() {}
+  private static final class WithAnOfferNeed {
+    static final RuleBook BOOK = load(List.of(new RuleSource("test-wants-an-offer.drl", """
+        package playbook.test
+        import community.recommender.engine.model.*
+        ruleflow-group "needs"
+        rule "Test: always want an offer"
+        when
+            Group()
+        then
+            insert( Need.of(ContentKind.OFFER).urgency(90).because("test") );
+        end
+        """)));
+  }
 
   private static RuleBook load(List<RuleSource> extra) {
     RuleBook book = new RuleBook();
@@ -58,13 +61,13 @@ final class Playbook {
 
   /** Decides as {@link #decide} does, with an extra rule that always wants an offer (urgency 90). */
   static Decision decideWantingAnOffer(Group group, List<ContentItem> library, PastSuggestion... past) {
-    return new DecisionPipeline(WITH_AN_OFFER_NEED, new InMemoryCatalog(library)).decide(group, List.of(past),
+    return new DecisionPipeline(WithAnOfferNeed.BOOK, new InMemoryCatalog(library)).decide(group, List.of(past),
         Fixtures.NOW);
   }
 
   /** Decides over a catalog that, unlike the real one, does not filter by region. */
   static Decision decideIgnoringRegions(Group group, List<ContentItem> library) {
-    return new DecisionPipeline(WITH_AN_OFFER_NEED, InMemoryCatalog.ignoringRegions(library)).decide(group, List.of(),
+    return new DecisionPipeline(WithAnOfferNeed.BOOK, InMemoryCatalog.ignoringRegions(library)).decide(group, List.of(),
         Fixtures.NOW);
   }
 

@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Every rule in {@code rules/} has a test named after it, and every such test names a real rule. */
@@ -15,11 +14,11 @@ class PlaybookCoverageTest {
       CandidatesGoodwillRulesTest.class, CandidatesVarietyRulesTest.class, CandidatesFitRulesTest.class);
 
   @Test
-  void everyPlaybookRuleHasItsOwnTest() {
+  void playbook_hasOneTestPerRule_andEveryTestNamesARealRule() {
     Set<String> tested = new TreeSet<>();
     for (Class<?> type : RULE_TESTS) {
       for (Method method : type.getDeclaredMethods()) {
-        DisplayName name = method.getAnnotation(DisplayName.class);
+        RuleUnderTest name = method.getAnnotation(RuleUnderTest.class);
         if (name != null) {
           tested.add(name.value());
         }

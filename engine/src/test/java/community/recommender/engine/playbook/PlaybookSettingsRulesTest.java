@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.PlaybookSettings;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rule of {@code rules/playbook-settings.drl}: the settings every other rule reads. */
 class PlaybookSettingsRulesTest {
 
   @Test
-  @DisplayName("The playbook's settings")
-  void settingsAreStatedOnceAndMatchTheDocumentedDefaults() {
+  @RuleUnderTest("The playbook's settings")
+  void playbookSettings_areStatedOnceAndMatchTheDocumentedDefaults() {
     PlaybookSettings stated = Playbook.settings();
 
     assertThat(stated.getRule()).isEqualTo("The playbook's settings");
@@ -28,7 +27,7 @@ class PlaybookSettingsRulesTest {
   }
 
   @Test
-  void aGroupOverridesSettingsWithItsAttributes() {
+  void groupAttributes_overrideThePlaybookSettings() {
     Group own = group("own").interests("car").attribute("minGapMinutes", "60").attribute("purchase", "emotional")
         .attribute("complaintShareLimit", "0.1").build();
     Group plain = group("plain").interests("car", "travel").build();

@@ -8,7 +8,9 @@ import community.recommender.web.server.Terminal;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -66,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
       + " as when there is no terminal (containers, service managers).")
   boolean noTerminal;
 
+  /** Test-only, hence hidden: lets a test run the whole process on a known date instead of today's. */
+  @Option(names = "--clock-at", hidden = true,
+      description = "For tests only: the server's clock starts at this ISO-8601 instant and ticks on from there.")
+  Instant clockAt;
+
   @Override
   public Integer call() throws InterruptedException {
     if (pendingTtlMinutes < 1 || rateLimit < 0 || rateBurst < 1 || shutdownTimeoutSeconds < 1) {
@@ -84,7 +91,8 @@ final class ServeCommand implements Callable<Integer> {
         maxUploadMb * 1024L * 1024,
         maxFileMb * 1024L * 1024,
         new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst))
-        .with(Duration.ofSeconds(shutdownTimeoutSeconds));
+        .with(Duration.ofSeconds(shutdownTimeoutSeconds))
+        .with(clock());
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8),
@@ -100,6 +108,12 @@ final class ServeCommand implements Callable<Integer> {
     }, "shutdown"));
     stopped.await();
     return ExitCode.DONE;
+  }
+
+  /** The system clock, or with {@code --clock-at} one that ticks at the same pace from that instant. */
+  private Clock clock() {
+    Clock system = Clock.systemUTC();
+    return clockAt == null ? system : Clock.offset(system, Duration.between(system.instant(), clockAt));
   }
 
   /** Drains and stops {@code server}; a stop that outlasts {@code bound} ends the process there and then. */

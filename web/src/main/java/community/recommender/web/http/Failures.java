@@ -6,7 +6,10 @@ import community.recommender.web.application.playbook.RuleFileNotFound;
 import community.recommender.web.application.playbook.RuleSetRejected;
 import community.recommender.web.application.playbook.RuleVersionNotFound;
 import community.recommender.web.application.suggestions.DecisionFailed;
+import community.recommender.web.application.suggestions.FeedbackNotAllowed;
+import community.recommender.web.application.suggestions.SuggestionNotFound;
 import community.recommender.web.application.suggestions.NodeDraining;
+import community.recommender.web.application.tokens.TokenNotFound;
 import community.recommender.web.store.FeedbackConflict;
 import community.recommender.web.store.LastAdminToken;
 import community.recommender.web.store.OverlappingWindowException;
@@ -22,8 +25,12 @@ public final class Failures {
       return Optional.of(error);
     }
     if (failure instanceof GroupNotFound || failure instanceof RuleFileNotFound
-        || failure instanceof RuleVersionNotFound) {
+        || failure instanceof RuleVersionNotFound || failure instanceof TokenNotFound
+        || failure instanceof SuggestionNotFound) {
       return Optional.of(ApiError.notFound(failure.getMessage()));
+    }
+    if (failure instanceof FeedbackNotAllowed) {
+      return Optional.of(ApiError.forbidden(failure.getMessage()));
     }
     if (failure instanceof TooManyGroups tooMany) {
       return Optional.of(ApiError.invalid(tooMany.field(), tooMany.getMessage()));

@@ -1,8 +1,8 @@
 package community.recommender.web.http;
 
+import community.recommender.web.application.tokens.TokenService;
 import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
-import community.recommender.web.store.TokenStore;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -28,12 +28,12 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
   private static final long REMEMBER_NANOS = 1_000_000_000L;
   private static final int REMEMBER_AT_MOST = 10_000;
 
-  private final TokenStore tokens;
+  private final TokenService tokens;
   private final RateLimiter limiter;
   /** Callers by the token they sent. */
   private final Map<String, Remembered> known = new ConcurrentHashMap<>();
 
-  public TokenAuthHandler(TokenStore tokens, RateLimiter limiter) {
+  public TokenAuthHandler(TokenService tokens, RateLimiter limiter) {
     this.tokens = tokens;
     this.limiter = limiter;
   }

@@ -13,6 +13,8 @@ import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
 import community.recommender.web.application.demo.DemoData;
 import community.recommender.web.application.groups.GroupReassessment;
+import community.recommender.web.application.groups.GroupService;
+import community.recommender.web.application.health.HealthChecks;
 import community.recommender.web.application.journeys.JourneyService;
 import community.recommender.web.application.library.ContentIndexer;
 import community.recommender.web.application.library.ContentLibrary;
@@ -23,8 +25,10 @@ import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
 import community.recommender.web.application.playbook.RuleSimulation;
 import community.recommender.web.application.suggestions.Decider;
+import community.recommender.web.application.suggestions.FeedbackService;
 import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.Waiters;
+import community.recommender.web.application.tokens.TokenService;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.ChangeNotices;
 import community.recommender.web.store.Futures;
@@ -48,8 +52,9 @@ import org.slf4j.LoggerFactory;
  * @param indexProblem why the content index cannot serve, or null, for readiness
  */
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
-    SuggestionService suggestions, Waiters waiters, RuleService rules, RuleSimulation simulation,
-    JourneyService journeys, GroupReassessment reassessment, Supplier<String> indexProblem) {
+    GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
+    RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
+    HealthChecks health, Supplier<String> indexProblem) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -115,8 +120,11 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     metrics.gauge("recommender.long.polls.waiting", "Long polls waiting on this node", waiters::size);
     tasks.every(PENDING_COUNT, "pending-count", true, () -> stores.suggestions().countPending().onSuccess(pending::set));
 
-    return new ApplicationAssembly(ruleBook, rules, indexed, library, suggestions, waiters, ruleService, simulation,
-        journeys, reassessment, index::problem);
+    return new ApplicationAssembly(ruleBook, rules, indexed, library,
+        new GroupService(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
+        new TokenService(stores.tokens()), suggestions,
+        new FeedbackService(stores.feedback(), stores.stats(), notices), waiters, ruleService, simulation, journeys,
+        reassessment, new HealthChecks(stores.health(), ruleBook), index::problem);
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

@@ -43,21 +43,21 @@ final class HttpAssembly {
    */
   static List<ApiVerticle> listen(Vertx vertx, ServerConfig config, StoreAssembly stores, ApplicationAssembly services,
       ServerMetrics metrics, Path uploadsDir, AtomicBoolean draining, Consumer<String> accessLines) {
-    TokenAuthHandler auth = new TokenAuthHandler(stores.tokens(),
+    TokenAuthHandler auth = new TokenAuthHandler(services.tokens(),
         new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()));
     List<Routes> open = List.of(
-        new HealthRoutes(stores.health(), services.ruleBook(),
+        new HealthRoutes(services.health(),
             new Readiness(draining::get, services.indexProblem(), stores.notices()::listening)),
         new OpsRoutes(metrics),
         new ConsoleRoutes());
     List<Routes> api = List.of(
         new SessionRoutes(),
-        new GroupRoutes(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
-        new GroupImportRoutes(stores.groups(), stores.suggestions(), config.clock()),
-        new SuggestionRoutes(services.suggestions(), stores.groups(), services.waiters(), config.clock()),
-        new FeedbackRoutes(stores.feedback(), stores.stats(), stores.notices(), config.clock()),
-        new TokenRoutes(stores.tokens(), auth),
-        new RuleRoutes(services.rules(), services.simulation(), stores.ruleVersions()),
+        new GroupRoutes(services.groups(), config.clock()),
+        new GroupImportRoutes(services.groups()),
+        new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), config.clock()),
+        new FeedbackRoutes(services.feedback(), config.clock()),
+        new TokenRoutes(services.tokens(), auth),
+        new RuleRoutes(services.rules(), services.simulation()),
         new JourneyRoutes(services.journeys()),
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
     RequestMetrics requests = new RequestMetrics(metrics);

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The (class, member) pairs that code compiled from rules may use, read from {@code allowlist.txt}.
@@ -84,6 +86,20 @@ public final class Allowlist {
     return copy;
   }
 
+  /**
+   * Every entry of the list in one canonical text, the same for lists that allow and refuse the same
+   * things however they were written; compiled rules are reused only under an identical list.
+   */
+  public String canonical() {
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(classes).forEach((name, entry) -> text.append(name).append(' ').append(entry.canonical()).append('\n'));
+    new TreeMap<>(packages).forEach((name, entry) -> text.append(name).append("/* ").append(entry.canonical())
+        .append('\n'));
+    new TreeMap<>(refused).forEach((name, members) -> text.append('!').append(name).append(' ')
+        .append(new TreeSet<>(members)).append('\n'));
+    return text.toString();
+  }
+
   /** Whether the list names {@code className} at all, so that it may appear as a type. */
   public boolean knows(String className) {
     return classes.containsKey(className) || packages.containsKey(packageOf(className));
@@ -136,6 +152,10 @@ public final class Allowlist {
       } else {
         names.add(member);
       }
+    }
+
+    String canonical() {
+      return (all ? "* " : "") + new TreeSet<>(names) + " " + new TreeSet<>(signatures);
     }
 
     Entry merge(Entry other) {

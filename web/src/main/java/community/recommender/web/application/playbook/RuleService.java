@@ -115,6 +115,16 @@ public final class RuleService {
     });
   }
 
+  /** Every recorded version, newest first, without the file texts. */
+  public Future<List<RuleSetStore.Version>> versions() {
+    return versions.list();
+  }
+
+  /** One recorded version with its files; fails with {@link RuleVersionNotFound}. */
+  public Future<RuleSetStore.Version> version(long version) {
+    return versions.find(version).map(found -> found.orElseThrow(() -> new RuleVersionNotFound(version)));
+  }
+
   /** Activates the files of an earlier version again, as a new version. */
   public Future<RuleSet> restore(long version, String author) {
     return serially(() -> versions.find(version).compose(found -> {

@@ -6,19 +6,16 @@ import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
 import community.recommender.engine.model.Portrait;
+import community.recommender.web.application.groups.GroupService;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
 import community.recommender.web.http.GroupIds;
-import community.recommender.web.store.GroupStore;
-import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,14 +35,10 @@ public final class GroupImportRoutes implements Routes {
   private static final String PATH = "/api/v1/groups/import";
   private static final int MAX_PROBLEMS = 100;
 
-  private final GroupStore groups;
-  private final SuggestionStore suggestions;
-  private final Clock clock;
+  private final GroupService groups;
 
-  public GroupImportRoutes(GroupStore groups, SuggestionStore suggestions, Clock clock) {
+  public GroupImportRoutes(GroupService groups) {
     this.groups = groups;
-    this.suggestions = suggestions;
-    this.clock = clock;
   }
 
   @Override
@@ -60,10 +53,7 @@ public final class GroupImportRoutes implements Routes {
 
   private void importFile(RoutingContext ctx) {
     Map<String, Portrait> portraits = validate(read(ctx));
-    List<String> ids = new ArrayList<>(portraits.keySet());
-    groups.saveAll(portraits)
-        .compose(created -> groups.reassess(ids, clock.instant()).map(created))
-        .compose(created -> suggestions.supersedePending(ids, "the portrait was imported").map(created))
+    groups.importAll(portraits)
         .onSuccess(created -> Responses.json(ctx, 200, new JsonObject()
             .put("imported", portraits.size())
             .put("created", created)

@@ -1,14 +1,11 @@
 package community.recommender.web.http.ops;
 
-import community.recommender.engine.rules.RuleBook;
-import community.recommender.engine.rules.RuleRunner;
+import community.recommender.web.application.health.HealthChecks;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
-import community.recommender.web.store.StoreHealth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 
 /**
  * {@code GET /health}, {@code /health/live} and {@code /health/ready}, without a token.
@@ -18,17 +15,15 @@ import java.util.List;
  * node should get traffic: not while it shuts down, and only with its database, its content index
  * and its LISTEN connection up.
  *
- * <p>A rule worker stuck past its decision deadline also makes the server unavailable: its thread
- * is lost to decisions until the rules give it back, and a load balancer should know.
+ * <p>A rule worker stuck past its decision deadline also makes the server unavailable, so that a
+ * load balancer knows.
  */
 public final class HealthRoutes implements Routes {
-  private final StoreHealth database;
-  private final RuleBook ruleBook;
+  private final HealthChecks checks;
   private final Readiness readiness;
 
-  public HealthRoutes(StoreHealth database, RuleBook ruleBook, Readiness readiness) {
-    this.database = database;
-    this.ruleBook = ruleBook;
+  public HealthRoutes(HealthChecks checks, Readiness readiness) {
+    this.checks = checks;
     this.readiness = readiness;
   }
 
@@ -36,31 +31,20 @@ public final class HealthRoutes implements Routes {
   public void mount(Router router) {
     router.get("/health/live").handler(ctx -> Responses.json(ctx, 200, new JsonObject().put("status", "ok")));
     router.get("/health/ready").handler(this::ready);
-    router.get("/health").handler(ctx -> database.check()
+    router.get("/health").handler(ctx -> checks.database()
         .onSuccess(ok -> {
-          String rules = stuckRules();
+          String rules = checks.rules();
           if (!rules.equals("ok")) {
             Responses.json(ctx, 503, new JsonObject().put("status", "unavailable").put("reason", rules));
             return;
           }
           Responses.json(ctx, 200, new JsonObject()
               .put("status", "ok")
-              .put("ruleSetVersion", ruleBook.active().version()));
+              .put("ruleSetVersion", checks.ruleSetVersion()));
         })
         .onFailure(e -> Responses.json(ctx, 503, new JsonObject()
             .put("status", "unavailable")
             .put("reason", "database: " + e.getMessage()))));
-  }
-
-  /** "ok", or which rule worker is stuck past its decision's deadline and for how long. */
-  private String stuckRules() {
-    List<RuleRunner.Overdue> stuck = ruleBook.runner().stuck();
-    if (stuck.isEmpty()) {
-      return "ok";
-    }
-    RuleRunner.Overdue oldest = stuck.get(0);
-    return stuck.size() + " rule worker(s) stuck past their deadline; the oldest, " + oldest.what() + ", has run "
-        + oldest.running().toMillis() + " ms";
   }
 
   private void ready(RoutingContext ctx) {
@@ -70,17 +54,17 @@ public final class HealthRoutes implements Routes {
           .put("reason", "this node is shutting down"));
       return;
     }
-    database.check().transform(checked -> {
-      JsonObject checks = new JsonObject()
+    checks.database().transform(checked -> {
+      JsonObject results = new JsonObject()
           .put("database", checked.succeeded() ? "ok" : checked.cause().getMessage());
       String index = readiness.indexProblem().get();
-      checks.put("index", index == null ? "ok" : index);
-      checks.put("listen", readiness.listening().getAsBoolean() ? "ok" : "not connected; retrying");
-      checks.put("rules", stuckRules());
-      boolean ready = checks.stream().allMatch(check -> "ok".equals(check.getValue()));
+      results.put("index", index == null ? "ok" : index);
+      results.put("listen", readiness.listening().getAsBoolean() ? "ok" : "not connected; retrying");
+      results.put("rules", checks.rules());
+      boolean ready = results.stream().allMatch(check -> "ok".equals(check.getValue()));
       Responses.json(ctx, ready ? 200 : 503, new JsonObject()
           .put("status", ready ? "ready" : "unavailable")
-          .put("checks", checks));
+          .put("checks", results));
       return io.vertx.core.Future.succeededFuture();
     });
   }

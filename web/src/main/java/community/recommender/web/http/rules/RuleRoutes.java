@@ -10,7 +10,7 @@ import community.recommender.web.http.TokenAuthHandler;
 import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
 import community.recommender.web.application.playbook.RuleSimulation;
-import community.recommender.web.store.RuleSetStore;
+import community.recommender.web.store.RuleSetStore.Version;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -26,12 +26,10 @@ public final class RuleRoutes implements Routes {
 
   private final RuleService rules;
   private final RuleSimulation simulation;
-  private final RuleSetStore versions;
 
-  public RuleRoutes(RuleService rules, RuleSimulation simulation, RuleSetStore versions) {
+  public RuleRoutes(RuleService rules, RuleSimulation simulation) {
     this.rules = rules;
     this.simulation = simulation;
-    this.versions = versions;
   }
 
   @Override
@@ -109,7 +107,7 @@ public final class RuleRoutes implements Routes {
 
   private void versions(RoutingContext ctx) {
     long active = rules.active().version();
-    versions.list()
+    rules.versions()
         .onSuccess(all -> {
           JsonArray items = new JsonArray();
           all.forEach(v -> items.add(summary(v).put("active", v.version() == active)));
@@ -120,8 +118,7 @@ public final class RuleRoutes implements Routes {
 
   private void version(RoutingContext ctx) {
     long version = versionParam(ctx);
-    versions.find(version)
-        .map(found -> found.orElseThrow(() -> ApiError.notFound("no rule set version " + version)))
+    rules.version(version)
         .onSuccess(v -> Responses.json(ctx, 200, summary(v).put("files", new JsonObject(new LinkedHashMap<>(v.files())))))
         .onFailure(ctx::fail);
   }
@@ -133,7 +130,7 @@ public final class RuleRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
-  private static JsonObject summary(RuleSetStore.Version v) {
+  private static JsonObject summary(Version v) {
     return new JsonObject()
         .put("version", v.version())
         .put("contentHash", v.contentHash())

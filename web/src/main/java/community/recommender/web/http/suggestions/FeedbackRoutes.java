@@ -6,13 +6,10 @@ import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
 import community.recommender.web.http.GroupIds;
-import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
-import community.recommender.web.store.ChangeNotices;
+import community.recommender.web.application.suggestions.FeedbackService;
 import community.recommender.web.store.Feedback;
-import community.recommender.web.store.FeedbackStore;
-import community.recommender.web.store.SuggestionStats;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,9 +23,6 @@ import java.util.Set;
 /**
  * The feedback loop: {@code POST /api/v1/suggestions/{id}/feedback} reports what became of a
  * suggestion, and {@code GET /api/v1/stats} sums it up per rule and per content item.
- *
- * <p>A report changes what comes next: a posted item counts for no-repeat, caps and pacing, and a
- * skipped or failed one stops counting as sent, so the group's waiting pollers are woken.
  */
 public final class FeedbackRoutes implements Routes {
   private static final Set<String> OUTCOMES = Set.of("posted", "skipped", "failed");
@@ -38,15 +32,11 @@ public final class FeedbackRoutes implements Routes {
   private static final long MAX_METRIC = 1_000_000_000L;
   private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
 
-  private final FeedbackStore feedback;
-  private final SuggestionStats stats;
-  private final ChangeNotices notices;
+  private final FeedbackService feedback;
   private final Clock clock;
 
-  public FeedbackRoutes(FeedbackStore feedback, SuggestionStats stats, ChangeNotices notices, Clock clock) {
+  public FeedbackRoutes(FeedbackService feedback, Clock clock) {
     this.feedback = feedback;
-    this.stats = stats;
-    this.notices = notices;
     this.clock = clock;
   }
 
@@ -60,18 +50,8 @@ public final class FeedbackRoutes implements Routes {
   private void report(RoutingContext ctx) {
     String id = ctx.pathParam("suggestionId");
     Feedback report = parse(Responses.jsonBody(ctx));
-    Caller caller = TokenAuthHandler.caller(ctx);
-    feedback.record(id, report, suggestion -> {
-      if (!caller.mayActFor(suggestion.groupId())) {
-        throw ApiError.forbidden("this token is not allowed to act for group '" + suggestion.groupId() + "'");
-      }
-      if (caller.role() == Role.BOT && !suggestion.deliveredTo(caller.tokenId())) {
-        throw ApiError.forbidden("only the bot that received this suggestion may report on it");
-      }
-    }).compose(recorded -> {
-      var reported = recorded.orElseThrow(() -> ApiError.notFound("no suggestion '" + id + "'"));
-      return notices.announce(reported.groupId()).map(reported);
-    }).onSuccess(reported -> Responses.json(ctx, 200, new JsonObject()
+    feedback.report(id, report, TokenAuthHandler.caller(ctx))
+        .onSuccess(reported -> Responses.json(ctx, 200, new JsonObject()
             .put("id", reported.id())
             .put("groupId", reported.groupId())
             .put("outcome", reported.outcome())
@@ -144,7 +124,7 @@ public final class FeedbackRoutes implements Routes {
     if (groupId != null && !GroupIds.isValid(groupId)) {
       throw ApiError.invalid("groupId", "groupId must be 1-128 letters, digits, '.', '_', ':' or '-'");
     }
-    stats.between(since, until, groupId)
+    feedback.stats(since, until, groupId)
         .onSuccess(body -> Responses.json(ctx, 200, body))
         .onFailure(ctx::fail);
   }

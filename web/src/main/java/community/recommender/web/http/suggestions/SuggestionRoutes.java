@@ -10,13 +10,12 @@ import community.recommender.web.http.GroupIds;
 import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
+import community.recommender.web.application.groups.GroupService;
 import community.recommender.web.application.suggestions.SuggestionAnswer;
 import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.LongPoll;
 import community.recommender.web.application.suggestions.Waiters;
-import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.RecordedSilence;
-import community.recommender.web.application.groups.GroupNotFound;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -56,11 +55,11 @@ public final class SuggestionRoutes implements Routes {
   private static final int DEFAULT_PAGE_SIZE = 50;
 
   private final SuggestionService suggestions;
-  private final GroupStore groups;
+  private final GroupService groups;
   private final Waiters waiters;
   private final Clock clock;
 
-  public SuggestionRoutes(SuggestionService suggestions, GroupStore groups, Waiters waiters, Clock clock) {
+  public SuggestionRoutes(SuggestionService suggestions, GroupService groups, Waiters waiters, Clock clock) {
     this.suggestions = suggestions;
     this.groups = groups;
     this.waiters = waiters;
@@ -84,10 +83,7 @@ public final class SuggestionRoutes implements Routes {
       if (recorded.isPresent()) {
         return Future.succeededFuture(SilenceJson.recorded(recorded.get(), true));
       }
-      return groups.find(groupId, clock.instant()).map(found -> {
-        found.orElseThrow(() -> new GroupNotFound(groupId));
-        return (JsonObject) null;
-      });
+      return groups.requireExists(groupId).map(exists -> (JsonObject) null);
     }).onSuccess(silence -> Responses.json(ctx, 200, new JsonObject().put("groupId", groupId).put("silence", silence)))
         .onFailure(ctx::fail);
   }

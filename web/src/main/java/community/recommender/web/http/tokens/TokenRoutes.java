@@ -5,7 +5,7 @@ import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
 import community.recommender.web.http.GroupIds;
-import community.recommender.web.store.TokenStore;
+import community.recommender.web.application.tokens.TokenService;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
 import community.recommender.web.store.TokenRecord;
@@ -26,10 +26,10 @@ public final class TokenRoutes implements Routes {
   /** The most groups one bot token may be limited to. */
   private static final int MAX_GROUPS = 1_000;
 
-  private final TokenStore tokens;
+  private final TokenService tokens;
   private final TokenAuthHandler auth;
 
-  public TokenRoutes(TokenStore tokens, TokenAuthHandler auth) {
+  public TokenRoutes(TokenService tokens, TokenAuthHandler auth) {
     this.tokens = tokens;
     this.auth = auth;
   }
@@ -68,11 +68,7 @@ public final class TokenRoutes implements Routes {
   private void revoke(RoutingContext ctx) {
     String id = ctx.pathParam("tokenId");
     tokens.revoke(id)
-        .onSuccess(found -> {
-          if (!found) {
-            ctx.fail(ApiError.notFound("no token '" + id + "'"));
-            return;
-          }
+        .onSuccess(revoked -> {
           auth.forget(id);
           ctx.response().setStatusCode(204).end();
         })
