@@ -10,6 +10,7 @@ import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.journey.Journey;
 import community.recommender.engine.journey.JourneySimulation;
 import community.recommender.engine.journey.JourneyStep;
+import community.recommender.engine.model.ActivityBand;
 import community.recommender.engine.model.ActivityReport;
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.ContentItem;
@@ -24,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,18 +45,43 @@ class DemoJourneysTest {
   /** The test clock's start: a Monday, never today. */
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
   private static final int DAYS = 30;
+  /** How long a scene counts for an offer: the playbook's {@code sceneValidDays}. */
+  private static final Duration SCENE_VALID = Duration.ofDays(7);
+
+  /**
+   * The demo groups the playbook may sell to within the month, each with the reason: past their first
+   * month (or about to be), lively, and with complaints under 5% of their messages. All of them buy on
+   * emotion, so each needs a scene first.
+   */
+  private static final Map<String, String> MAY_GET_OFFERS = Map.of(
+      "sh-coffee-lovers", "mature, hot, complaints 0.4% of messages; coffee is emotional",
+      "hz-parenting", "history since 28 days ago, so new for two more days, then growing; hot, no complaints;"
+          + " parenting is emotional",
+      "ldn-tea-baking", "mature, active, no complaints; tea is emotional",
+      "ber-fitness", "declining but still active, complaints 0.9%; outdoor is emotional",
+      "gz-flower-studio", "mature, hot, complaints 0.2%; flowers are emotional",
+      "sea-coffee-roasters", "mature by its nine months of history, hot, no complaints; coffee is emotional");
+
+  /** The demo groups the playbook keeps offers from all month, each with the reason. */
+  private static final Map<String, String> KEPT_FROM_OFFERS = Map.of(
+      "gz-car-club", "a complaint spike: 12% of last week's messages",
+      "bj-flowers-home", "quiet",
+      "sf-outdoor-photo", "dormant");
 
   @TempDir static Path indexDir;
   private static ContentIndex index;
   private static DecisionPipeline pipeline;
   private static RuleSet rules;
   private static List<Group> groups;
+  private static Map<String, ContentItem> samplesById;
 
   @BeforeAll
   static void indexSamplesLoadRulesAndDemoGroups() throws Exception {
     index = ContentIndex.open(indexDir);
     List<ContentItem> samples = SampleLibrary.read(Path.of("..", "content-library", "samples"));
     index.apply(samples, samples.size());
+    samplesById = new HashMap<>();
+    samples.forEach(item -> samplesById.put(item.getId(), item));
     RuleBook book = new RuleBook();
     book.activate(book.compile(new RuleFolder(Path.of("..", "rules")).read()), 1);
     rules = book.active();
@@ -129,6 +157,49 @@ class DemoJourneysTest {
     assertThat(firstScene).as("a scene before it").isBetween(0, firstOffer - 1);
   }
 
+  /** Issue 11, item 7: every demo group the playbook may sell to gets an offer, after its scene. */
+  @Test
+  void everyDemoGroupThatMayGetOffers_getsOneWithinThirtyDays_afterAScene() {
+    assertThat(groups).extracting(Group::getId)
+        .containsExactlyInAnyOrderElementsOf(union(MAY_GET_OFFERS.keySet(), KEPT_FROM_OFFERS.keySet()));
+    JourneySimulation simulation = new JourneySimulation(pipeline);
+    for (String id : MAY_GET_OFFERS.keySet()) {
+      Group group = group(id);
+      String why = id + " (" + MAY_GET_OFFERS.get(id) + ")";
+      assertThat(group.getActivity().getBand()).as(why).isIn(ActivityBand.ACTIVE, ActivityBand.HOT);
+      assertThat(group.getActivity().getComplaintShare()).as(why).isLessThan(0.05);
+
+      List<JourneyStep> sent = simulation.run(group, List.of(), NOW, DAYS, rules).sent();
+      int firstOffer = indexOf(sent, s -> s.kind() == ContentKind.OFFER);
+      assertThat(firstOffer).as("%s: an offer within %d days", why, DAYS).isNotNegative();
+      JourneyStep offer = sent.get(firstOffer);
+      assertThat(samplesById.get(offer.contentId()).availableIn(group.getPortrait().getRegion()))
+          .as("%s: %s is sold in its region", why, offer.contentId()).isTrue();
+      List<JourneyStep> scenes = sent.subList(0, firstOffer).stream()
+          .filter(s -> samplesById.get(s.contentId()).getTags().contains("scene"))
+          .filter(s -> !s.at().isBefore(offer.at().minus(SCENE_VALID)))
+          .toList();
+      assertThat(scenes).as("%s: a scene in the week before %s", why, offer.contentId()).isNotEmpty();
+      System.out.printf("first offer %s: day %d %s, after scene %s%n", id, offer.day(), offer.contentId(),
+          scenes.get(scenes.size() - 1).contentId());
+    }
+  }
+
+  /** Issue 11, item 7: a complaint spike, a quiet group and a dormant one get no offer all month. */
+  @Test
+  void demoGroupsThePlaybookKeepsOffersFrom_getNoneInThirtyDays() {
+    assertThat(group("gz-car-club").getActivity().getComplaintShare()).isGreaterThanOrEqualTo(0.05);
+    assertThat(group("bj-flowers-home").getActivity().getBand()).isEqualTo(ActivityBand.QUIET);
+    assertThat(group("sf-outdoor-photo").getActivity().getBand()).isEqualTo(ActivityBand.DORMANT);
+    JourneySimulation simulation = new JourneySimulation(pipeline);
+    for (String id : KEPT_FROM_OFFERS.keySet()) {
+      Journey journey = simulation.run(group(id), List.of(), NOW, DAYS, rules);
+
+      assertThat(journey.sent()).as(id + " (" + KEPT_FROM_OFFERS.get(id) + ")").isNotEmpty()
+          .noneMatch(s -> s.kind() == ContentKind.OFFER);
+    }
+  }
+
   @Test
   void groupOnboardedWithMonthsOfHistory_isNotNew() {
     Group onboarded = group("sea-coffee-roasters");
@@ -196,6 +267,12 @@ class DemoJourneysTest {
       }
     }
     return new ActivityCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Group group(String id) {
