@@ -1,6 +1,7 @@
 package community.recommender.web.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +60,11 @@ public final class ServerMetrics implements AutoCloseable {
         .tag("task", task)
         .register(registry);
     return counter::increment;
+  }
+
+  /** Publishes {@code total}, a count that only grows, as the counter {@code name}. */
+  public void counter(String name, String description, LongSupplier total) {
+    FunctionCounter.builder(name, total, LongSupplier::getAsLong).description(description).register(registry);
   }
 
   /** Publishes {@code value} as the gauge {@code name}. */

@@ -44,6 +44,8 @@ public final class RecommenderServer {
       ServerMetrics metrics = new ServerMetrics();
       opened.push(metrics);
       StoreAssembly stores = StoreAssembly.open(vertx, config, opened);
+      metrics.counter("recommender.embedded.postgres.restarts",
+          "Times the embedded PostgreSQL's process was found dead and started again", stores.database()::restarts);
       ApplicationAssembly services = ApplicationAssembly.start(vertx, config, stores, metrics, out, opened);
       Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out));
       AtomicBoolean draining = new AtomicBoolean();
