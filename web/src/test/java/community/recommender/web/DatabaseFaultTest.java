@@ -45,6 +45,7 @@ class DatabaseFaultTest {
       load.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged.size() >= 10 && load.polls.get() >= 10);
 
+      long killedAt = System.nanoTime();
       postmaster.destroyForcibly();
       postmaster.onExit().join();
       int acknowledgedAtKill = load.acknowledged.size();
@@ -57,6 +58,7 @@ class DatabaseFaultTest {
           .until(() -> load.acknowledged.size() > acknowledgedAtKill + 10);
       await("readiness 200 again").atMost(Duration.ofSeconds(60))
           .until(() -> get(server.url() + "/health/ready", null).body(), body -> body.contains("\"status\":\"ready\""));
+      double readyAfterSeconds = (System.nanoTime() - killedAt) / 1e9;
       load.stop();
 
       assertThat(load.unexpected).as("answers other than 2xx, or 503 with Retry-After").isEmpty();
@@ -67,8 +69,9 @@ class DatabaseFaultTest {
         assertThat(status(server.url() + "/api/v1/groups/" + group, admin)).as(group).isEqualTo(200);
       }
       assertThat(status(server.url() + "/api/v1/groups/sh-coffee-lovers/suggestion", bot)).isIn(200, 204);
-      System.out.printf("fault: %d writes acknowledged, %d refused with 503; %d polls, %s by status%n",
-          load.acknowledged.size(), load.refusedWrites.get(), load.polls.get(), load.pollStatuses);
+      System.out.printf("fault: ready again %.1f s after the kill; %d writes acknowledged, %d refused with 503;"
+              + " %d polls, %s by status%n", readyAfterSeconds, load.acknowledged.size(), load.refusedWrites.get(),
+          load.polls.get(), load.pollStatuses);
     }
   }
 

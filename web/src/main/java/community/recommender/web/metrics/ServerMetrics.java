@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * This node's metrics in Prometheus' text format: requests by route template, method and status;
@@ -62,9 +62,12 @@ public final class ServerMetrics implements AutoCloseable {
     return counter::increment;
   }
 
-  /** Publishes {@code total}, a count that only grows, as the counter {@code name}. */
-  public void counter(String name, String description, LongSupplier total) {
-    FunctionCounter.builder(name, total, LongSupplier::getAsLong).description(description).register(registry);
+  /**
+   * Publishes {@code total} of {@code state}, a count that only grows, as the counter {@code name}.
+   * The registry holds {@code state} weakly: pass an object that lives as long as the server.
+   */
+  public <T> void counter(String name, String description, T state, ToLongFunction<T> total) {
+    FunctionCounter.builder(name, state, s -> total.applyAsLong(s)).description(description).register(registry);
   }
 
   /** Publishes {@code value} as the gauge {@code name}. */

@@ -106,8 +106,9 @@ public final class Database implements StoreHealth, AutoCloseable {
   }
 
   /**
-   * The database's URL, such as a second node would be given with {@code --database-url}; for the
-   * embedded PostgreSQL, its local port.
+   * The database's URL without its password, such as a second node would be given with {@code
+   * --database-url}; for the embedded PostgreSQL, its loopback port (its password is in the data
+   * dir's {@code database.secret}).
    */
   public String url() {
     return "postgresql://" + options.getUser() + "@" + options.getHost() + ":" + options.getPort() + "/"
