@@ -120,9 +120,12 @@ class BackupRestoreTest {
       groupsBefore = withoutNodeState(server.get("/api/v1/groups", admin).body());
     }
 
+    Result offline = run("backup", temp.resolve("offline.zip").toString(), "--data-dir", original.toString());
     Result refused = run("restore", file.toString(), "--data-dir", original.toString());
     Result forced = run("restore", file.toString(), "--data-dir", original.toString(), "--force");
 
+    assertThat(offline.exit()).as("a backup with no server running: " + offline.err()).isZero();
+    assertThat(offline.out()).contains("Backed up");
     assertThat(refused.exit()).isEqualTo(2);
     assertThat(refused.err().strip().lines()).hasSize(1);
     assertThat(refused.err()).startsWith("error: the database is not empty").contains("--force");
