@@ -44,20 +44,21 @@ public final class Restore {
     try (ZipFile zip = new ZipFile(file.toFile());
         Connection connection = DriverManager.getConnection(target.url(), target.user(), target.password())) {
       BackupManifest manifest = manifest(zip, file);
-      String latest = SchemaMigrations.latestKnown(target);
-      if (SchemaMigrations.isNewer(manifest.schemaVersion(), latest)) {
-        throw new BackupFailed(file + " is of schema version " + manifest.schemaVersion() + ", newer than this"
-            + " release's " + latest + "; restore it with the release that wrote it, or a later one");
+      // Checked before anything of Flyway's runs, so that a refusal is the only line printed.
+      Optional<String> occupied = firstOccupiedTable(connection);
+      if (occupied.isPresent() && !replace) {
+        throw new BackupFailed("the database is not empty (table " + occupied.get() + " has rows); restore into an"
+            + " empty database, or pass --force to replace everything in it");
       }
       Optional<String> current = SchemaMigrations.currentVersion(connection);
       if (current.isPresent() && SchemaMigrations.isNewer(current.get(), manifest.schemaVersion())) {
         throw new BackupFailed("the database's schema (version " + current.get() + ") is newer than the backup's ("
             + manifest.schemaVersion() + "); restore into an empty database");
       }
-      Optional<String> occupied = firstOccupiedTable(connection);
-      if (occupied.isPresent() && !replace) {
-        throw new BackupFailed("the database is not empty (table " + occupied.get() + " has rows); restore into an"
-            + " empty database, or pass --force to replace everything in it");
+      String latest = SchemaMigrations.latestKnown(target);
+      if (SchemaMigrations.isNewer(manifest.schemaVersion(), latest)) {
+        throw new BackupFailed(file + " is of schema version " + manifest.schemaVersion() + ", newer than this"
+            + " release's " + latest + "; restore it with the release that wrote it, or a later one");
       }
       SchemaMigrations.applyUpTo(target, manifest.schemaVersion());
       ApplicationTables tables = ApplicationTables.of(connection);
