@@ -76,7 +76,12 @@ final class TestServer implements AutoCloseable {
 
   /** Starts on {@code dataDir} with the demo data and the product's own embedded PostgreSQL in the data dir. */
   static TestServer startEmbedded(Path dataDir) {
-    return startAsConfigured(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true).with(UNLIMITED));
+    return startEmbedded(dataDir, RULES);
+  }
+
+  /** Starts on {@code dataDir} with the demo data, the rules in {@code rulesDir} and the embedded PostgreSQL. */
+  static TestServer startEmbedded(Path dataDir, Path rulesDir) {
+    return startAsConfigured(new ServerConfig(0, dataDir, null, rulesDir, SAMPLES, true).with(UNLIMITED));
   }
 
   /** Starts on {@code dataDir} with the demo data, as a server whose output reaches no terminal. */

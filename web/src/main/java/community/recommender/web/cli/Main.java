@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         + " does not compile, a request the server refused)", "2:the command could not do its work (bad"
         + " arguments, no token, no server, a failed start)"},
     subcommands = {ServeCommand.class, ImportCommand.class, RulesCommand.class, TokenCommand.class,
+        BackupCommand.class, RestoreCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

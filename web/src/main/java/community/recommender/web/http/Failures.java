@@ -10,6 +10,7 @@ import community.recommender.web.application.suggestions.FeedbackNotAllowed;
 import community.recommender.web.application.suggestions.SuggestionNotFound;
 import community.recommender.web.application.suggestions.NodeDraining;
 import community.recommender.web.application.tokens.TokenNotFound;
+import community.recommender.web.store.DatabaseOutage;
 import community.recommender.web.store.FeedbackConflict;
 import community.recommender.web.store.LastAdminToken;
 import community.recommender.web.store.OverlappingWindowException;
@@ -49,6 +50,9 @@ public final class Failures {
     }
     if (failure instanceof OverlappingWindowException overlap) {
       return Optional.of(ApiError.invalid("from", overlap.getMessage()));
+    }
+    if (DatabaseOutage.explains(failure)) {
+      return Optional.of(ApiError.unavailable(DatabaseOutage.MESSAGE, DatabaseOutage.RETRY_AFTER_SECONDS));
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package community.recommender.web.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * This node's metrics in Prometheus' text format: requests by route template, method and status;
@@ -58,6 +60,14 @@ public final class ServerMetrics implements AutoCloseable {
         .tag("task", task)
         .register(registry);
     return counter::increment;
+  }
+
+  /**
+   * Publishes {@code total} of {@code state}, a count that only grows, as the counter {@code name}.
+   * The registry holds {@code state} weakly: pass an object that lives as long as the server.
+   */
+  public <T> void counter(String name, String description, T state, ToLongFunction<T> total) {
+    FunctionCounter.builder(name, state, s -> total.applyAsLong(s)).description(description).register(registry);
   }
 
   /** Publishes {@code value} as the gauge {@code name}. */

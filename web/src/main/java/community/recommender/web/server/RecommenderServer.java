@@ -4,6 +4,7 @@ import community.recommender.web.application.playbook.RuleFolderRejected;
 import community.recommender.web.http.ApiVerticle;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.Futures;
+import community.recommender.web.store.database.Database;
 import community.recommender.web.store.database.DatabaseUnavailable;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
@@ -56,6 +57,9 @@ public final class RecommenderServer {
       ServerMetrics metrics = new ServerMetrics();
       opened.push(metrics);
       StoreAssembly stores = StoreAssembly.open(vertx, config, opened);
+      metrics.counter("recommender.embedded.postgres.restarts",
+          "Times the embedded PostgreSQL's process was found dead and started again", stores.database(),
+          Database::restarts);
       ApplicationAssembly services = ApplicationAssembly.start(vertx, config, stores, metrics, out, opened);
       Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out, terminal));
       AtomicBoolean draining = new AtomicBoolean();

@@ -7,6 +7,7 @@ import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.ContentStore;
 import community.recommender.web.store.FeedbackStore;
 import community.recommender.web.store.GroupStore;
+import community.recommender.web.store.OutageTolerantTokens;
 import community.recommender.web.store.RuleSetStore;
 import community.recommender.web.store.SilenceStore;
 import community.recommender.web.store.StoreHealth;
@@ -51,7 +52,8 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
     Clock clock = config.clock();
     return new StoreAssembly(database, new PgGroupStore(pool, clock), new PgActivityReports(pool),
         new PgSuggestionStore(pool, notices, clock), new PgContentStore(pool, clock), new PgRuleSetStore(pool),
-        new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool), new PgTokenStore(pool), notices,
+        new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool),
+        new OutageTolerantTokens(new PgTokenStore(pool)), notices,
         new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool),
         new PgSilenceStore(pool));
   }

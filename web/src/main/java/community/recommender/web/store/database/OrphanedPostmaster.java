@@ -7,7 +7,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +15,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>PostgreSQL runs as its own process. When the JVM that started it dies without running its
  * shutdown hooks (SIGKILL, the OOM killer), the postmaster lives on and holds the data dir, so the
- * next start would fail. Its pid is in {@code postmaster.pid}; if that process is alive and is a
- * postgres, it is stopped, and PostgreSQL recovers from its write-ahead log on the next start.
+ * next start would fail. Its pid is in {@code postmaster.pid}; that process is stopped only when it
+ * is alive and is seen to run on this very data dir ({@link Postmaster}), never merely because it
+ * is called postgres. PostgreSQL recovers from its write-ahead log on the next start.
  */
 final class OrphanedPostmaster {
   private static final long STOP_SECONDS = 30;
@@ -29,7 +29,7 @@ final class OrphanedPostmaster {
     if (ownedByALiveServer(dataDir.resolve("epg-lock"))) {
       return false;
     }
-    Optional<ProcessHandle> postmaster = recorded(dataDir.resolve("postmaster.pid"));
+    Optional<ProcessHandle> postmaster = Postmaster.of(dataDir);
     if (postmaster.isEmpty()) {
       return false;
     }
@@ -61,23 +61,6 @@ final class OrphanedPostmaster {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static Optional<ProcessHandle> recorded(Path pidFile) {
-    try {
-      if (!Files.isRegularFile(pidFile)) {
-        return Optional.empty();
-      }
-      List<String> lines = Files.readAllLines(pidFile);
-      if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
-        return Optional.empty();
-      }
-      return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-          .filter(ProcessHandle::isAlive)
-          .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
     }
   }
 }

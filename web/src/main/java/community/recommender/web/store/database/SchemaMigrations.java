@@ -5,7 +5,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -42,6 +47,47 @@ public final class SchemaMigrations {
 
   /** Applies the migrations in {@code location} (a Flyway location) to the database at the JDBC {@code url}. */
   public static int apply(String url, String user, String password, String location) {
+    return apply(url, user, password, location, null);
+  }
+
+  /** Applies the migrations up to and including {@code version} only, as a restore does before loading rows. */
+  static int applyUpTo(Database.JdbcTarget target, String version) {
+    return apply(target.url(), target.user(), target.password(), LOCATION, version);
+  }
+
+  /** The newest migration this release ships. */
+  static String latestKnown(Database.JdbcTarget target) {
+    return Arrays.stream(flyway(target.url(), target.user(), target.password(), LOCATION).load().info().all())
+        .map(MigrationInfo::getVersion)
+        .filter(Objects::nonNull)
+        .max(MigrationVersion::compareTo)
+        .map(MigrationVersion::getVersion)
+        .orElseThrow();
+  }
+
+  /** Whether schema version {@code a} comes after {@code b}. */
+  static boolean isNewer(String a, String b) {
+    return MigrationVersion.fromVersion(a).compareTo(MigrationVersion.fromVersion(b)) > 0;
+  }
+
+  /** The newest migration applied to the database of {@code connection}; empty when it has none. */
+  static Optional<String> currentVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet table = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+      table.next();
+      if (!table.getBoolean(1)) {
+        return Optional.empty();
+      }
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet newest = statement.executeQuery("""
+            SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
+            ORDER BY installed_rank DESC LIMIT 1""")) {
+      return newest.next() ? Optional.of(newest.getString(1)) : Optional.empty();
+    }
+  }
+
+  private static int apply(String url, String user, String password, String location, String target) {
     try (Connection connection = DriverManager.getConnection(url, user, password);
         Statement statement = connection.createStatement()) {
       statement.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
@@ -51,7 +97,11 @@ public final class SchemaMigrations {
           flyway(url, user, password, location).baselineVersion(Integer.toString(legacy.getAsInt()))
               .baselineDescription("converted from schema_migrations").load().baseline();
         }
-        return flyway(url, user, password, location).load().migrate().migrationsExecuted;
+        var flyway = flyway(url, user, password, location);
+        if (target != null) {
+          flyway.target(MigrationVersion.fromVersion(target));
+        }
+        return flyway.load().migrate().migrationsExecuted;
       } finally {
         statement.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
       }
