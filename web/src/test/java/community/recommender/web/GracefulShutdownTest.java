@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM to a real server process with long polls open: readiness and every poll are answered,
- * the embedded PostgreSQL stops cleanly, and the process ends within its shutdown bound.
+ * the embedded PostgreSQL stops cleanly, and the process ends within its shutdown bound; with an
+ * unready time, readiness answers 503 while the server still serves.
  */
 class GracefulShutdownTest {
   private static final int POLLS = 5;
   private static final Duration BOUND = Duration.ofSeconds(10);
+  private static final Duration UNREADY = Duration.ofSeconds(4);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir Path temp;
@@ -68,6 +70,41 @@ class GracefulShutdownTest {
       assertThat(took).as(server.output()).isLessThanOrEqualTo(BOUND.plusSeconds(1));
       assertThat(server.output()).contains("Community Recommender stopped in");
       assertThat(data.resolve("postgres").resolve("postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
+    }
+  }
+
+  @Test
+  void sigtermWithAnUnreadyTime_answersReadiness503_whileItStillServes_thenExitsWithinTheBound() throws Exception {
+    Path data = temp.resolve("unready");
+    try (ServerProcess server = ServerProcess.serve(List.of("-Xmx256m"), data,
+        "--shutdown-timeout-seconds=" + BOUND.toSeconds(), "--unready-seconds=" + UNREADY.toSeconds())) {
+      String admin = Files.readString(data.resolve("admin.token")).strip();
+      assertThat(send(server, "/health/ready", null).statusCode()).isEqualTo(200);
+      HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/groups/g0"))
+          .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Group 0\", \"memberCount\": 50}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+      CompletableFuture<HttpResponse<String>> poll = HTTP.sendAsync(HttpRequest.newBuilder(
+              URI.create(server.url() + "/api/v1/groups/g0/suggestion?wait=60"))
+          .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+      await().atMost(Duration.ofSeconds(30)).until(() -> waitingPolls(server) == 1);
+
+      long signalled = System.nanoTime();
+      server.terminate();
+
+      HttpResponse<String> answered = poll.get(UNREADY.toSeconds(), TimeUnit.SECONDS);
+      assertThat(answered.statusCode()).isEqualTo(503);
+      HttpResponse<String> ready = send(server, "/health/ready", null);
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(503);
+      assertThat(new JsonObject(ready.body()).getString("status")).isEqualTo("draining");
+      assertThat(send(server, "/health/live", null).statusCode()).isEqualTo(200);
+      assertThat(send(server, "/api/v1/groups/g0", admin).statusCode()).isEqualTo(200);
+
+      assertThat(server.waitForExit(BOUND.plusSeconds(1))).as(server.output()).isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - signalled)).as(server.output())
+          .isBetween(UNREADY, BOUND.plusSeconds(1));
+      assertThat(server.output()).contains("Community Recommender stopped in");
     }
   }
 

@@ -25,6 +25,16 @@ class StartupFailureTest {
   }
 
   @Test
+  void unreadyLongerThanHalfTheShutdownBound_endsWithOneLineAndExitTwo() {
+    Result result = serve("--shutdown-timeout-seconds=10", "--unready-seconds=6",
+        "--data-dir", temp.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.oneLine())
+        .isEqualTo("error: --unready-seconds must lie between 0 and half of --shutdown-timeout-seconds (10), not 6");
+  }
+
+  @Test
   void unwritableDataDir_endsWithOneLineNamingIt() throws Exception {
     Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
 

@@ -64,6 +64,11 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int shutdownTimeoutSeconds;
 
+  @Option(names = "--unready-seconds", defaultValue = "0",
+      description = "On SIGTERM, keep serving this long with /health/ready at 503 before closing, so load balancers"
+          + " stop sending traffic first; part of the shutdown timeout, at most half of it (default: ${DEFAULT-VALUE}).")
+  int unreadySeconds;
+
   @Option(names = "--no-terminal", description = "Never print the first admin token, only save it to <data-dir>/admin.token,"
       + " as when there is no terminal (containers, service managers).")
   boolean noTerminal;
@@ -80,6 +85,11 @@ final class ServeCommand implements Callable<Integer> {
           + " must be at least 1, and --rate-limit not negative");
       return ExitCode.FAILED;
     }
+    if (unreadySeconds < 0 || unreadySeconds * 2 > shutdownTimeoutSeconds) {
+      spec.commandLine().getErr().println("error: --unready-seconds must lie between 0 and half of"
+          + " --shutdown-timeout-seconds (" + shutdownTimeoutSeconds + "), not " + unreadySeconds);
+      return ExitCode.FAILED;
+    }
     Path home = Home.directory();
     ServerConfig config = new ServerConfig(
         port,
@@ -92,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
         maxFileMb * 1024L * 1024,
         new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst))
         .with(Duration.ofSeconds(shutdownTimeoutSeconds))
+        .unready(Duration.ofSeconds(unreadySeconds))
         .with(clock());
     RunningServer server;
     try {

@@ -65,7 +65,8 @@ public final class RecommenderServer {
       AtomicBoolean draining = new AtomicBoolean();
       List<ApiVerticle> servers = HttpAssembly.listen(vertx, config, stores, services, metrics, dataDir.uploads(),
           draining, out::println);
-      opened.push(new Drain(draining, services.waiters(), servers, requestGrace(config.shutdownTimeout())));
+      opened.push(new Drain(draining, services.waiters(), servers, config.unreadyFor(),
+          requestGrace(config.shutdownTimeout()).minus(config.unreadyFor())));
       ApiVerticle api = servers.get(0);
       out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"
               + " in %.1f s%n", api.actualPort(), stores.database().description(), services.startingRules().version(),

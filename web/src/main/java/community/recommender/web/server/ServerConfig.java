@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param delivery how suggestions are handed to chat tools
  * @param clock what every decision, report and expiry reads the time from; tests set their own
  * @param shutdownTimeout the most a shutdown may take, from the signal to the end of the process
+ * @param unreadyFor how long a shutdown keeps serving with readiness at 503 before it stops taking
+ *     connections, so that load balancers stop sending traffic first; part of {@code shutdownTimeout}
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
-    long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout) {
+    long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout,
+    Duration unreadyFor) {
 
   /** A shutdown takes at most 10 s unless configured otherwise. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -49,13 +52,17 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
   public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
       long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock) {
     this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, delivery, clock,
-        DEFAULT_SHUTDOWN_TIMEOUT);
+        DEFAULT_SHUTDOWN_TIMEOUT, Duration.ZERO);
   }
 
   public ServerConfig {
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    Objects.requireNonNull(unreadyFor, "unreadyFor");
     if (shutdownTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("the shutdown timeout must be at least 1 s");
+    }
+    if (unreadyFor.isNegative() || unreadyFor.multipliedBy(2).compareTo(shutdownTimeout) > 0) {
+      throw new IllegalArgumentException("the unready time must lie between 0 and half the shutdown timeout");
     }
     if (maxUploadBytes < 1 || maxFileBytes < 1) {
       throw new IllegalArgumentException("upload limits must be positive");
@@ -70,19 +77,25 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
   /** This configuration with other delivery settings. */
   public ServerConfig with(Delivery other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        other, clock, shutdownTimeout);
+        other, clock, shutdownTimeout, unreadyFor);
   }
 
   /** This configuration on another clock. */
   public ServerConfig with(Clock other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, other, shutdownTimeout);
+        delivery, other, shutdownTimeout, unreadyFor);
   }
 
   /** This configuration with another shutdown timeout. */
   public ServerConfig with(Duration otherShutdownTimeout) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, clock, otherShutdownTimeout);
+        delivery, clock, otherShutdownTimeout, unreadyFor);
+  }
+
+  /** This configuration with another time to stay up but unready on shutdown. */
+  public ServerConfig unready(Duration otherUnreadyFor) {
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
+        delivery, clock, shutdownTimeout, otherUnreadyFor);
   }
 
   /**

@@ -77,7 +77,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         .setLocaleConfig("auth", "scram-sha-256")
         .setLocaleConfig("pwfile", secretFile.toAbsolutePath().toString())
         .setConnectConfig("password", secret)
-        .setPGStartupWait(Duration.ofSeconds(30));
+        .setPGStartupWait(Duration.ofSeconds(30))
+        // The server stops PostgreSQL itself, last, after draining; zonky's own JVM shutdown hook
+        // would stop it at once, beside the drain, failing the requests it lets finish.
+        .setRegisterShutdownHook(false);
     if (port > 0) {
       builder.setPort(port);
     }
