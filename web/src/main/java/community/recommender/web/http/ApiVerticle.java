@@ -71,7 +71,7 @@ public final class ApiVerticle extends VerticleBase {
         .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);
-    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().last().handler(this::unrouted);
     routes = RouteTable.of(router);
     // HTTP/1.1 only: with cleartext HTTP/2 on, a connection is handed over only once its first
     // request is read, so a client trickling those headers would never meet the header deadline.
@@ -85,6 +85,17 @@ public final class ApiVerticle extends VerticleBase {
           router.handle(request);
         })
         .listen(port).onSuccess(s -> server = s);
+  }
+
+  /** 405 with {@code Allow} when the path is served with other methods, else 404. */
+  private void unrouted(RoutingContext ctx) {
+    List<String> allowed = routes.methodsAt(ctx.normalizedPath());
+    if (allowed.isEmpty()) {
+      ctx.fail(404);
+      return;
+    }
+    ctx.response().putHeader("Allow", String.join(", ", allowed));
+    ctx.fail(405);
   }
 
   /** Closes the request's connection when its body does not arrive whole in time. */
