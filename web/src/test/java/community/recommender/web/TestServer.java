@@ -71,7 +71,7 @@ final class TestServer implements AutoCloseable {
     }
     return startAsConfigured(new ServerConfig(config.port(), config.dataDir(), TestDatabase.urlFor(config.dataDir()),
         config.rulesDir(), config.samplesDir(), config.demo(), config.maxUploadBytes(), config.maxFileBytes(),
-        config.delivery(), config.clock()));
+        config.delivery(), config.clock()).withCorsOrigins(config.corsOrigins()));
   }
 
   /** Starts on {@code dataDir} with the demo data and the product's own embedded PostgreSQL in the data dir. */

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,6 +66,11 @@ final class ServeCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int shutdownTimeoutSeconds;
 
+  @Option(names = "--cors-origin", paramLabel = "<origin>",
+      description = "Let pages from this web origin, such as https://chat.example.org, call the API from a browser;"
+          + " repeat for more. None by default.")
+  List<String> corsOrigins = new ArrayList<>();
+
   @Option(names = "--no-terminal", description = "Never print the first admin token, only save it to <data-dir>/admin.token,"
       + " as when there is no terminal (containers, service managers).")
   boolean noTerminal;
@@ -93,6 +100,12 @@ final class ServeCommand implements Callable<Integer> {
         new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst))
         .with(Duration.ofSeconds(shutdownTimeoutSeconds))
         .with(clock());
+    try {
+      config = config.withCorsOrigins(corsOrigins);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: --cors-origin " + e.getMessage());
+      return ExitCode.FAILED;
+    }
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8),

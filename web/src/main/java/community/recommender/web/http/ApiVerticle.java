@@ -33,21 +33,24 @@ public final class ApiVerticle extends VerticleBase {
   private final List<Routes> open;
   private final Handler<RoutingContext> auth;
   private final List<Routes> api;
+  private final List<String> corsOrigins;
   private HttpServer server;
   private volatile RouteTable routes;
 
   /**
    * {@code open} routes need no token; {@code api} routes, under {@code /api}, pass {@code auth}
-   * first. Every request is measured by {@code metrics} and logged by {@code accessLog}.
+   * first. Every request is measured by {@code metrics} and logged by {@code accessLog}. Pages from
+   * {@code corsOrigins} may call the API from a browser.
    */
   public ApiVerticle(int port, RequestMetrics metrics, AccessLog accessLog, List<Routes> open,
-      Handler<RoutingContext> auth, List<Routes> api) {
+      Handler<RoutingContext> auth, List<Routes> api, List<String> corsOrigins) {
     this.port = port;
     this.metrics = metrics;
     this.accessLog = accessLog;
     this.open = List.copyOf(open);
     this.auth = auth;
     this.api = List.copyOf(api);
+    this.corsOrigins = List.copyOf(corsOrigins);
   }
 
   @Override
@@ -60,6 +63,10 @@ public final class ApiVerticle extends VerticleBase {
     });
     router.route().handler(accessLog.recorder(() -> routes));
     router.route().handler(metrics.recorder(() -> routes));
+    if (!corsOrigins.isEmpty()) {
+      // Before the token: a browser's preflight carries none.
+      router.route().handler(CrossOrigin.allowing(corsOrigins));
+    }
     open.forEach(routes -> routes.mount(router));
     // The token first: nothing of a request's body is read, buffered or spooled before it is checked.
     router.route("/api/*").handler(auth);
