@@ -188,6 +188,19 @@ final class TestServer implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** Any request: {@code body} (JSON, or null for none) and extra headers as name/value pairs. */
+  HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
+    HttpRequest.Builder request = request(path, token);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   HttpResponse<String> head(String path, String token) {
     return send(request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
