@@ -1,5 +1,6 @@
 package community.recommender.web;
 
+import static community.recommender.web.ContentFixtures.PNG;
 import static community.recommender.web.ContentFixtures.post;
 import static community.recommender.web.ContentFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +191,24 @@ class HttpSemanticsTest {
     assertThat(afterAgain).as("the pending suggestion stands").isEqualTo(pending);
     assertThat(changed.getInteger("updated")).isEqualTo(1);
     assertThat(afterChange).as("a real change supersedes it").isNotEqualTo(pending);
+  }
+
+  @Test
+  void uploadWithItsImage_isUnchangedOnlyWhileTheImageIsTheSame() {
+    byte[] other = Arrays.copyOf(PNG, PNG.length + 4);
+    String markdown = "---\nid: pictured-post\nkind: POST\ntitle: Pictured\nlanguage: en\nstatus: published\n"
+        + "media: [shelf.png]\n---\nA shelf.\n";
+    MultipartBody first = new MultipartBody().file("pictured.md", utf8(markdown)).file("shelf.png", PNG);
+    MultipartBody newImage = new MultipartBody().file("pictured.md", utf8(markdown)).file("shelf.png", other);
+
+    JsonObject created = upload(first);
+    JsonObject again = upload(first);
+    JsonObject replaced = upload(newImage);
+
+    assertThat(created.getInteger("created")).isEqualTo(1);
+    assertThat(again.getInteger("unchanged")).isEqualTo(1);
+    assertThat(replaced.getInteger("updated")).as("a new image is a change").isEqualTo(1);
+    assertThat(server.getBytes("/api/v1/content/pictured-post/media/shelf.png", admin).body()).isEqualTo(other);
   }
 
   @Test
