@@ -108,6 +108,19 @@ class DeliveryTest {
   }
 
   @Test
+  void crossOriginRequests_getNoCorsHeaders_whenNoOriginIsListed() {
+    HttpResponse<String> answer = server.get("/api/v1/groups/sf-outdoor-photo/suggestion", admin,
+        "Origin", "https://chat.example.org");
+    HttpResponse<String> preflight = server.send("OPTIONS", "/api/v1/groups/sf-outdoor-photo/suggestion", admin, null,
+        "Origin", "https://chat.example.org", "Access-Control-Request-Method", "GET");
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(preflight.statusCode()).isEqualTo(405);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
   void longPoll_onAHeldGroup_timesOutWith204() {
     String bot = server.createToken(admin, "bot");
     assertThat(server.get("/api/v1/groups/ber-fitness/suggestion", bot).statusCode()).isEqualTo(200);

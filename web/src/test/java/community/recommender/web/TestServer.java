@@ -71,7 +71,8 @@ final class TestServer implements AutoCloseable {
     }
     return startAsConfigured(new ServerConfig(config.port(), config.dataDir(), TestDatabase.urlFor(config.dataDir()),
         config.rulesDir(), config.samplesDir(), config.demo(), config.maxUploadBytes(), config.maxFileBytes(),
-        config.delivery(), config.clock()));
+        config.delivery(), config.clock()).with(config.shutdownTimeout()).unready(config.unreadyFor())
+        .withCorsOrigins(config.corsOrigins()));
   }
 
   /** Starts on {@code dataDir} with the demo data and the product's own embedded PostgreSQL in the data dir. */
@@ -186,6 +187,19 @@ final class TestServer implements AutoCloseable {
   HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
     return send(request(path, token).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** Any request: {@code body} (JSON, or null for none) and extra headers as name/value pairs. */
+  HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
+    HttpRequest.Builder request = request(path, token);
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body)));
   }
 
   HttpResponse<String> head(String path, String token) {

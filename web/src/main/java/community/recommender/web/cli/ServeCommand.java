@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,6 +71,11 @@ final class ServeCommand implements Callable<Integer> {
           + " stop sending traffic first; part of the shutdown timeout, at most half of it (default: ${DEFAULT-VALUE}).")
   int unreadySeconds;
 
+  @Option(names = "--cors-origin", paramLabel = "<origin>",
+      description = "Let pages from this web origin, such as https://chat.example.org, call the API from a browser;"
+          + " repeat for more. None by default.")
+  List<String> corsOrigins = new ArrayList<>();
+
   @Option(names = "--no-terminal", description = "Never print the first admin token, only save it to <data-dir>/admin.token,"
       + " as when there is no terminal (containers, service managers).")
   boolean noTerminal;
@@ -104,6 +111,12 @@ final class ServeCommand implements Callable<Integer> {
         .with(Duration.ofSeconds(shutdownTimeoutSeconds))
         .unready(Duration.ofSeconds(unreadySeconds))
         .with(clock());
+    try {
+      config = config.withCorsOrigins(corsOrigins);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: --cors-origin " + e.getMessage());
+      return ExitCode.FAILED;
+    }
     RunningServer server;
     try {
       server = RecommenderServer.start(config, new PrintStream(System.out, true, StandardCharsets.UTF_8),

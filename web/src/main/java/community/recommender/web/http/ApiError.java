@@ -45,6 +45,11 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, null, message);
   }
 
+  /** 412: the resource is not at the version {@code header} (such as If-Match) names. */
+  public static ApiError preconditionFailed(String header, String message) {
+    return new ApiError(412, header, message);
+  }
+
   /** 413: more than one request may carry. */
   public static ApiError tooLarge(String message) {
     return new ApiError(413, null, message);

@@ -33,21 +33,24 @@ public final class ApiVerticle extends VerticleBase {
   private final List<Routes> open;
   private final Handler<RoutingContext> auth;
   private final List<Routes> api;
+  private final List<String> corsOrigins;
   private HttpServer server;
   private volatile RouteTable routes;
 
   /**
    * {@code open} routes need no token; {@code api} routes, under {@code /api}, pass {@code auth}
-   * first. Every request is measured by {@code metrics} and logged by {@code accessLog}.
+   * first. Every request is measured by {@code metrics} and logged by {@code accessLog}. Pages from
+   * {@code corsOrigins} may call the API from a browser.
    */
   public ApiVerticle(int port, RequestMetrics metrics, AccessLog accessLog, List<Routes> open,
-      Handler<RoutingContext> auth, List<Routes> api) {
+      Handler<RoutingContext> auth, List<Routes> api, List<String> corsOrigins) {
     this.port = port;
     this.metrics = metrics;
     this.accessLog = accessLog;
     this.open = List.copyOf(open);
     this.auth = auth;
     this.api = List.copyOf(api);
+    this.corsOrigins = List.copyOf(corsOrigins);
   }
 
   @Override
@@ -60,6 +63,10 @@ public final class ApiVerticle extends VerticleBase {
     });
     router.route().handler(accessLog.recorder(() -> routes));
     router.route().handler(metrics.recorder(() -> routes));
+    if (!corsOrigins.isEmpty()) {
+      // Before the token: a browser's preflight carries none.
+      router.route().handler(CrossOrigin.allowing(corsOrigins));
+    }
     open.forEach(routes -> routes.mount(router));
     // The token first: nothing of a request's body is read, buffered or spooled before it is checked.
     router.route("/api/*").handler(auth);
@@ -71,7 +78,7 @@ public final class ApiVerticle extends VerticleBase {
         .handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES).setHandleFileUploads(false));
     api.forEach(routes -> routes.mount(router));
     router.route().failureHandler(Responses::failure);
-    router.route().last().handler(ctx -> ctx.fail(404));
+    router.route().last().handler(this::unrouted);
     routes = RouteTable.of(router);
     // HTTP/1.1 only: with cleartext HTTP/2 on, a connection is handed over only once its first
     // request is read, so a client trickling those headers would never meet the header deadline.
@@ -85,6 +92,17 @@ public final class ApiVerticle extends VerticleBase {
           router.handle(request);
         })
         .listen(port).onSuccess(s -> server = s);
+  }
+
+  /** 405 with {@code Allow} when the path is served with other methods, else 404. */
+  private void unrouted(RoutingContext ctx) {
+    List<String> allowed = routes.methodsAt(ctx.normalizedPath());
+    if (allowed.isEmpty()) {
+      ctx.fail(404);
+      return;
+    }
+    ctx.response().putHeader("Allow", String.join(", ", allowed));
+    ctx.fail(405);
   }
 
   /** Closes the request's connection when its body does not arrive whole in time. */

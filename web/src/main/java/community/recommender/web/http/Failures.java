@@ -14,6 +14,7 @@ import community.recommender.web.store.DatabaseOutage;
 import community.recommender.web.store.FeedbackConflict;
 import community.recommender.web.store.LastAdminToken;
 import community.recommender.web.store.OverlappingWindowException;
+import community.recommender.web.store.StaleVersion;
 import java.util.Optional;
 
 /** The one place where the services' and stores' exceptions become HTTP statuses. */
@@ -44,6 +45,9 @@ public final class Failures {
     }
     if (failure instanceof FeedbackConflict conflict) {
       return Optional.of(ApiError.conflict(conflict.field(), conflict.getMessage()));
+    }
+    if (failure instanceof StaleVersion) {
+      return Optional.of(ApiError.preconditionFailed("If-Match", failure.getMessage()));
     }
     if (failure instanceof LastAdminToken) {
       return Optional.of(ApiError.conflict("id", failure.getMessage()));

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,6 +73,20 @@ public final class RouteTable {
       }
     }
     return UNMATCHED;
+  }
+
+  /**
+   * The methods served on {@code path}, in alphabetical order; empty when no
+   * endpoint has that path, whatever its method.
+   */
+  public List<String> methodsAt(String path) {
+    Set<String> methods = new TreeSet<>();
+    for (Endpoint endpoint : endpoints) {
+      if (endpoint.pattern().matcher(path).matches()) {
+        methods.add(endpoint.method());
+      }
+    }
+    return List.copyOf(methods);
   }
 
   /** A route for given methods on one path: not a handler for many, such as authentication on {@code /api/*}. */

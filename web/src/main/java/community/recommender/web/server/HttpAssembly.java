@@ -70,7 +70,7 @@ final class HttpAssembly {
     List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
     try {
       Futures.await(vertx.deployVerticle(() -> {
-        ApiVerticle instance = new ApiVerticle(port, requests, accessLog, open, auth, api);
+        ApiVerticle instance = new ApiVerticle(port, requests, accessLog, open, auth, api, config.corsOrigins());
         listening.add(instance);
         return instance;
       }, new DeploymentOptions().setInstances(EVENT_LOOPS)));

@@ -3,6 +3,10 @@ package community.recommender.web.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,10 +26,12 @@ import java.util.Objects;
  * @param shutdownTimeout the most a shutdown may take, from the signal to the end of the process
  * @param unreadyFor how long a shutdown keeps serving with readiness at 503 before it stops taking
  *     connections, so that load balancers stop sending traffic first; part of {@code shutdownTimeout}
+ * @param corsOrigins the web origins, such as {@code https://chat.example.org}, whose pages may call the
+ *     API from a browser; none by default
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
     long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout,
-    Duration unreadyFor) {
+    Duration unreadyFor, List<String> corsOrigins) {
 
   /** A shutdown takes at most 10 s unless configured otherwise. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
@@ -52,10 +58,18 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
   public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
       long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock) {
     this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, delivery, clock,
-        DEFAULT_SHUTDOWN_TIMEOUT, Duration.ZERO);
+        DEFAULT_SHUTDOWN_TIMEOUT);
+  }
+
+  /** A configuration that lets no other web origin call the API. */
+  public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
+      long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout) {
+    this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, delivery, clock,
+        shutdownTimeout, Duration.ZERO, List.of());
   }
 
   public ServerConfig {
+    corsOrigins = corsOrigins.stream().map(ServerConfig::origin).distinct().toList();
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     Objects.requireNonNull(unreadyFor, "unreadyFor");
     if (shutdownTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -77,25 +91,31 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
   /** This configuration with other delivery settings. */
   public ServerConfig with(Delivery other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        other, clock, shutdownTimeout, unreadyFor);
+        other, clock, shutdownTimeout, unreadyFor, corsOrigins);
   }
 
   /** This configuration on another clock. */
   public ServerConfig with(Clock other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, other, shutdownTimeout, unreadyFor);
+        delivery, other, shutdownTimeout, unreadyFor, corsOrigins);
   }
 
   /** This configuration with another shutdown timeout. */
   public ServerConfig with(Duration otherShutdownTimeout) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, clock, otherShutdownTimeout, unreadyFor);
+        delivery, clock, otherShutdownTimeout, unreadyFor, corsOrigins);
   }
 
   /** This configuration with another time to stay up but unready on shutdown. */
   public ServerConfig unready(Duration otherUnreadyFor) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, clock, shutdownTimeout, otherUnreadyFor);
+        delivery, clock, shutdownTimeout, otherUnreadyFor, corsOrigins);
+  }
+
+  /** This configuration letting pages from {@code origins} call the API. */
+  public ServerConfig withCorsOrigins(List<String> origins) {
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
+        delivery, clock, shutdownTimeout, unreadyFor, origins);
   }
 
   /**
@@ -117,5 +137,26 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
         throw new IllegalArgumentException("the rate limit must not be negative, and the burst at least 1");
       }
     }
+  }
+
+  /**
+   * {@code value} as a browser sends it in {@code Origin}: lower case, scheme, host and port only; an
+   * {@link IllegalArgumentException} saying what is wrong otherwise.
+   */
+  private static String origin(String value) {
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("'" + value + "' is not an origin such as https://chat.example.org");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+        && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !bare) {
+      throw new IllegalArgumentException("'" + value + "' is not an origin: give the scheme, host and port only,"
+          + " such as https://chat.example.org or http://localhost:3000");
+    }
+    return value.toLowerCase(Locale.ROOT);
   }
 }

@@ -20,11 +20,20 @@ public interface ContentStore {
    */
   Future<List<Saved>> saveAll(List<UploadedItem> items, String changedBy);
 
+  /**
+   * As {@link #saveAll(List, String)}, when every item is at a version {@code expected} admits; else
+   * fails with {@link StaleVersion} and stores nothing. A null {@code expected} admits anything.
+   */
+  Future<List<Saved>> saveAll(List<UploadedItem> items, String changedBy, ExpectedVersion expected);
+
   /** The current version of the item with {@code id}. */
   Future<Optional<ContentItem>> find(String id);
 
-  /** Archives the item with {@code id} as its next version; empty when there is no such item. */
-  Future<Optional<ContentItem>> archive(String id, String changedBy);
+  /**
+   * Archives the item with {@code id} as its next version (or leaves it, when it is archived already);
+   * empty when there is no such item. {@code expected}, when not null, is checked as by {@link #saveAll}.
+   */
+  Future<Optional<Saved>> archive(String id, String changedBy, ExpectedVersion expected);
 
   /** Every version of the item with {@code id}, newest first; empty when there is no such item. */
   Future<List<Version>> versions(String id);
@@ -41,8 +50,17 @@ public interface ContentStore {
   /** An item as it was at a change sequence number. */
   record Change(ContentItem item, long sequence) {}
 
-  /** A stored item, and whether this write created it. */
-  record Saved(ContentItem item, boolean created) {}
+  /**
+   * A stored item, whether this write created it, and whether it changed anything: an item sent
+   * again as it is, with the same images, is left at its version.
+   */
+  record Saved(ContentItem item, boolean created, boolean changed) {
+
+    /** {@code created}, {@code updated} or {@code unchanged}. */
+    public String result() {
+      return created ? "created" : changed ? "updated" : "unchanged";
+    }
+  }
 
   /** One version of an item: what it was, when it was stored and by whom. */
   record Version(ContentItem item, Instant storedAt, String changedBy) {}

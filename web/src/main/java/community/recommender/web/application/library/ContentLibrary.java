@@ -12,6 +12,7 @@ import community.recommender.content.upload.UploadedFile;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.ContentStore;
+import community.recommender.web.store.ExpectedVersion;
 import community.recommender.web.store.OpenGap;
 import community.recommender.web.store.SuggestionStore;
 import community.recommender.web.store.ContentStore.Saved;
@@ -53,29 +54,34 @@ public final class ContentLibrary {
 
   /** Reads and stores {@code files}; answers one report per file, in order. */
   public Future<List<FileReport>> upload(List<UploadedFile> files, String changedBy) {
+    return upload(files, changedBy, null);
+  }
+
+  private Future<List<FileReport>> upload(List<UploadedFile> files, String changedBy, ExpectedVersion expected) {
     return workers.run(() -> reader.read(files)).compose(readings -> {
       Future<List<FileReport>> chain = Future.succeededFuture(new ArrayList<>());
       for (FileReading reading : readings) {
-        chain = chain.compose(reports -> store(reading, changedBy).map(report -> {
+        chain = chain.compose(reports -> store(reading, changedBy, expected).map(report -> {
           reports.add(report);
           return reports;
         }));
       }
       return chain.compose(reports -> indexer.catchUp()
-          .compose(indexed -> reports.stream().anyMatch(r -> !r.saved().isEmpty()) ? contentChanged() : Future.succeededFuture())
+          .compose(indexed -> reports.stream().flatMap(r -> r.saved().stream()).anyMatch(Saved::changed)
+              ? contentChanged() : Future.succeededFuture())
           .compose(changed -> closeGapsAnsweredBy(reports))
           .map(reports));
     });
   }
 
-  private Future<FileReport> store(FileReading reading, String changedBy) {
+  private Future<FileReport> store(FileReading reading, String changedBy, ExpectedVersion expected) {
     if (!reading.accepted()) {
       return Future.succeededFuture(new FileReport(reading.file(), List.of(), reading.problems(), List.of()));
     }
     if (reading.isImage()) {
       return Future.succeededFuture(new FileReport(reading.file(), List.of(), List.of(), reading.usedBy()));
     }
-    return store.saveAll(reading.items(), changedBy)
+    return store.saveAll(reading.items(), changedBy, expected)
         .map(saved -> new FileReport(reading.file(), saved, List.of(), List.of()))
         .recover(e -> {
           if (e instanceof ContentFormatException problem) {
@@ -89,8 +95,16 @@ public final class ContentLibrary {
 
   /** Stores the items of a JSON body, all or none; fails with {@link ContentRejectedException}. */
   public Future<List<Saved>> submit(String json, String changedBy) {
+    return submit(json, changedBy, null);
+  }
+
+  /**
+   * As {@link #submit(String, String)}, when every item is at a version {@code expected} admits (null
+   * admits any); else fails with {@link community.recommender.web.store.StaleVersion}.
+   */
+  public Future<List<Saved>> submit(String json, String changedBy, ExpectedVersion expected) {
     return upload(List.of(new UploadedFile("request body.json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
-        changedBy).map(reports -> {
+        changedBy, expected).map(reports -> {
           FileReport report = reports.get(0);
           if (report.rejected()) {
             throw new ContentRejectedException(report.problems());
@@ -101,7 +115,8 @@ public final class ContentLibrary {
 
   /** Gaps that the published items answer are closed; groups that still miss something record it again. */
   private Future<Void> closeGapsAnsweredBy(List<FileReport> reports) {
-    List<ContentItem> published = reports.stream().flatMap(r -> r.saved().stream()).map(Saved::item).toList();
+    List<ContentItem> published = reports.stream().flatMap(r -> r.saved().stream()).filter(Saved::changed)
+        .map(Saved::item).toList();
     if (published.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -122,11 +137,15 @@ public final class ContentLibrary {
     return store.find(id);
   }
 
-  /** Archives the item; empty when there is none. */
-  public Future<Optional<ContentItem>> archive(String id, String changedBy) {
-    return store.archive(id, changedBy)
+  /**
+   * Archives the item, when it is at a version {@code expected} admits (null admits any); empty when
+   * there is none.
+   */
+  public Future<Optional<Saved>> archive(String id, String changedBy, ExpectedVersion expected) {
+    return store.archive(id, changedBy, expected)
         .compose(archived -> indexer.catchUp()
-            .compose(indexed -> archived.isPresent() ? contentChanged() : Future.succeededFuture())
+            .compose(indexed -> archived.isPresent() && archived.get().changed() ? contentChanged()
+                : Future.succeededFuture())
             .map(archived));
   }
 

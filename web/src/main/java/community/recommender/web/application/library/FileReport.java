@@ -20,7 +20,10 @@ public record FileReport(String file, List<Saved> saved, List<ContentProblem> pr
     usedBy = List.copyOf(usedBy);
   }
 
-  /** {@code rejected}, {@code attached} for an image, {@code created} when every item is new, else {@code updated}. */
+  /**
+   * {@code rejected}, {@code attached} for an image, {@code created} when every item is new,
+   * {@code unchanged} when every item was stored as it is already, else {@code updated}.
+   */
   public String result() {
     if (!problems.isEmpty()) {
       return "rejected";
@@ -28,7 +31,10 @@ public record FileReport(String file, List<Saved> saved, List<ContentProblem> pr
     if (!usedBy.isEmpty()) {
       return "attached";
     }
-    return saved.stream().allMatch(Saved::created) ? "created" : "updated";
+    if (saved.stream().allMatch(Saved::created)) {
+      return "created";
+    }
+    return saved.stream().noneMatch(Saved::changed) ? "unchanged" : "updated";
   }
 
   public boolean rejected() {

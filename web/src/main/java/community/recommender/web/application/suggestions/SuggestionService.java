@@ -75,10 +75,18 @@ public final class SuggestionService {
    * handed to that bot and no one else; without it, it stays pending.
    */
   public Future<SuggestionAnswer> next(String groupId, String claimFor) {
-    return attempt(groupId, claimFor, ATTEMPTS);
+    return next(groupId, claimFor, SeenSuggestions.NONE);
   }
 
-  private Future<SuggestionAnswer> attempt(String groupId, String claimFor, int attemptsLeft) {
+  /**
+   * As {@link #next(String, String)}, except that a suggestion the poller already holds ({@code seen})
+   * is answered but never claimed: the poller will not be sent it, so it stays pending.
+   */
+  public Future<SuggestionAnswer> next(String groupId, String claimFor, SeenSuggestions seen) {
+    return attempt(groupId, claimFor, seen, ATTEMPTS);
+  }
+
+  private Future<SuggestionAnswer> attempt(String groupId, String claimFor, SeenSuggestions seen, int attemptsLeft) {
     if (attemptsLeft == 0) {
       // Other pollers of this group won every race; they were served, so this one may ask again shortly.
       return Future.succeededFuture(new SuggestionAnswer.Held(clock.instant().plusSeconds(1), List.of(), new JsonObject()));
@@ -90,23 +98,24 @@ public final class SuggestionService {
     }
     if (known.isPresent() && known.get() instanceof SuggestionAnswer.Suggested pending
         && isCurrent(pending.suggestion(), now)) {
-      return claimFor == null ? Future.succeededFuture(pending) : claim(pending, claimFor, attemptsLeft);
+      return claimFor == null || seen.holds(pending.suggestion().id()) ? Future.succeededFuture(pending)
+          : claim(pending, claimFor, seen, attemptsLeft);
     }
     long mark = remembered.mark();
     return groups.find(groupId, now).compose(found -> {
       Group group = found.orElseThrow(() -> new GroupNotFound(groupId));
       return suggestions.pending(groupId).map(stored -> stored.map(SuggestionAnswer.Suggested::of)).compose(pending -> {
         if (pending.isPresent() && isCurrent(pending.get().suggestion(), now)) {
-          if (claimFor == null) {
+          if (claimFor == null || seen.holds(pending.get().suggestion().id())) {
             remembered.remember(groupId, pending.get(), mark);
             return Future.succeededFuture(pending.get());
           }
-          return claim(pending.get(), claimFor, attemptsLeft);
+          return claim(pending.get(), claimFor, seen, attemptsLeft);
         }
         String stale = pending.map(p -> p.suggestion().id()).orElse(null);
-        return decideAndStore(group, stale, claimFor, now, mark)
+        return decideAndStore(group, stale, claimFor, seen, now, mark)
             .compose(answer -> answer.isPresent() ? Future.succeededFuture(answer.get())
-                : attempt(groupId, claimFor, attemptsLeft - 1));
+                : attempt(groupId, claimFor, seen, attemptsLeft - 1));
       });
     });
   }
@@ -115,14 +124,15 @@ public final class SuggestionService {
    * Hands {@code pending} to the bot {@code claimFor}, or, when another poller got it first, decides
    * anew. Either way every node forgets it as pending.
    */
-  private Future<SuggestionAnswer> claim(SuggestionAnswer.Suggested pending, String claimFor, int attemptsLeft) {
+  private Future<SuggestionAnswer> claim(SuggestionAnswer.Suggested pending, String claimFor, SeenSuggestions seen,
+      int attemptsLeft) {
     String groupId = pending.suggestion().groupId();
     return suggestions.claim(pending.suggestion().id(), claimFor).compose(won -> {
       if (won) {
         return notices.announce(groupId).map(pending);
       }
       remembered.forget(groupId);
-      return attempt(groupId, claimFor, attemptsLeft - 1);
+      return attempt(groupId, claimFor, seen, attemptsLeft - 1);
     });
   }
 
@@ -161,8 +171,8 @@ public final class SuggestionService {
   }
 
   /** Decides anew; empty when the group moved on while deciding (another poller was served). */
-  private Future<Optional<SuggestionAnswer>> decideAndStore(Group group, String stale, String claimFor, Instant now,
-      long heldMark) {
+  private Future<Optional<SuggestionAnswer>> decideAndStore(Group group, String stale, String claimFor,
+      SeenSuggestions seen, Instant now, long heldMark) {
     String groupId = group.getId();
     // The mark is read before the history: a delivery that lands between the two reads then makes the
     // store refuse this decision, instead of letting it pass on a history that misses the delivery.
@@ -196,9 +206,11 @@ public final class SuggestionService {
           }
           Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), groupId, decision.winner().get(),
               decision.score(), decision.reasons(), decision.ruleSetVersion(), now);
-          return suggestions.save(suggestion, explanation, mark.result(), stale, claimFor)
+          // A poller that holds whatever is current (If-None-Match: *) is not sent this one, so it stays pending.
+          String claimant = seen.holds(suggestion.id()) ? null : claimFor;
+          return suggestions.save(suggestion, explanation, mark.result(), stale, claimant)
               .compose(saved -> {
-                if (saved.isPresent() && claimFor == null) {
+                if (saved.isPresent() && claimant == null) {
                   // A new pending suggestion: bots waiting on this group, here or elsewhere, may take it.
                   return notices.announce(groupId).map(saved);
                 }

@@ -125,6 +125,7 @@ public final class ContentRoutes implements Routes {
     JsonArray files = new JsonArray();
     int created = 0;
     int updated = 0;
+    int unchanged = 0;
     List<ContentProblem> problems = new ArrayList<>();
     for (FileReport report : reports) {
       JsonObject file = new JsonObject().put("file", report.file()).put("result", report.result());
@@ -132,7 +133,8 @@ public final class ContentRoutes implements Routes {
       for (Saved saved : report.saved()) {
         items.add(savedJson(saved));
         created += saved.created() ? 1 : 0;
-        updated += saved.created() ? 0 : 1;
+        updated += !saved.created() && saved.changed() ? 1 : 0;
+        unchanged += saved.changed() ? 0 : 1;
       }
       file.put("items", items);
       if (!report.usedBy().isEmpty()) {
@@ -146,7 +148,7 @@ public final class ContentRoutes implements Routes {
     }
     long rejected = reports.stream().filter(FileReport::rejected).count();
     JsonObject body = new JsonObject().put("files", files).put("created", created).put("updated", updated)
-        .put("rejected", rejected);
+        .put("unchanged", unchanged).put("rejected", rejected);
     if (rejected == 0) {
       Responses.json(ctx, 200, body);
       return;
@@ -170,7 +172,8 @@ public final class ContentRoutes implements Routes {
             saved.forEach(s -> items.add(savedJson(s)));
             Responses.json(ctx, 200, new JsonObject().put("items", items)
                 .put("created", saved.stream().filter(Saved::created).count())
-                .put("updated", saved.stream().filter(s -> !s.created()).count()));
+                .put("updated", saved.stream().filter(s -> !s.created() && s.changed()).count())
+                .put("unchanged", saved.stream().filter(s -> !s.changed()).count()));
           }
         })
         .onFailure(e -> fail(ctx, e));
@@ -184,8 +187,11 @@ public final class ContentRoutes implements Routes {
       throw ApiError.invalid("id", "the body's id '" + bodyId + "' differs from the path's '" + id + "'");
     }
     item.put("id", id);
-    library.submit(item.encode(), changedBy(ctx))
-        .onSuccess(saved -> Responses.json(ctx, saved.get(0).created() ? 201 : 200, itemJson(saved.get(0))))
+    library.submit(item.encode(), changedBy(ctx), ItemVersions.expected(ctx))
+        .onSuccess(saved -> {
+          ItemVersions.tag(ctx, saved.get(0).item());
+          Responses.json(ctx, saved.get(0).created() ? 201 : 200, itemJson(saved.get(0)));
+        })
         .onFailure(e -> fail(ctx, e));
   }
 
@@ -193,15 +199,21 @@ public final class ContentRoutes implements Routes {
     String id = itemId(ctx);
     library.find(id)
         .map(found -> found.orElseThrow(() -> notFound(id)))
-        .onSuccess(item -> Responses.json(ctx, 200, ContentJson.toJson(item)))
+        .onSuccess(item -> {
+          ItemVersions.tag(ctx, item);
+          Responses.json(ctx, 200, ContentJson.toJson(item));
+        })
         .onFailure(ctx::fail);
   }
 
   private void archive(RoutingContext ctx) {
     String id = itemId(ctx);
-    library.archive(id, changedBy(ctx))
+    library.archive(id, changedBy(ctx), ItemVersions.expected(ctx))
         .map(archived -> archived.orElseThrow(() -> notFound(id)))
-        .onSuccess(item -> Responses.json(ctx, 200, ContentJson.toJson(item)))
+        .onSuccess(saved -> {
+          ItemVersions.tag(ctx, saved.item());
+          Responses.json(ctx, 200, ContentJson.toJson(saved.item()).put("result", saved.result()));
+        })
         .onFailure(ctx::fail);
   }
 
@@ -292,12 +304,12 @@ public final class ContentRoutes implements Routes {
   }
 
   private static JsonObject itemJson(Saved saved) {
-    return ContentJson.toJson(saved.item()).put("result", saved.created() ? "created" : "updated");
+    return ContentJson.toJson(saved.item()).put("result", saved.result());
   }
 
   private static JsonObject savedJson(Saved saved) {
     return new JsonObject().put("id", saved.item().getId()).put("version", saved.item().getVersion())
-        .put("result", saved.created() ? "created" : "updated");
+        .put("result", saved.result());
   }
 
   private static String bodyText(RoutingContext ctx) {

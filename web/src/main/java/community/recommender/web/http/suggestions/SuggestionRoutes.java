@@ -1,6 +1,7 @@
 package community.recommender.web.http.suggestions;
 
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.EntityTags;
 import community.recommender.web.http.Failures;
 import community.recommender.web.http.QueryParam;
 import community.recommender.web.http.Responses;
@@ -14,6 +15,7 @@ import community.recommender.web.application.groups.GroupService;
 import community.recommender.web.application.suggestions.SuggestionAnswer;
 import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.LongPoll;
+import community.recommender.web.application.suggestions.SeenSuggestions;
 import community.recommender.web.application.suggestions.Waiters;
 import community.recommender.web.store.RecordedSilence;
 import io.vertx.core.Future;
@@ -41,7 +43,8 @@ import java.util.stream.Collectors;
  * group's next poll decides anew. An operator's or admin's poll only looks: the suggestion stays
  * pending for the group's bot.
  *
- * <p>200 carries an {@code ETag} (the suggestion's id); {@code If-None-Match} with it answers 304.
+ * <p>200 carries an {@code ETag} (the suggestion's id); {@code If-None-Match} naming it, weakly or in a
+ * list, or {@code *}, answers 304 while it is pending, and a bot's such poll does not claim it.
  * 204 means nothing suits now, with {@code Retry-After} and {@code X-Next-Suggestion-At} when rules
  * hold the group until a known time. {@code ?wait=N} (at most 60) long-polls for news.
  *
@@ -92,15 +95,16 @@ public final class SuggestionRoutes implements Routes {
     String groupId = GroupIds.fromPath(ctx);
     boolean explain = Boolean.parseBoolean(ctx.queryParams().get("explain"));
     int wait = QueryParam.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
-    Set<String> known = ifNoneMatch(ctx);
+    EntityTags tags = EntityTags.of(ctx.request(), "If-None-Match");
+    SeenSuggestions known = tags == null ? SeenSuggestions.NONE : id -> tags.matchesWeakly(opaqueTag(id, explain));
     String claimFor = claimant(TokenAuthHandler.caller(ctx));
-    Supplier<Future<SuggestionAnswer>> ask = () -> suggestions.next(groupId, claimFor);
+    Supplier<Future<SuggestionAnswer>> ask = () -> suggestions.next(groupId, claimFor, known);
     Future<SuggestionAnswer> answer;
     if (wait == 0) {
       answer = ask.get();
     } else {
       LongPoll poll = new LongPoll(ctx.vertx(), waiters, clock, groupId, Duration.ofSeconds(wait), ask,
-          a -> a instanceof SuggestionAnswer.Suggested s && !known.contains(etag(s, explain)));
+          a -> a instanceof SuggestionAnswer.Suggested s && !known.holds(s.suggestion().id()));
       ctx.response().closeHandler(closed -> poll.abandon());
       answer = poll.start();
     }
@@ -119,15 +123,14 @@ public final class SuggestionRoutes implements Routes {
   /** An answer with the group's latest recorded silence, for an operator's {@code ?explain=true}. */
   private record Explained(SuggestionAnswer answer, Optional<RecordedSilence> silence) {}
 
-  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, Set<String> known,
+  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, SeenSuggestions known,
       Optional<RecordedSilence> silence) {
     if (ctx.response().closed() || ctx.response().ended()) {
       return;
     }
     if (answer instanceof SuggestionAnswer.Suggested suggested) {
-      String etag = etag(suggested, explain);
-      ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "no-store");
-      if (known.contains(etag)) {
+      ctx.response().putHeader("ETag", etag(suggested, explain)).putHeader("Cache-Control", "no-store");
+      if (known.holds(suggested.suggestion().id())) {
         ctx.response().setStatusCode(304).end();
         return;
       }
@@ -220,15 +223,11 @@ public final class SuggestionRoutes implements Routes {
   }
 
   static String etag(SuggestionAnswer.Suggested suggested, boolean explain) {
-    return "\"" + suggested.suggestion().id() + (explain ? "+explain" : "") + "\"";
+    return "\"" + opaqueTag(suggested.suggestion().id(), explain) + "\"";
   }
 
-  private static Set<String> ifNoneMatch(RoutingContext ctx) {
-    String header = ctx.request().getHeader("If-None-Match");
-    if (header == null) {
-      return Set.of();
-    }
-    return Arrays.stream(header.split(",")).map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-        .collect(Collectors.toSet());
+  /** The entity tag without its quotes: the suggestion's id, marked when the answer carries an explanation. */
+  private static String opaqueTag(String suggestionId, boolean explain) {
+    return suggestionId + (explain ? "+explain" : "");
   }
 }

@@ -1,6 +1,8 @@
 package community.recommender.web.store.pg;
 
 import community.recommender.web.store.ContentStore;
+import community.recommender.web.store.ExpectedVersion;
+import community.recommender.web.store.StaleVersion;
 
 import community.recommender.content.format.ContentFormatException;
 import community.recommender.content.format.ContentItemJson;
@@ -62,13 +64,18 @@ public final class PgContentStore implements ContentStore {
    */
   @Override
   public Future<List<Saved>> saveAll(List<UploadedItem> items, String changedBy) {
+    return saveAll(items, changedBy, null);
+  }
+
+  @Override
+  public Future<List<Saved>> saveAll(List<UploadedItem> items, String changedBy, ExpectedVersion expected) {
     Instant now = clock.instant();
     return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_advisory_xact_lock($1)")
         .execute(Tuple.of(WRITE_LOCK))
         .compose(locked -> {
           Future<List<Saved>> chain = Future.succeededFuture(new ArrayList<>());
           for (UploadedItem item : items) {
-            chain = chain.compose(saved -> saveOne(conn, item, changedBy, now).map(one -> {
+            chain = chain.compose(saved -> saveOne(conn, item, changedBy, expected, now).map(one -> {
               saved.add(one);
               return saved;
             }));
@@ -77,20 +84,55 @@ public final class PgContentStore implements ContentStore {
         }));
   }
 
-  private Future<Saved> saveOne(SqlConnection conn, UploadedItem uploaded, String changedBy, Instant now) {
+  private Future<Saved> saveOne(SqlConnection conn, UploadedItem uploaded, String changedBy, ExpectedVersion expected,
+      Instant now) {
     ContentItem item = uploaded.item();
-    return conn.preparedQuery("SELECT version, created_at FROM content_items WHERE id = $1 FOR UPDATE")
+    return conn.preparedQuery("SELECT document, created_at FROM content_items WHERE id = $1 FOR UPDATE")
         .execute(Tuple.of(item.getId()))
         .compose(rows -> {
           boolean created = rows.size() == 0;
-          Row existing = created ? null : rows.iterator().next();
-          int version = created ? 1 : existing.getInteger("version") + 1;
-          Instant createdAt = created ? now : existing.getOffsetDateTime("created_at").toInstant();
+          Row row = created ? null : rows.iterator().next();
+          ContentItem existing = created ? null : ContentItemJson.fromStored(row.getJsonObject("document").encode());
+          if (expected != null && !expected.admits(created ? null : existing.getVersion())) {
+            return Future.failedFuture(new StaleVersion(created ? "there is no content item '" + item.getId() + "'"
+                : "content item '" + item.getId() + "' is at version " + existing.getVersion()
+                    + ", not the one If-Match names; read it again and reapply the change"));
+          }
+          int version = created ? 1 : existing.getVersion() + 1;
+          Instant createdAt = created ? now : row.getOffsetDateTime("created_at").toInstant();
           ContentItem stored = item.toBuilder().version(version).createdAt(createdAt).updatedAt(now).build();
-          return checkMedia(conn, stored, uploaded.media())
-              .compose(withTypes -> write(conn, withTypes, created, changedBy, now))
-              .compose(written -> storeMedia(conn, written.getId(), uploaded.media()).map(written))
-              .map(written -> new Saved(written, created));
+          return checkMedia(conn, stored, uploaded.media()).compose(withTypes -> {
+            if (created) {
+              return write(conn, withTypes, true, changedBy, now);
+            }
+            return isSameAs(conn, withTypes, uploaded.media(), existing).compose(same -> same
+                ? Future.succeededFuture((ContentItem) null)
+                : write(conn, withTypes, false, changedBy, now));
+          }).compose(written -> written == null ? Future.succeededFuture(new Saved(existing, false, false))
+              : storeMedia(conn, written.getId(), uploaded.media()).map(new Saved(written, created, true)));
+        });
+  }
+
+  /** Whether {@code candidate} and its arriving images are what {@code existing} already holds. */
+  private static Future<Boolean> isSameAs(SqlConnection conn, ContentItem candidate, List<MediaFile> arriving,
+      ContentItem existing) {
+    ContentItem asExisting = candidate.toBuilder().version(existing.getVersion()).createdAt(existing.getCreatedAt())
+        .updatedAt(existing.getUpdatedAt()).build();
+    if (!new JsonObject(ContentItemJson.toJson(asExisting)).equals(new JsonObject(ContentItemJson.toJson(existing)))) {
+      return Future.succeededFuture(false);
+    }
+    if (arriving.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
+    return conn.preparedQuery("SELECT name, media_type, sha256 FROM content_media WHERE item_id = $1")
+        .execute(Tuple.of(existing.getId()))
+        .map(rows -> {
+          Set<String> stored = new HashSet<>();
+          for (Row row : rows) {
+            stored.add(row.getString("name") + "\n" + row.getString("media_type") + "\n" + row.getString("sha256"));
+          }
+          return arriving.stream().allMatch(file -> stored.contains(file.name() + "\n" + file.mediaType() + "\n"
+              + sha256(file.bytes())));
         });
   }
 
@@ -168,16 +210,15 @@ public final class PgContentStore implements ContentStore {
             : Optional.of(ContentItemJson.fromStored(rows.iterator().next().getJsonObject("document").encode())));
   }
 
-  /** Archives the item with {@code id} as its next version; empty when there is no such item. */
   @Override
-  public Future<Optional<ContentItem>> archive(String id, String changedBy) {
+  public Future<Optional<Saved>> archive(String id, String changedBy, ExpectedVersion expected) {
     return find(id).compose(found -> {
       if (found.isEmpty()) {
         return Future.succeededFuture(Optional.empty());
       }
       ContentItem archived = found.get().toBuilder().status(ContentStatus.ARCHIVED).build();
-      return saveAll(List.of(new UploadedItem(archived, List.of())), changedBy)
-          .map(saved -> Optional.of(saved.get(0).item()));
+      return saveAll(List.of(new UploadedItem(archived, List.of())), changedBy, expected)
+          .map(saved -> Optional.of(saved.get(0)));
     });
   }
 
