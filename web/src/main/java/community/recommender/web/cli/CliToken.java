@@ -28,7 +28,7 @@ final class CliToken {
     if (env != null && !env.isBlank()) {
       return env.strip();
     }
-    Path file = (dataDir != null ? dataDir : Home.directory().resolve("data")).resolve("admin.token");
+    Path file = Home.dataDir(dataDir).resolve("admin.token");
     try {
       return Files.readString(file).strip();
     } catch (IOException e) {

@@ -11,4 +11,9 @@ final class Home {
     String home = System.getenv("RECOMMENDER_HOME");
     return Path.of(home == null || home.isBlank() ? "" : home).toAbsolutePath();
   }
+
+  /** The data dir a command was given, else {@code data/} in the home directory. */
+  static Path dataDir(Path given) {
+    return given != null ? given : directory().resolve("data");
+  }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,13 +21,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A file written by 'recommender backup'.")
   Path file;
 
-  @Option(names = "--data-dir", description = "The data dir whose embedded PostgreSQL receives the backup"
-      + " (default: <home>/data).")
-  Path dataDir;
-
-  @Option(names = "--database-url", description = "Restore into this PostgreSQL instead, e.g."
-      + " postgresql://user:pass@host:5432/db.")
-  String databaseUrl;
+  @Mixin DatabaseTarget database;
 
   @Option(names = "--force", description = "Delete everything the database holds first. Stop its servers before.")
   boolean force;
@@ -37,11 +32,11 @@ final class RestoreCommand implements Callable<Integer> {
       throw CliFailure.failed(file + " is not a file");
     }
     long started = System.nanoTime();
-    Path target = dataDir != null ? dataDir : Home.directory().resolve("data");
-    Backups.Summary summary = Backups.restore(target, databaseUrl, file, force);
+    Path target = database.dataDir();
+    Backups.Summary summary = Backups.restore(target, database.databaseUrl, file, force);
     spec.commandLine().getOut().printf("Restored %d tables (%d rows, schema version %s, taken %s) into %s in %.1f s."
             + " Start the server on it; it rebuilds its content index.%n", summary.tables(), summary.rows(),
-        summary.schemaVersion(), summary.createdAt(), databaseUrl != null ? "the database" : target,
+        summary.schemaVersion(), summary.createdAt(), database.databaseUrl != null ? "the database" : target,
         (System.nanoTime() - started) / 1e9);
     return ExitCode.DONE;
   }

@@ -100,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
     Path home = Home.directory();
     ServerConfig config = new ServerConfig(
         port,
-        dataDir != null ? dataDir : home.resolve("data"),
+        Home.dataDir(dataDir),
         databaseUrl,
         rulesDir != null ? rulesDir : home.resolve("rules"),
         samplesDir != null ? samplesDir : home.resolve("content-library").resolve("samples"),
