@@ -39,12 +39,13 @@ public final class Responses {
   /**
    * The failure handler: every error leaves as {@code {"error": {"status", "message", "field"?}}}.
    * A request refused before its body was read (no token, too large) is answered, and then its
-   * connection is closed: the rest of the body is never read.
+   * connection is closed: the rest of the body is never kept, and read only within the bounds of a
+   * {@link LingeringClose}, so that the client gets the answer.
    */
   public static void failure(RoutingContext ctx) {
     if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
       ctx.response().putHeader("Connection", "close");
-      ctx.addEndHandler(ended -> ctx.request().connection().close());
+      ctx.addEndHandler(ended -> LingeringClose.close(ctx.vertx(), ctx.request()));
     }
     Throwable failure = ctx.failure();
     ApiError error = Failures.asApiError(failure).orElse(null);
