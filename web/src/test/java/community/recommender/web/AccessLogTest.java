@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * never the token. The process has no terminal, so the first admin token stays in its file.
  */
 class AccessLogTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP = ContractCheckedClient.wrap(
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
 
   @TempDir static Path temp;
   private static ServerProcess server;

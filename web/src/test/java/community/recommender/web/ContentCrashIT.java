@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ContentCrashIT {
   private static final int ITEMS_PER_FILE = 20;
   private static final int ACKNOWLEDGED_BEFORE_KILL = 12;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = ContractCheckedClient.wrap(
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
   @TempDir Path dataDir;
 

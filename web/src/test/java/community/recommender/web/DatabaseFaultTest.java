@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseFaultTest {
   private static final List<String> GROUPS = List.of("sh-coffee-lovers", "ldn-tea-baking", "hz-parenting",
       "ber-fitness", "gz-car-club", "bj-flowers-home", "sf-outdoor-photo");
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = ContractCheckedClient.wrap(HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build());
 
   @TempDir Path dataDir;
 

@@ -44,7 +44,7 @@ class FatJarIT {
     RunningJar server = RunningJar.serve(dataDir, "--demo");
     try {
       String token = Files.readString(dataDir.resolve("admin.token")).strip();
-      HttpClient http = HttpClient.newHttpClient();
+      HttpClient http = ContractCheckedClient.wrap(HttpClient.newHttpClient());
 
       HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/health")).build(),
           HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,8 @@ class GracefulShutdownTest {
   private static final int POLLS = 5;
   private static final Duration BOUND = Duration.ofSeconds(10);
   private static final Duration UNREADY = Duration.ofSeconds(4);
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP = ContractCheckedClient.wrap(
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
 
   @TempDir Path temp;
 

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileClientsTest {
   private static final long SIXTY_MB = 60L * 1024 * 1024;
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP = ContractCheckedClient.wrap(
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
 
   @TempDir static Path temp;
   private static ServerProcess server;

@@ -34,7 +34,9 @@ final class TestServer implements AutoCloseable {
   static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
       Duration.between(Instant.now(), TestServer.START));
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  /** The client every request of {@link TestServer} goes through: it checks each exchange against the document. */
+  static final HttpClient HTTP = ContractCheckedClient.wrap(
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
 
   private final RunningServer server;
   private final String output;
