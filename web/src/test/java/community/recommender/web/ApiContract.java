@@ -101,7 +101,8 @@ final class ApiContract {
     List<String> violations = violations(request, response);
     if (!violations.isEmpty()) {
       throw new ContractViolation(request.method() + " " + request.uri().getRawPath() + " answered "
-          + response.status() + ", which disagrees with openapi.yaml:\n  " + String.join("\n  ", violations));
+          + response.status() + ", which disagrees with openapi.yaml:\n  " + String.join("\n  ", violations)
+          + excerpt(response.body()));
     }
   }
 
@@ -148,6 +149,15 @@ final class ApiContract {
     }
     checkErrorBody(label, response, violations);
     return violations;
+  }
+
+  /** The start of a body, for a failure message. */
+  private static String excerpt(byte[] body) {
+    if (body == null || body.length == 0) {
+      return "";
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    return "\n  the body: " + (text.length() > 600 ? text.substring(0, 600) + "…" : text);
   }
 
   private void checkErrorBody(String label, Response response, List<String> violations) {
