@@ -35,9 +35,11 @@ import java.util.regex.Pattern;
  * The OpenAPI document as the judge of test traffic: each exchange is checked against the operation
  * it hit, its status, media type and JSON schema.
  *
- * <p>Every response is checked. A request is checked only when the server accepted it (a status
- * below 400): tests send deliberately bad requests to see them refused, and the refusal is what the
- * response check then judges. Schemas are validated by networknt's json-schema-validator in the
+ * <p>Every response is checked, except the console's static assets and CORS preflights ({@code OPTIONS}),
+ * which the document leaves out; an {@code /api} path it does not list may only answer 404 with the
+ * error schema, and a method it does not list 405. A request is checked only when the server
+ * accepted it (a status below 400): tests send deliberately bad requests to see them refused, and
+ * the refusal is what the response check then judges. Schemas are validated by networknt's json-schema-validator in the
  * OpenAPI 3.1 dialect, with formats asserted, against the document loaded under one base IRI so that
  * its {@code $ref}s resolve as written.
  */
