@@ -28,7 +28,9 @@ import javax.net.ssl.SSLParameters;
  *
  * <p>It wraps a JDK client and is one itself, so a test swaps it in where it builds its client. A
  * request body is read again from its publisher when its length is known (strings, byte arrays and
- * files replay); a streamed body is not read, and only its response is checked.
+ * files replay); a streamed body is not read, and only its response is checked. Answers to
+ * asynchronous sends are checked off the client's own threads, so that checking never holds up
+ * the sending and receiving of the others.
  */
 final class ContractCheckedClient extends HttpClient {
   private final HttpClient client;
@@ -57,13 +59,14 @@ final class ContractCheckedClient extends HttpClient {
 
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-    return client.sendAsync(request, handler).thenApply(response -> checked(request, response));
+    return client.sendAsync(request, handler).thenApplyAsync(response -> checked(request, response));
   }
 
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-    return client.sendAsync(request, handler, pushPromiseHandler).thenApply(response -> checked(request, response));
+    return client.sendAsync(request, handler, pushPromiseHandler)
+        .thenApplyAsync(response -> checked(request, response));
   }
 
   private <T> HttpResponse<T> checked(HttpRequest request, HttpResponse<T> response) {
