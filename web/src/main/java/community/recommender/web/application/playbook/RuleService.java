@@ -125,6 +125,11 @@ public final class RuleService {
     return versions.find(version).map(found -> found.orElseThrow(() -> new RuleVersionNotFound(version)));
   }
 
+  /** A recorded version compiled (or taken from the compiled cache) to decide with, without activating it. */
+  public Future<RuleSet> ruleSetOf(long version) {
+    return version(version).compose(found -> compile(found.files()).map(compiled -> new RuleSet(version, compiled)));
+  }
+
   /** Activates the files of an earlier version again, as a new version. */
   public Future<RuleSet> restore(long version, String author) {
     return serially(() -> versions.find(version).compose(found -> {

@@ -136,9 +136,12 @@ public final class SuggestionService {
     });
   }
 
-  /** A pending suggestion serves while it was made by the active rules and is younger than the TTL. */
+  /**
+   * A pending suggestion serves while it was made by the rules its group is decided by (the active
+   * rules, or its experiment arm's) and is younger than the TTL.
+   */
   private boolean isCurrent(Suggestion pending, Instant now) {
-    return pending.ruleSetVersion() == decider.activeVersion()
+    return pending.ruleSetVersion() == decider.versionFor(pending.groupId(), now)
         && pending.createdAt().isAfter(now.minus(pendingTtl));
   }
 
@@ -183,6 +186,9 @@ public final class SuggestionService {
         .compose(decision -> recordGaps(groupId, decision, now))
         .compose(decision -> {
           JsonObject explanation = DecisionJson.explanation(decision);
+          decider.enrolmentOf(groupId, now).ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
+              .put("id", enrolment.experiment().id()).put("name", enrolment.experiment().name())
+              .put("arm", enrolment.arm().name()).put("treatment", enrolment.arm().treatment().describe())));
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
             SuggestionAnswer answer;
             Silence silence;
