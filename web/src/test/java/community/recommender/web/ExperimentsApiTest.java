@@ -110,6 +110,14 @@ class ExperimentsApiTest {
   @Test
   void aHeldOutGroup_getsServiceItemsOnly_evenWhenTheRulesWouldSellOrEngage() {
     createGroups("holdout", 4);
+    // An operator's look leaves each group a pending suggestion decided outside any experiment.
+    long pendingOther = 0;
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> look = server.get("/api/v1/groups/holdout-" + i + "/suggestion", operator);
+      assertThat(look.statusCode()).as(look.body()).isEqualTo(200);
+      pendingOther += new JsonObject(look.body()).getJsonObject("content").getJsonArray("tags").contains("service") ? 0 : 1;
+    }
+    assertThat(pendingOther).as("the rules would send these groups more than service items").isPositive();
     JsonObject created = create(experiment("All held out", "holdout").put("arms", new JsonArray()
         .add(new JsonObject().put("name", "out").put("weight", 1).put("treatment", "holdout"))
         .add(new JsonObject().put("name", "out-too").put("weight", 1).put("treatment", "holdout"))));

@@ -90,7 +90,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     ChangeNotices notices = stores.notices();
     RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
         workers(vertx, "rule-compiler", 1, opened), notices);
-    ExperimentService experiments = new ExperimentService(stores.experiments(), stores.groups(), ruleService,
+    ExperimentService experiments = new ExperimentService(stores.experiments(), stores.groups(), stores.suggestions(), ruleService,
         config.clock());
     Futures.await(experiments.refresh());
     DecisionPipeline holdout = new DecisionPipeline(ruleBook, new ServiceOnlyCatalog(new LuceneContentCatalog(index)));

@@ -11,6 +11,7 @@ import community.recommender.web.application.playbook.RuleService;
 import community.recommender.web.application.playbook.RuleVersionNotFound;
 import community.recommender.web.store.ExperimentStore;
 import community.recommender.web.store.GroupStore;
+import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,13 +40,16 @@ public final class ExperimentService {
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
   private final ExperimentStore store;
   private final GroupStore groups;
+  private final SuggestionStore suggestions;
   private final RuleService rules;
   private final Clock clock;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
 
-  public ExperimentService(ExperimentStore store, GroupStore groups, RuleService rules, Clock clock) {
+  public ExperimentService(ExperimentStore store, GroupStore groups, SuggestionStore suggestions, RuleService rules,
+      Clock clock) {
     this.store = store;
     this.groups = groups;
+    this.suggestions = suggestions;
     this.rules = rules;
     this.clock = clock;
   }
@@ -84,8 +88,12 @@ public final class ExperimentService {
           perArm.merge(arm, 1, Integer::sum);
         });
         int left = skipped;
+        // Pending suggestions were decided outside the experiment: each dealt group is decided anew by its arm.
         return store.create(experiment, assignments, now)
             .compose(stored -> refresh())
+            .compose(refreshed -> dealt.isEmpty() ? Future.succeededFuture()
+                : suggestions.supersedePending(new ArrayList<>(dealt.keySet()),
+                    "the group joined experiment '" + experiment.name() + "'"))
             .map(refreshed -> new CreatedExperiment(experiment, perArm, left));
       }));
     });
