@@ -63,6 +63,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private static final int CONTENT_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /** Half the cores at most, so simulating never takes every core from the decisions that answer polls. */
+  private static final int SIMULATION_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   /** Other instances sharing the database change content too; their changes are picked up within seconds. */
   private static final Duration INDEX_CATCH_UP = Duration.ofSeconds(2);
   private static final Duration PENDING_COUNT = Duration.ofSeconds(5);
@@ -106,10 +108,12 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions(),
         stores.gaps());
 
+    // Simulations and journeys run many decisions at once; a pool of their own keeps polls answered meanwhile.
+    Workers simulations = workers(vertx, "simulations", SIMULATION_WORKERS, opened);
     RuleSimulation simulation = new RuleSimulation(ruleService, stores.groups(), stores.suggestions(), pipeline,
-        decisions, config.clock());
+        simulations, config.clock());
     JourneyService journeys = new JourneyService(stores.groups(), stores.suggestions(), ruleService,
-        new JourneySimulation(pipeline), decisions, config.clock());
+        new JourneySimulation(pipeline), simulations, config.clock());
     opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
     // A rule change on another node arrives as a notice for every group; this node then catches up.
     notices.onNotice(payload -> {
