@@ -26,6 +26,7 @@ import community.recommender.web.application.playbook.RuleFolderLoader;
 import community.recommender.web.application.playbook.RuleFolderWatcher;
 import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
+import community.recommender.web.application.playbook.RuleWarmUp;
 import community.recommender.web.application.playbook.RuleSimulation;
 import community.recommender.web.application.suggestions.Decider;
 import community.recommender.web.application.suggestions.FeedbackService;
@@ -91,7 +92,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     Workers decisions = workers(vertx, "decisions", DECISION_WORKERS, opened);
     ChangeNotices notices = stores.notices();
     RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
-        workers(vertx, "rule-compiler", 1, opened), notices);
+        workers(vertx, "rule-compiler", 1, opened), notices,
+        new RuleWarmUp(stores.groups(), pipeline, config.clock()));
     ExperimentService experiments = new ExperimentService(stores.experiments(), stores.groups(), stores.suggestions(), ruleService,
         config.clock());
     Futures.await(experiments.refresh());
