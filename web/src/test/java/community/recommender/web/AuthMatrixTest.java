@@ -69,6 +69,12 @@ class AuthMatrixTest {
     ROLES.put("GET /api/v1/content/gaps", Set.of("editor"));
     ROLES.put("POST /api/v1/groups/{groupId}/journey", Set.of("operator"));
     ROLES.put("POST /api/v1/journeys", Set.of("operator"));
+    ROLES.put("POST /api/v1/experiments", Set.of("operator"));
+    ROLES.put("GET /api/v1/experiments", Set.of("operator"));
+    ROLES.put("GET /api/v1/experiments/{experimentId}", Set.of("operator"));
+    ROLES.put("GET /api/v1/experiments/{experimentId}/groups", Set.of("operator"));
+    ROLES.put("POST /api/v1/experiments/{experimentId}/stop", Set.of("operator"));
+    ROLES.put("GET /api/v1/experiments/{experimentId}/report", Set.of("operator"));
     ROLES.put("GET /api/v1/content/{id}", Set.of("editor", "operator"));
     ROLES.put("PUT /api/v1/content/{id}", Set.of("editor"));
     ROLES.put("DELETE /api/v1/content/{id}", Set.of("editor"));
@@ -84,7 +90,8 @@ class AuthMatrixTest {
       "{file}", "no-such-file.drl",
       "{version}", "999999",
       "{id}", "no-such-item",
-      "{name}", "no-such-image.png");
+      "{name}", "no-such-image.png",
+      "{experimentId}", "no-such-experiment");
 
   @TempDir static Path dataDir;
   private static TestServer server;

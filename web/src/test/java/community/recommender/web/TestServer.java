@@ -68,13 +68,19 @@ final class TestServer implements AutoCloseable {
    * data dir's own in the test JVM's PostgreSQL (the same one again when it restarts on that data dir).
    */
   static TestServer start(ServerConfig config) {
+    return startAhead(config, Duration.ZERO);
+  }
+
+  /** As {@link #start(ServerConfig)}, on a clock {@code ahead} of the test clock: weeks later, for a restart. */
+  static TestServer startAhead(ServerConfig config, Duration ahead) {
+    Clock clock = Clock.offset(CLOCK, ahead);
     if (config.databaseUrl() != null) {
-      return startAsConfigured(config);
+      return startAsConfigured(config, Terminal.PRESENT, clock);
     }
     return startAsConfigured(new ServerConfig(config.port(), config.dataDir(), TestDatabase.urlFor(config.dataDir()),
         config.rulesDir(), config.samplesDir(), config.demo(), config.maxUploadBytes(), config.maxFileBytes(),
         config.delivery(), config.clock()).with(config.shutdownTimeout()).unready(config.unreadyFor())
-        .withCorsOrigins(config.corsOrigins()));
+        .withCorsOrigins(config.corsOrigins()), Terminal.PRESENT, clock);
   }
 
   /** Starts on {@code dataDir} with the demo data and the product's own embedded PostgreSQL in the data dir. */
@@ -98,8 +104,12 @@ final class TestServer implements AutoCloseable {
   }
 
   private static TestServer startAsConfigured(ServerConfig config, Terminal terminal) {
+    return startAsConfigured(config, terminal, CLOCK);
+  }
+
+  private static TestServer startAsConfigured(ServerConfig config, Terminal terminal, Clock clock) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RunningServer server = RecommenderServer.start(config.with(CLOCK), new PrintStream(out, true, StandardCharsets.UTF_8),
+    RunningServer server = RecommenderServer.start(config.with(clock), new PrintStream(out, true, StandardCharsets.UTF_8),
         terminal);
     return new TestServer(server, out.toString(StandardCharsets.UTF_8));
   }

@@ -44,6 +44,15 @@ public record Decision(
     gaps = List.copyOf(gaps);
   }
 
+  /** The same decision with {@code reason} ahead of its other reasons. */
+  public Decision withFirstReason(Reason reason) {
+    List<Reason> all = new java.util.ArrayList<>();
+    all.add(reason);
+    all.addAll(reasons);
+    return new Decision(winner, score, all, heldUntil, needs, dropped, firedRules, ruleSetVersion, retryAt, gaps,
+        settings);
+  }
+
   /** Whether the group is held back by a rule. */
   public boolean isHeld() {
     return heldUntil.isPresent();

@@ -24,7 +24,7 @@ public final class CrossOrigin {
       "If-None-Match", "X-Request-Id");
   /** The answer's headers a listed page may read, beside the always-readable ones. */
   public static final Set<String> EXPOSED_HEADERS = Set.of("ETag", "Retry-After", "X-Request-Id",
-      "X-Next-Suggestion-At");
+      "X-Next-Suggestion-At", "X-Experiment");
   private static final int PREFLIGHT_CACHE_SECONDS = 600;
 
   private CrossOrigin() {}

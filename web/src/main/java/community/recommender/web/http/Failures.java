@@ -1,5 +1,7 @@
 package community.recommender.web.http;
 
+import community.recommender.web.application.experiments.ExperimentNotFound;
+import community.recommender.web.application.experiments.ExperimentRejected;
 import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.application.journeys.TooManyGroups;
 import community.recommender.web.application.playbook.RuleFileNotFound;
@@ -28,7 +30,7 @@ public final class Failures {
     }
     if (failure instanceof GroupNotFound || failure instanceof RuleFileNotFound
         || failure instanceof RuleVersionNotFound || failure instanceof TokenNotFound
-        || failure instanceof SuggestionNotFound) {
+        || failure instanceof SuggestionNotFound || failure instanceof ExperimentNotFound) {
       return Optional.of(ApiError.notFound(failure.getMessage()));
     }
     if (failure instanceof FeedbackNotAllowed) {
@@ -36,6 +38,9 @@ public final class Failures {
     }
     if (failure instanceof TooManyGroups tooMany) {
       return Optional.of(ApiError.invalid(tooMany.field(), tooMany.getMessage()));
+    }
+    if (failure instanceof ExperimentRejected rejected) {
+      return Optional.of(ApiError.invalid(rejected.field(), rejected.getMessage()));
     }
     if (failure instanceof NodeDraining) {
       return Optional.of(ApiError.unavailable(failure.getMessage(), NodeDraining.RETRY_AFTER_SECONDS));

@@ -6,12 +6,15 @@ import community.recommender.content.index.LuceneContentCatalog;
 import community.recommender.content.upload.UploadLimits;
 import community.recommender.content.upload.UploadReader;
 import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.experiment.ServiceOnlyCatalog;
 import community.recommender.engine.journey.JourneySimulation;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
 import community.recommender.web.application.demo.DemoData;
+import community.recommender.web.application.experiments.ExperimentReports;
+import community.recommender.web.application.experiments.ExperimentService;
 import community.recommender.web.application.groups.GroupReassessment;
 import community.recommender.web.application.groups.GroupService;
 import community.recommender.web.application.health.HealthChecks;
@@ -23,6 +26,7 @@ import community.recommender.web.application.playbook.RuleFolderLoader;
 import community.recommender.web.application.playbook.RuleFolderWatcher;
 import community.recommender.web.application.playbook.RuleMirror;
 import community.recommender.web.application.playbook.RuleService;
+import community.recommender.web.application.playbook.RuleWarmUp;
 import community.recommender.web.application.playbook.RuleSimulation;
 import community.recommender.web.application.suggestions.Decider;
 import community.recommender.web.application.suggestions.FeedbackService;
@@ -54,14 +58,19 @@ import org.slf4j.LoggerFactory;
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
     GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
     RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
-    HealthChecks health, Supplier<String> indexProblem) {
+    HealthChecks health, Supplier<String> indexProblem, ExperimentService experiments,
+    ExperimentReports experimentReports) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
   private static final int CONTENT_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  /** Half the cores at most, so simulating never takes every core from the decisions that answer polls. */
+  private static final int SIMULATION_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   /** Other instances sharing the database change content too; their changes are picked up within seconds. */
   private static final Duration INDEX_CATCH_UP = Duration.ofSeconds(2);
   private static final Duration PENDING_COUNT = Duration.ofSeconds(5);
+  /** Experiments created or stopped on other nodes reach this node's decisions within seconds. */
+  private static final Duration EXPERIMENT_REFRESH = Duration.ofSeconds(5);
 
   /** Starts every service over {@code stores}; everything to close is pushed onto {@code opened}. */
   static ApplicationAssembly start(Vertx vertx, ServerConfig config, StoreAssembly stores, ServerMetrics metrics,
@@ -82,10 +91,17 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
     Workers decisions = workers(vertx, "decisions", DECISION_WORKERS, opened);
     ChangeNotices notices = stores.notices();
+    RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
+        workers(vertx, "rule-compiler", 1, opened), notices,
+        new RuleWarmUp(stores.groups(), pipeline, config.clock()));
+    ExperimentService experiments = new ExperimentService(stores.experiments(), stores.groups(), stores.suggestions(), ruleService,
+        config.clock());
+    Futures.await(experiments.refresh());
+    DecisionPipeline holdout = new DecisionPipeline(ruleBook, new ServiceOnlyCatalog(new LuceneContentCatalog(index)));
     // The service's remembered answers are forgotten before waiting polls are woken to ask again:
     // notices reach their listeners in the order they were registered.
     SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
-        new Decider(ruleBook, pipeline, decisions, metrics::timeDecision), config.clock(),
+        new Decider(ruleBook, pipeline, holdout, experiments, decisions, metrics::timeDecision), config.clock(),
         config.delivery().pendingTtl(), stores.gaps(), stores.silences());
     Waiters waiters = new Waiters(notices);
 
@@ -94,12 +110,12 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         new ContentSearch(index), workers(vertx, "content", CONTENT_WORKERS, opened), stores.suggestions(),
         stores.gaps());
 
-    RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
-        workers(vertx, "rule-compiler", 1, opened), notices);
+    // Simulations and journeys run many decisions at once; a pool of their own keeps polls answered meanwhile.
+    Workers simulations = workers(vertx, "simulations", SIMULATION_WORKERS, opened);
     RuleSimulation simulation = new RuleSimulation(ruleService, stores.groups(), stores.suggestions(), pipeline,
-        decisions, config.clock());
+        simulations, config.clock());
     JourneyService journeys = new JourneyService(stores.groups(), stores.suggestions(), ruleService,
-        new JourneySimulation(pipeline), decisions, config.clock());
+        new JourneySimulation(pipeline), simulations, config.clock());
     opened.push(RuleFolderWatcher.start(config.rulesDir(), ruleService));
     // A rule change on another node arrives as a notice for every group; this node then catches up.
     notices.onNotice(payload -> {
@@ -114,6 +130,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     PeriodicTasks tasks = new PeriodicTasks(vertx, metrics);
     opened.push(tasks);
     tasks.every(INDEX_CATCH_UP, "index-catch-up", false, indexer::catchUp);
+    tasks.every(EXPERIMENT_REFRESH, "experiment-refresh", false, experiments::refresh);
     tasks.every(GroupReassessment.INTERVAL, "group-reassessment", true, reassessment::runOnce);
     AtomicLong pending = new AtomicLong();
     metrics.gauge("recommender.suggestions.pending", "Groups with a pending suggestion, on every node", pending::get);
@@ -124,7 +141,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         new GroupService(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
         new TokenService(stores.tokens()), suggestions,
         new FeedbackService(stores.feedback(), stores.stats(), notices), waiters, ruleService, simulation, journeys,
-        reassessment, new HealthChecks(stores.health(), ruleBook), index::problem);
+        reassessment, new HealthChecks(stores.health(), ruleBook), index::problem, experiments,
+        new ExperimentReports(experiments, stores.experiments(), stores.groups(), stores.reports(), config.clock()));
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

@@ -11,6 +11,7 @@ import community.recommender.web.http.tokens.TokenRoutes;
 import community.recommender.web.http.content.ContentRoutes;
 import community.recommender.web.http.groups.GroupImportRoutes;
 import community.recommender.web.http.groups.GroupRoutes;
+import community.recommender.web.http.experiments.ExperimentRoutes;
 import community.recommender.web.http.journeys.JourneyRoutes;
 import community.recommender.web.http.ops.ConsoleRoutes;
 import community.recommender.web.http.ops.HealthRoutes;
@@ -59,6 +60,7 @@ final class HttpAssembly {
         new TokenRoutes(services.tokens(), auth),
         new RuleRoutes(services.rules(), services.simulation()),
         new JourneyRoutes(services.journeys()),
+        new ExperimentRoutes(services.experiments(), services.experimentReports(), config.clock()),
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
     RequestMetrics requests = new RequestMetrics(metrics);
     AccessLog accessLog = new AccessLog(config.clock(), accessLines);

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Activity reports, one per group and window. */
@@ -24,4 +25,13 @@ public interface ActivityReportStore {
    * Days without reports are present with zeros, so charts show gaps as gaps.
    */
   Future<JsonArray> daily(String groupId, int days, Instant now, ZoneId zone);
+
+  /**
+   * What each group's reports add up to over the windows that lie wholly between {@code from} and
+   * {@code to}, with how much time those windows cover; groups without such reports are left out.
+   */
+  Future<Map<String, PeriodTotals>> totals(List<String> groupIds, Instant from, Instant to);
+
+  /** A group's reported counts over a period, and how many seconds of it the reports cover. */
+  record PeriodTotals(long messages, long reactions, long clicks, long orders, long coveredSeconds) {}
 }

@@ -1,6 +1,7 @@
 package community.recommender.web.store;
 
 import io.vertx.core.Future;
+import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,9 @@ public interface ChangeNotices {
 
   /** Announces that {@code groupId}'s next suggestion may have changed. */
   Future<Void> announce(String groupId);
+
+  /** Announces that the next suggestions of {@code groupIds} may have changed. */
+  Future<Void> announce(Collection<String> groupIds);
 
   /** Announces that every group's next suggestion may have changed. */
   Future<Void> announceAll();

@@ -25,8 +25,9 @@ public interface SuggestionStore {
   Future<Optional<Instant>> lastDeliveredAt(String groupId);
 
   /**
-   * Hands the pending suggestion {@code id} to the bot token {@code tokenId}; answers false when it
-   * is no longer pending (another poller, on any node, claimed it first, or it was superseded).
+   * Hands the pending suggestion {@code id} to the bot token {@code tokenId} and announces the change
+   * to its group; answers false when it is no longer pending (another poller, on any node, claimed it
+   * first, or it was superseded).
    */
   Future<Boolean> claim(String id, String tokenId);
 

@@ -34,12 +34,17 @@ public final class RuleService {
   private final RuleSetStore versions;
   private final Workers compiler;
   private final ChangeNotices notices;
+  private final RuleWarmUp warmUp;
   private Future<?> lastChange = Future.succeededFuture();
 
-  /** {@code notices} hears of every activation: pending suggestions of earlier rules no longer serve. */
+  /**
+   * {@code notices} hears of every activation: pending suggestions of earlier rules no longer serve.
+   * {@code warmUp} runs each set about to be activated on the compiler's worker, or is null.
+   */
   public RuleService(RuleBook book, RuleMirror mirror, RuleSetStore versions, Workers compiler,
-      ChangeNotices notices) {
+      ChangeNotices notices, RuleWarmUp warmUp) {
     this.notices = notices;
+    this.warmUp = warmUp;
     this.book = book;
     this.mirror = mirror;
     this.versions = versions;
@@ -125,6 +130,11 @@ public final class RuleService {
     return versions.find(version).map(found -> found.orElseThrow(() -> new RuleVersionNotFound(version)));
   }
 
+  /** A recorded version compiled (or taken from the compiled cache) to decide with, without activating it. */
+  public Future<RuleSet> ruleSetOf(long version) {
+    return version(version).compose(found -> compile(found.files()).map(compiled -> new RuleSet(version, compiled)));
+  }
+
   /** Activates the files of an earlier version again, as a new version. */
   public Future<RuleSet> restore(long version, String author) {
     return serially(() -> versions.find(version).compose(found -> {
@@ -160,7 +170,7 @@ public final class RuleService {
         return Future.succeededFuture(book.active());
       }
       RuleSetStore.Version version = newest.get();
-      return compiler.run(() -> compileOrFail(version.sources())).map(compiled -> {
+      return compiler.run(() -> warmed(compileOrFail(version.sources()))).map(compiled -> {
         RuleSet set = book.activate(compiled, version.version());
         mirror.write(version.files(), version.version());
         LOG.info("activated rule set version {}, recorded by another node for {}", version.version(), version.author());
@@ -172,7 +182,7 @@ public final class RuleService {
   private Future<RuleSet> activate(Map<String, String> files, String author) {
     List<RuleSource> sources = new ArrayList<>();
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
-    return compiler.run(() -> compileOrFail(sources))
+    return compiler.run(() -> warmed(compileOrFail(sources)))
         .compose(compiled -> versions.record(compiled, author).map(version -> {
           RuleSet set = book.activate(compiled, version);
           mirror.write(files, version);
@@ -180,6 +190,14 @@ public final class RuleService {
           return set;
         }))
         .compose(set -> notices.announceAll().map(set));
+  }
+
+  /** {@code rules}, run on a few groups first so the first polls after the swap find them warm. */
+  private CompiledRules warmed(CompiledRules rules) {
+    if (warmUp != null) {
+      warmUp.warm(rules);
+    }
+    return rules;
   }
 
   private CompiledRules compileOrFail(List<RuleSource> sources) {

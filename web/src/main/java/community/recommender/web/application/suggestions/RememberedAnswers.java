@@ -1,60 +1,81 @@
 package community.recommender.web.application.suggestions;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import community.recommender.web.store.ChangeNotices;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Remembers, on this node, each group's last answer while it stands, so that most polls are answered
  * from memory: a hold (until it ends), and the pending suggestion an operator looked at.
  *
- * <p>An answer is forgotten at once on any change notice for its group (activity, portrait,
- * content, feedback, a new pending suggestion, a claim) or for every group (a rule change). It is
- * remembered only when no notice came while it was being worked out, so a change that races a poll
- * is never hidden behind the poll's old answer. A remembered pending suggestion is never handed out
- * on memory alone: a bot's claim is still the conditional update in PostgreSQL.
+ * <p>An answer is forgotten at once on a change notice for its group (activity, portrait, content,
+ * feedback, a new pending suggestion, a claim) or for every group (a rule change). It is remembered
+ * only when no notice for its group came while it was being worked out, so a change that races a
+ * poll is never hidden behind the poll's old answer, while notices for other groups leave it be.
+ * Each group's notices are counted in one of {@value #STAMPS} stamps chosen by its id, so memory
+ * stays fixed however many groups there are; two groups that share a stamp only forget a little
+ * more often. At most {@value #MOST_ANSWERS} answers are kept, the least used going first. A
+ * remembered pending suggestion is never handed out on memory alone: a bot's claim is still the
+ * conditional update in PostgreSQL.
  */
 public final class RememberedAnswers {
-  private final Map<String, SuggestionAnswer> answers = new ConcurrentHashMap<>();
-  private final AtomicLong notices = new AtomicLong();
+  /** How many answers are kept at most: a fleet of 10,000 groups fits several times over. */
+  static final int MOST_ANSWERS = 50_000;
+  /** How many notice counters groups share. */
+  static final int STAMPS = 4096;
+
+  private final Cache<String, SuggestionAnswer> answers = Caffeine.newBuilder().maximumSize(MOST_ANSWERS).build();
+  private final AtomicLongArray stamps = new AtomicLongArray(STAMPS);
 
   public RememberedAnswers(ChangeNotices changes) {
     changes.onNotice(this::forget);
   }
 
-  /** A mark to pass to {@link #remember}: take it before reading what the answer is made of. */
-  public long mark() {
-    return notices.get();
+  /** A mark to pass to {@link #remember}: take it before reading what the group's answer is made of. */
+  public long mark(String groupId) {
+    return stamps.get(stampOf(groupId));
   }
 
   /** The group's remembered answer: a hold that has not ended, or a suggestion; empty when none. */
   public Optional<SuggestionAnswer> at(String groupId, Instant now) {
-    SuggestionAnswer answer = answers.get(groupId);
+    SuggestionAnswer answer = answers.getIfPresent(groupId);
     if (answer instanceof SuggestionAnswer.Held held && !held.until().isAfter(now)) {
-      answers.remove(groupId, answer);
+      answers.asMap().remove(groupId, answer);
       return Optional.empty();
     }
     return Optional.ofNullable(answer);
   }
 
-  /** Remembers {@code answer} unless a change notice came after {@code mark} was taken. */
+  /** Remembers {@code answer} unless a notice for the group came after {@code mark} was taken. */
   public void remember(String groupId, SuggestionAnswer answer, long mark) {
     answers.put(groupId, answer);
-    if (notices.get() != mark) {
-      answers.remove(groupId, answer);
+    if (stamps.get(stampOf(groupId)) != mark) {
+      answers.asMap().remove(groupId, answer);
     }
   }
 
-  /** Forgets the group's answer, as when it no longer stands. */
+  /** Forgets the group's answer (every group's for {@link ChangeNotices#EVERY_GROUP}), as when it no longer stands. */
   public void forget(String groupId) {
-    notices.incrementAndGet();
     if (ChangeNotices.EVERY_GROUP.equals(groupId)) {
-      answers.clear();
+      for (int i = 0; i < STAMPS; i++) {
+        stamps.incrementAndGet(i);
+      }
+      answers.invalidateAll();
     } else {
-      answers.remove(groupId);
+      stamps.incrementAndGet(stampOf(groupId));
+      answers.invalidate(groupId);
     }
+  }
+
+  /** How many answers are remembered now. */
+  long size() {
+    return answers.estimatedSize();
+  }
+
+  private static int stampOf(String groupId) {
+    return Math.floorMod(groupId.hashCode(), STAMPS);
   }
 }

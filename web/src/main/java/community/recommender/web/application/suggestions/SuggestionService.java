@@ -101,18 +101,19 @@ public final class SuggestionService {
       return claimFor == null || seen.holds(pending.suggestion().id()) ? Future.succeededFuture(pending)
           : claim(pending, claimFor, seen, attemptsLeft);
     }
-    long mark = remembered.mark();
-    return groups.find(groupId, now).compose(found -> {
-      Group group = found.orElseThrow(() -> new GroupNotFound(groupId));
-      return suggestions.pending(groupId).map(stored -> stored.map(SuggestionAnswer.Suggested::of)).compose(pending -> {
-        if (pending.isPresent() && isCurrent(pending.get().suggestion(), now)) {
-          if (claimFor == null || seen.holds(pending.get().suggestion().id())) {
-            remembered.remember(groupId, pending.get(), mark);
-            return Future.succeededFuture(pending.get());
-          }
-          return claim(pending.get(), claimFor, seen, attemptsLeft);
+    long mark = remembered.mark(groupId);
+    // The pending suggestion first, alone: while it is current, the poll needs nothing else.
+    return suggestions.pending(groupId).map(stored -> stored.map(SuggestionAnswer.Suggested::of)).compose(pending -> {
+      if (pending.isPresent() && isCurrent(pending.get().suggestion(), now)) {
+        if (claimFor == null || seen.holds(pending.get().suggestion().id())) {
+          remembered.remember(groupId, pending.get(), mark);
+          return Future.succeededFuture(pending.get());
         }
-        String stale = pending.map(p -> p.suggestion().id()).orElse(null);
+        return claim(pending.get(), claimFor, seen, attemptsLeft);
+      }
+      String stale = pending.map(p -> p.suggestion().id()).orElse(null);
+      return groups.find(groupId, now).compose(found -> {
+        Group group = found.orElseThrow(() -> new GroupNotFound(groupId));
         return decideAndStore(group, stale, claimFor, seen, now, mark)
             .compose(answer -> answer.isPresent() ? Future.succeededFuture(answer.get())
                 : attempt(groupId, claimFor, seen, attemptsLeft - 1));
@@ -129,16 +130,19 @@ public final class SuggestionService {
     String groupId = pending.suggestion().groupId();
     return suggestions.claim(pending.suggestion().id(), claimFor).compose(won -> {
       if (won) {
-        return notices.announce(groupId).map(pending);
+        return Future.succeededFuture(pending);
       }
       remembered.forget(groupId);
       return attempt(groupId, claimFor, seen, attemptsLeft - 1);
     });
   }
 
-  /** A pending suggestion serves while it was made by the active rules and is younger than the TTL. */
+  /**
+   * A pending suggestion serves while it was made by the rules its group is decided by (the active
+   * rules, or its experiment arm's) and is younger than the TTL.
+   */
   private boolean isCurrent(Suggestion pending, Instant now) {
-    return pending.ruleSetVersion() == decider.activeVersion()
+    return pending.ruleSetVersion() == decider.versionFor(pending.groupId(), now)
         && pending.createdAt().isAfter(now.minus(pendingTtl));
   }
 
@@ -183,6 +187,9 @@ public final class SuggestionService {
         .compose(decision -> recordGaps(groupId, decision, now))
         .compose(decision -> {
           JsonObject explanation = DecisionJson.explanation(decision);
+          decider.enrolmentOf(groupId, now).ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
+              .put("id", enrolment.experiment().id()).put("name", enrolment.experiment().name())
+              .put("arm", enrolment.arm().name()).put("treatment", enrolment.arm().treatment().describe())));
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
             SuggestionAnswer answer;
             Silence silence;

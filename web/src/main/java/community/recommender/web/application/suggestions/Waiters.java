@@ -13,9 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The long polls held on this node, by group, woken by {@link ChangeNotices}.
  *
  * <p>A wake-up runs on the context the poll was registered on, so a poll's own state is only ever
- * touched by its own event loop.
+ * touched by its own event loop. A notice for every group (a new rule set) wakes the waiters spread
+ * over {@value #SPREAD_MILLIS} ms, each group at a moment of its own, so that a swap re-decides the
+ * groups a few at a time instead of all at once.
  */
 public final class Waiters {
+  /** Over how long a notice for every group wakes the waiters. */
+  static final int SPREAD_MILLIS = 3_000;
   private final Map<String, Set<Waiter>> byGroup = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private volatile boolean draining;
@@ -54,7 +58,10 @@ public final class Waiters {
 
   private void wake(String groupId) {
     if (ChangeNotices.EVERY_GROUP.equals(groupId)) {
-      byGroup.values().forEach(waiters -> waiters.forEach(Waiter::wake));
+      byGroup.forEach((id, waiters) -> {
+        long delay = 1 + Math.floorMod(id.hashCode(), SPREAD_MILLIS);
+        waiters.forEach(waiter -> waiter.wakeIn(delay));
+      });
     } else {
       Set<Waiter> waiters = byGroup.get(groupId);
       if (waiters != null) {
@@ -96,6 +103,15 @@ public final class Waiters {
           onWake.run();
         }
       });
+    }
+
+    /** Wakes it after {@code millis}, unless it ended meanwhile. */
+    void wakeIn(long millis) {
+      context.runOnContext(v -> context.owner().setTimer(millis, id -> {
+        if (!cancelled) {
+          onWake.run();
+        }
+      }));
     }
 
     @Override

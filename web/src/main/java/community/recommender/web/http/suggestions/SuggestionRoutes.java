@@ -128,6 +128,7 @@ public final class SuggestionRoutes implements Routes {
     if (ctx.response().closed() || ctx.response().ended()) {
       return;
     }
+    experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader("X-Experiment", experiment));
     if (answer instanceof SuggestionAnswer.Suggested suggested) {
       ctx.response().putHeader("ETag", etag(suggested, explain)).putHeader("Cache-Control", "no-store");
       if (known.holds(suggested.suggestion().id())) {
@@ -215,6 +216,19 @@ public final class SuggestionRoutes implements Routes {
 
   private long retryAfter(Instant until) {
     return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), until).toMillis() / 1000.0));
+  }
+
+  /**
+   * The experiment and arm the answer was decided under, as {@code id; arm=name}, so a bot that gets
+   * 204 knows a holdout (or any arm) is why.
+   */
+  private static Optional<String> experimentOf(SuggestionAnswer answer) {
+    JsonObject explanation = answer instanceof SuggestionAnswer.Suggested suggested ? suggested.explanation()
+        : answer instanceof SuggestionAnswer.Held held ? held.explanation()
+        : ((SuggestionAnswer.Nothing) answer).explanation();
+    JsonObject experiment = explanation == null ? null : explanation.getJsonObject("experiment");
+    return experiment == null ? Optional.empty()
+        : Optional.of(experiment.getString("id") + "; arm=" + experiment.getString("arm"));
   }
 
   /** A bot's poll claims what it gets; anyone else's only looks. */

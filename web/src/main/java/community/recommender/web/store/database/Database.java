@@ -72,8 +72,13 @@ public final class Database implements StoreHealth, AutoCloseable {
     }
   }
 
+  /** Prepared statements kept per connection: every statement the stores run, with room to spare. */
+  private static final int PREPARED_CACHE = 512;
+
   private static Pool pool(Vertx vertx, PgConnectOptions options) {
-    options.setReconnectAttempts(0);
+    // Each statement is parsed and planned once per connection, not on every poll. A pooler in
+    // transaction mode in front of PostgreSQL must keep prepared statements per connection too.
+    options.setReconnectAttempts(0).setCachePreparedStatements(true).setPreparedStatementCacheMaxSize(PREPARED_CACHE);
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(POOL_SIZE))
         .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MS))

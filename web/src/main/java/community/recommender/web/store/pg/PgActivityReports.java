@@ -140,4 +140,22 @@ public final class PgActivityReports implements ActivityReportStore {
           return series;
         });
   }
+
+  @Override
+  public Future<Map<String, PeriodTotals>> totals(List<String> groupIds, Instant from, Instant to) {
+    return pool.preparedQuery("""
+            SELECT group_id, sum(messages), sum(reactions), sum(clicks), sum(orders),
+                   sum(extract(epoch FROM window_end - window_start))::bigint
+            FROM activity_reports
+            WHERE group_id = ANY($1) AND window_start >= $2 AND window_end <= $3
+            GROUP BY group_id""")
+        .execute(Tuple.of(groupIds.toArray(String[]::new), OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+            OffsetDateTime.ofInstant(to, ZoneOffset.UTC)))
+        .map(rows -> {
+          Map<String, PeriodTotals> totals = new HashMap<>();
+          rows.forEach(row -> totals.put(row.getString(0), new PeriodTotals(row.getLong(1), row.getLong(2),
+              row.getLong(3), row.getLong(4), row.getLong(5))));
+          return totals;
+        });
+  }
 }

@@ -8,24 +8,33 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells every node that a group's next suggestion may have changed: this node at once, and every
- * node (this one included) through PostgreSQL {@code NOTIFY} on {@value #CHANNEL}.
+ * Tells every node that a group's next suggestion may have changed: this node at once, and the
+ * other nodes through PostgreSQL {@code NOTIFY} on {@value #CHANNEL}.
  *
- * <p>A notice is a hint, never the data: whoever hears one asks the database again. The payload is
- * a group id, or {@value #EVERY_GROUP} when every group may be affected (a rule change).
+ * <p>A notice is a hint, never the data: whoever hears one asks the database again. Its payload is
+ * the announcing node's id, a space, and the group ids it concerns, separated by commas, or
+ * {@value #EVERY_GROUP} when every group may be affected (a rule change). A node has already told
+ * itself what it announces, so it ignores its own notices when they come back.
  */
 public final class PgChangeNotices implements ChangeNotices {
   public static final String CHANNEL = "suggestions_changed";
   private static final Logger LOG = LoggerFactory.getLogger(PgChangeNotices.class);
+  /** PostgreSQL refuses payloads of 8,000 bytes or more; longer lists go out in several notices. */
+  private static final int MAX_PAYLOAD_BYTES = 7_000;
 
   private final Pool pool;
+  private final String node = UUID.randomUUID().toString();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private volatile PgSubscriber subscriber;
 
@@ -45,17 +54,35 @@ public final class PgChangeNotices implements ChangeNotices {
   /** Announces that {@code groupId}'s next suggestion may have changed. */
   @Override
   public Future<Void> announce(String groupId) {
-    heard(groupId);
-    return pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, groupId))
-        .onFailure(e -> LOG.warn("cannot notify other nodes of a change to {}", groupId, e))
-        .<Void>mapEmpty()
-        .recover(e -> Future.succeededFuture());
+    return announce(List.of(groupId));
+  }
+
+  /** Announces that the next suggestions of {@code groupIds} may have changed, in as few notices as fit. */
+  @Override
+  public Future<Void> announce(Collection<String> groupIds) {
+    groupIds.forEach(this::tellThisNode);
+    List<Future<?>> sent = new ArrayList<>();
+    for (String payload : payloads(groupIds)) {
+      sent.add(pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
+          .onFailure(e -> LOG.warn("cannot notify other nodes of a change to {} group(s)", groupIds.size(), e)));
+    }
+    return Future.join(sent).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   /** Announces that every group's next suggestion may have changed. */
   @Override
   public Future<Void> announceAll() {
     return announce(EVERY_GROUP);
+  }
+
+  /** What a notice sent in SQL starts with: {@code node || ' '} before the group id. */
+  String payloadPrefix() {
+    return node + " ";
+  }
+
+  /** Tells this node's listeners of a change another statement already announced to the others. */
+  void tellThisNode(String groupId) {
+    listeners.forEach(listener -> listener.accept(groupId));
   }
 
   /** Whether the LISTEN connection is up now; while it is down, notices from other nodes are missed. */
@@ -65,8 +92,40 @@ public final class PgChangeNotices implements ChangeNotices {
     return current != null && !current.closed() && current.actualConnection() != null;
   }
 
+  private List<String> payloads(Collection<String> groupIds) {
+    List<String> payloads = new ArrayList<>();
+    StringBuilder payload = new StringBuilder(payloadPrefix());
+    int bytes = payload.length();
+    for (String id : groupIds) {
+      int size = id.getBytes(StandardCharsets.UTF_8).length + 1;
+      if (bytes + size > MAX_PAYLOAD_BYTES && payload.length() > payloadPrefix().length()) {
+        payloads.add(payload.toString());
+        payload = new StringBuilder(payloadPrefix());
+        bytes = payload.length();
+      }
+      if (payload.length() > payloadPrefix().length()) {
+        payload.append(',');
+      }
+      payload.append(id);
+      bytes += size;
+    }
+    if (payload.length() > payloadPrefix().length()) {
+      payloads.add(payload.toString());
+    }
+    return payloads;
+  }
+
+  /** A notice from the channel: another node's group ids, or this node's own, which it already heard. */
   private void heard(String payload) {
-    listeners.forEach(listener -> listener.accept(payload));
+    int space = payload.indexOf(' ');
+    if (space < 0 || payload.substring(0, space).equals(node)) {
+      return;
+    }
+    for (String groupId : payload.substring(space + 1).split(",")) {
+      if (!groupId.isEmpty()) {
+        tellThisNode(groupId);
+      }
+    }
   }
 
   /**

@@ -35,11 +35,11 @@ import java.util.UUID;
  */
 public final class PgSuggestionStore implements SuggestionStore {
   private final Pool pool;
-  private final ChangeNotices notices;
+  private final PgChangeNotices notices;
   private final Clock clock;
 
   /** Times of claims and supersessions are read from {@code clock}, the same clock decisions read. */
-  public PgSuggestionStore(Pool pool, ChangeNotices notices, Clock clock) {
+  public PgSuggestionStore(Pool pool, PgChangeNotices notices, Clock clock) {
     this.pool = pool;
     this.notices = notices;
     this.clock = clock;
@@ -101,16 +101,26 @@ public final class PgSuggestionStore implements SuggestionStore {
   }
 
   /**
-   * Hands the pending suggestion {@code id} to the bot token {@code tokenId}; answers false when it
-   * is no longer pending (another poller, on any node, claimed it first, or it was superseded).
+   * Hands the pending suggestion {@code id} to the bot token {@code tokenId} and announces it, in one
+   * statement; answers false when it is no longer pending (another poller, on any node, claimed it
+   * first, or it was superseded).
    */
   @Override
   public Future<Boolean> claim(String id, String tokenId) {
     return pool.preparedQuery("""
-            UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
-            WHERE id = $1 AND state = 'pending'""")
-        .execute(Tuple.of(UUID.fromString(id), UUID.fromString(tokenId), PgGroupStore.utc(clock.instant())))
-        .map(rows -> rows.rowCount() == 1);
+            WITH claimed AS (
+              UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
+              WHERE id = $1 AND state = 'pending' RETURNING group_id)
+            SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""")
+        .execute(Tuple.of(UUID.fromString(id), UUID.fromString(tokenId), PgGroupStore.utc(clock.instant()),
+            PgChangeNotices.CHANNEL, notices.payloadPrefix()))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return false;
+          }
+          notices.tellThisNode(rows.iterator().next().getString(0));
+          return true;
+        });
   }
 
   /**
@@ -175,14 +185,14 @@ public final class PgSuggestionStore implements SuggestionStore {
         .compose(done -> notices.announce(groupId));
   }
 
-  /** Supersedes the pending suggestions of {@code groupIds} at once, and announces it to every group. */
+  /** Supersedes the pending suggestions of {@code groupIds} at once, and announces it to those groups. */
   @Override
   public Future<Void> supersedePending(List<String> groupIds, String because) {
     if (groupIds.isEmpty()) {
       return Future.succeededFuture();
     }
     return Supersede.OF_GROUPS.run(pool, clock.instant(), because, (Object) groupIds.toArray(String[]::new))
-        .compose(done -> notices.announceAll());
+        .compose(done -> notices.announce(groupIds));
   }
 
   /**
