@@ -1,5 +1,12 @@
 package community.recommender.engine.decision;
 
+import community.recommender.engine.learning.Draw;
+import community.recommender.engine.learning.EngagementModel;
+import community.recommender.engine.learning.LearningChoice;
+import community.recommender.engine.learning.LearningMode;
+import community.recommender.engine.learning.LearningPolicy;
+import community.recommender.engine.learning.Segment;
+import community.recommender.engine.learning.ThompsonSampling;
 import community.recommender.engine.model.Candidate;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
@@ -33,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 
 /**
@@ -45,7 +53,11 @@ import org.kie.api.KieBase;
  *       {@link Need}s, or {@link Hold}s that keep the group waiting.
  *   <li>The catalog retrieves candidates for each need.
  *   <li>The "candidates" rules veto and score the candidates.
- *   <li>The best remaining candidate wins: its need's urgency plus its adjustments.
+ *   <li>The best remaining candidate wins: its need's urgency plus its adjustments. With learning
+ *       on (the setting {@code learning}), the candidates answering the same need as that best one
+ *       get a bonus drawn from their engagement posteriors ({@link ThompsonSampling}), and the best
+ *       total wins: learning chooses the item, never the need. In shadow mode the rules' choice
+ *       stands and learning's is recorded beside it.
  * </ol>
  *
  * <p>When no candidate survives, the decision falls back in steps, so that a group no hold applies
@@ -73,6 +85,9 @@ public final class DecisionPipeline {
   /** The rule name that explanations give the relaxed-variety fallback. */
   public static final String RELAXED_VARIETY = "Fallback: variety gives way rather than silence";
 
+  /** The rule name that explanations give learning's bonus. */
+  public static final String LEARNING = "Learning: the item members of this segment engaged with most";
+
   private static final int CANDIDATES_PER_NEED = 20;
   private static final int CANDIDATES_PER_FALLBACK = 60;
   /**
@@ -86,6 +101,7 @@ public final class DecisionPipeline {
   private final RuleBook ruleBook;
   private final ContentCatalog catalog;
   private final RuleLimits limits;
+  private final Supplier<EngagementModel> engagement;
   /** By rule base, which compares by identity: a set's sources are long to hash on every decision. */
   private final Map<KieBase, PlaybookSettings> settingsByRules = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -94,9 +110,25 @@ public final class DecisionPipeline {
   }
 
   public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog, RuleLimits limits) {
+    this(ruleBook, catalog, limits, () -> EngagementModel.EMPTY);
+  }
+
+  /**
+   * A pipeline that reads engagement from {@code engagement}: a snapshot taken once per decision, so
+   * it must answer at once (an in-memory model refreshed elsewhere, never a database query).
+   */
+  public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog, RuleLimits limits,
+      Supplier<EngagementModel> engagement) {
     this.ruleBook = ruleBook;
     this.catalog = catalog;
     this.limits = limits;
+    this.engagement = engagement;
+  }
+
+  /** The learning policy {@code settings} state. */
+  public static LearningPolicy policyOf(PlaybookSettings settings) {
+    return new LearningPolicy(LearningMode.named(settings.getLearning()), settings.getLearningBonus(),
+        settings.getMaturityPosts(), settings.getNewItemTrialShare(), settings.getOfferExplorationShare());
   }
 
   /** The rule book whose active set decides by default. */
@@ -167,7 +199,7 @@ public final class DecisionPipeline {
       return held(holds, needs, needStage, rules.version(), settings);
     }
 
-    Attempt attempt = new Attempt(group, now, facts, rules, needStage, watch);
+    Attempt attempt = new Attempt(group, now, facts, rules, needStage, watch, policyOf(settings), engagement.get());
     List<Need> tried = new ArrayList<>(needs);
     Optional<Decision> found = attempt.tier(needs, CANDIDATES_PER_NEED, true);
     if (found.isPresent()) {
@@ -237,8 +269,15 @@ public final class DecisionPipeline {
     private int bestSoftScore;
     private List<ScoreAdjustment> bestSoftAdjustments = List.of();
     private List<Reason> bestSoftVetoes = List.of();
+    private final LearningPolicy policy;
+    private final EngagementModel model;
+    private final Segment segment;
 
-    Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch) {
+    Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch,
+        LearningPolicy policy, EngagementModel model) {
+      this.policy = policy;
+      this.model = model;
+      this.segment = Segment.of(group);
       this.watch = watch;
       this.group = group;
       this.now = now;
@@ -266,6 +305,7 @@ public final class DecisionPipeline {
       }
       Candidate best = null;
       int bestScore = Integer.MIN_VALUE;
+      List<ThompsonSampling.Contender> allowed = new ArrayList<>();
       while (best == null && !pages.isEmpty()) {
         List<Candidate> candidates = retrieve(pages, foundFor);
         if (candidates.isEmpty()) {
@@ -297,6 +337,7 @@ public final class DecisionPipeline {
             }
             continue;
           }
+          allowed.add(new ThompsonSampling.Contender(candidate, score));
           if (best == null || beats(candidate, score, best, bestScore)) {
             best = candidate;
             bestScore = score;
@@ -309,7 +350,34 @@ public final class DecisionPipeline {
       if (best == null) {
         return Optional.empty();
       }
-      return Optional.of(won(best, bestScore, adjustments, List.of()));
+      if (policy.mode() == LearningMode.OFF) {
+        return Optional.of(won(best, bestScore, adjustments, List.of(), Optional.empty()));
+      }
+      Need answered = best.getNeed();
+      List<ThompsonSampling.Contender> sameNeed = allowed.stream().filter(c -> c.candidate().getNeed() == answered)
+          .toList();
+      long seed = ThompsonSampling.seedOf(group.getId(), now, rules.version());
+      List<Draw> draws = new ThompsonSampling(policy).rank(sameNeed, segment, model, seed);
+      LearningChoice choice = new LearningChoice(policy.mode(), seed, segment,
+          draws.subList(0, Math.min(ThompsonSampling.SHOWN, draws.size())), best.getId(), draws.get(0).contentId());
+      if (policy.mode() == LearningMode.SHADOW) {
+        return Optional.of(won(best, bestScore, adjustments, List.of(), Optional.of(choice)));
+      }
+      Draw top = choice.best();
+      Candidate chosen = sameNeed.stream().map(ThompsonSampling.Contender::candidate)
+          .filter(c -> c.getId().equals(top.contentId())).findFirst().orElseThrow();
+      Reason why = new Reason(LEARNING, learningReason(top, choice) + " (+" + top.bonus() + ")");
+      return Optional.of(won(chosen, top.total(), adjustments, List.of(why), Optional.of(choice)));
+    }
+
+    private String learningReason(Draw top, LearningChoice choice) {
+      String evidence = top.posterior().posts() == 0
+          ? "no posts in " + segment + " yet, estimated from " + top.posterior().basis().name().toLowerCase(java.util.Locale.ROOT)
+          : top.posterior().posts() + " posts in " + segment;
+      String drawn = top.explored() ? String.format(java.util.Locale.ROOT, ", drew %.3f", top.value()) : "";
+      String overRules = choice.agreed() ? "" : "; the rules alone would have chosen " + choice.rulesChoice();
+      return String.format(java.util.Locale.ROOT, "Engagement %.3f per active member (%s%s)%s", top.posterior().mean(),
+          evidence, drawn, overRules);
     }
 
     /**
@@ -326,7 +394,8 @@ public final class DecisionPipeline {
           String id = match.item().getId();
           foundFor.get(need).add(id);
           if (!seen.contains(id)) {
-            byContent.putIfAbsent(id, new Candidate(match.item(), need, match.relevance()));
+            byContent.computeIfAbsent(id, key -> new Candidate(match.item(), need, match.relevance(),
+                model.posterior(match.item(), segment).engagement()));
           }
         }
         int read = query.offset() + query.limit();
@@ -354,7 +423,8 @@ public final class DecisionPipeline {
       });
     }
 
-    private Decision won(Candidate winner, int score, List<ScoreAdjustment> adjustments, List<Reason> extra) {
+    private Decision won(Candidate winner, int score, List<ScoreAdjustment> adjustments, List<Reason> extra,
+        Optional<LearningChoice> learning) {
       List<Reason> reasons = new ArrayList<>();
       reasons.add(new Reason(winner.getNeed().getRule(), winner.getNeed().getReason()));
       reasons.addAll(extra);
@@ -365,7 +435,7 @@ public final class DecisionPipeline {
           .forEach(reasons::add);
       reasons.addAll(reasonsOf(notes));
       return new Decision(Optional.of(winner.getContent()), score, reasons, Optional.empty(), needsTried, dropped,
-          List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of());
+          List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of(), learning);
     }
 
     Decision relaxedOrEmpty(PlaybookSettings settings) {
@@ -375,11 +445,12 @@ public final class DecisionPipeline {
         Candidate winner = bestSoft;
         dropped.removeIf(d -> d.content() == winner.getContent());
         return won(winner, bestSoftScore, bestSoftAdjustments, List.of(new Reason(RELAXED_VARIETY,
-            "Nothing else may be sent now, so " + relaxed + " gives way rather than leave the group silent")));
+            "Nothing else may be sent now, so " + relaxed + " gives way rather than leave the group silent")),
+            Optional.empty());
       }
       Instant retry = now.plus(Duration.ofMinutes(settings.getRetryWhenEmptyMinutes()));
       return new Decision(Optional.empty(), 0, reasonsOf(notes), Optional.empty(), needsTried, dropped,
-          List.copyOf(fired), rules.version(), Optional.of(retry), gaps, settings.describe());
+          List.copyOf(fired), rules.version(), Optional.of(retry), gaps, settings.describe(), Optional.empty());
     }
   }
 
@@ -391,7 +462,7 @@ public final class DecisionPipeline {
         .map(h -> new Reason(h.getRule(), h.getReason()))
         .toList();
     return new Decision(Optional.empty(), 0, reasons, Optional.of(until), needs, List.of(), stage.firedRules(),
-        version, Optional.empty(), List.of(), settings.describe());
+        version, Optional.empty(), List.of(), settings.describe(), Optional.empty());
   }
 
   private static int scoreOf(Candidate candidate, List<ScoreAdjustment> adjustments) {

@@ -1,0 +1,88 @@
+package community.recommender.engine.learning;
+
+import community.recommender.engine.model.Candidate;
+import community.recommender.engine.model.ContentKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Ranks the candidates the rules allow by their rule score plus a bonus drawn from each one's
+ * posterior (Thompson sampling).
+ *
+ * <p>The candidate with the highest draw gets {@link LearningPolicy#maxBonus()}, every other one
+ * its share in proportion to its draw, so the bonus never leaves 0 to maxBonus and an unproven
+ * segment (all draws alike) moves nothing. Each candidate draws from its own random stream, seeded
+ * from the decision's seed and its content id: the same decision draws the same values whatever the
+ * order candidates were found in.
+ */
+public final class ThompsonSampling {
+  /** How many draws an explanation keeps: the winner and the runners-up. */
+  public static final int SHOWN = 5;
+
+  private final LearningPolicy policy;
+
+  public ThompsonSampling(LearningPolicy policy) {
+    this.policy = policy;
+  }
+
+  /** A candidate the rules allow, with the score they gave it. */
+  public record Contender(Candidate candidate, int ruleScore) {}
+
+  /**
+   * The seed of a decision for {@code groupId} at {@code now} under rule set {@code ruleSetVersion}:
+   * the same decision, repeated or simulated, draws the same.
+   */
+  public static long seedOf(String groupId, Instant now, long ruleSetVersion) {
+    long h = 0x9E3779B97F4A7C15L;
+    for (byte b : groupId.getBytes(StandardCharsets.UTF_8)) {
+      h = mix(h ^ b);
+    }
+    return mix(mix(h ^ now.getEpochSecond()) ^ now.getNano() ^ mix(ruleSetVersion));
+  }
+
+  /** Draws for every contender and ranks them, best total first (ties: rule score, relevance, id). */
+  public List<Draw> rank(List<Contender> contenders, Segment segment, EngagementModel model, long seed) {
+    List<double[]> values = new ArrayList<>();
+    List<Posterior> posteriors = new ArrayList<>();
+    List<Boolean> explored = new ArrayList<>();
+    double top = 0;
+    for (Contender contender : contenders) {
+      Candidate c = contender.candidate();
+      Posterior posterior = model.posterior(c.getContent(), segment);
+      SplittableRandom random = new SplittableRandom(seed ^ mix(c.getId().hashCode() * 0xBF58476D1CE4E5B9L));
+      boolean explore = random.nextDouble() < policy.explorationShare(posterior.posts(), c.getKind() == ContentKind.OFFER);
+      double value = explore ? posterior.sample(random) : posterior.mean();
+      posteriors.add(posterior);
+      explored.add(explore);
+      values.add(new double[] {value});
+      top = Math.max(top, value);
+    }
+    List<Ranked> ranked = new ArrayList<>();
+    for (int i = 0; i < contenders.size(); i++) {
+      Contender contender = contenders.get(i);
+      double value = values.get(i)[0];
+      int bonus = top <= 0 ? 0 : (int) Math.round(policy.maxBonus() * value / top);
+      Candidate c = contender.candidate();
+      ranked.add(new Ranked(c, new Draw(c.getId(), c.getKind(), posteriors.get(i), explored.get(i), value, bonus,
+          contender.ruleScore())));
+    }
+    ranked.sort(Comparator.comparingInt((Ranked r) -> r.draw.total()).reversed()
+        .thenComparing(Comparator.comparingInt((Ranked r) -> r.draw.ruleScore()).reversed())
+        .thenComparing(Comparator.comparingDouble((Ranked r) -> r.candidate.getRelevance()).reversed())
+        .thenComparing(r -> r.candidate.getId()));
+    return ranked.stream().map(r -> r.draw).toList();
+  }
+
+  private record Ranked(Candidate candidate, Draw draw) {}
+
+  /** SplitMix64's finaliser: spreads nearby seeds far apart. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
