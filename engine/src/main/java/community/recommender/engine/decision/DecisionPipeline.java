@@ -358,8 +358,12 @@ public final class DecisionPipeline {
           .toList();
       long seed = ThompsonSampling.seedOf(group.getId(), now, rules.version());
       List<Draw> draws = new ThompsonSampling(policy).rank(sameNeed, segment, model, seed);
+      String rulesChoice = best.getId();
+      double rulesMean = draws.stream().filter(d -> d.contentId().equals(rulesChoice)).findFirst().orElseThrow()
+          .posterior().mean();
       LearningChoice choice = new LearningChoice(policy.mode(), seed, segment,
-          draws.subList(0, Math.min(ThompsonSampling.SHOWN, draws.size())), best.getId(), draws.get(0).contentId());
+          draws.subList(0, Math.min(ThompsonSampling.SHOWN, draws.size())), rulesChoice, draws.get(0).contentId(),
+          rulesMean);
       if (policy.mode() == LearningMode.SHADOW) {
         return Optional.of(won(best, bestScore, adjustments, List.of(), Optional.of(choice)));
       }

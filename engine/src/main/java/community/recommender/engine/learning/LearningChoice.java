@@ -10,9 +10,10 @@ import java.util.List;
  * @param draws the candidates learning weighed, best total first
  * @param rulesChoice the content id the rules' score alone ranks first
  * @param learningChoice the content id learning ranks first; the winner when the mode is ON
+ * @param rulesChoiceMean the posterior mean of the rules' choice: the engagement the rules can expect
  */
 public record LearningChoice(LearningMode mode, long seed, Segment segment, List<Draw> draws, String rulesChoice,
-    String learningChoice) {
+    String learningChoice, double rulesChoiceMean) {
   public LearningChoice {
     draws = List.copyOf(draws);
   }

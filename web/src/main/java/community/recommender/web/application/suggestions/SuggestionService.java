@@ -182,7 +182,7 @@ public final class SuggestionService {
         .compose(read -> decider.decide(group, history.result(), now))
         .compose(decision -> recordGaps(groupId, decision, now))
         .compose(decision -> {
-          JsonObject explanation = DecisionJson.explanation(decision);
+          JsonObject explanation = DecisionJson.explanation(decision, group);
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
             SuggestionAnswer answer;
             Silence silence;
