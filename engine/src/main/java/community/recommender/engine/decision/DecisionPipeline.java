@@ -5,6 +5,7 @@ import community.recommender.engine.learning.EngagementModel;
 import community.recommender.engine.learning.LearningChoice;
 import community.recommender.engine.learning.LearningMode;
 import community.recommender.engine.learning.LearningPolicy;
+import community.recommender.engine.learning.Posterior;
 import community.recommender.engine.learning.Segment;
 import community.recommender.engine.learning.ThompsonSampling;
 import community.recommender.engine.model.Candidate;
@@ -272,6 +273,8 @@ public final class DecisionPipeline {
     private final LearningPolicy policy;
     private final EngagementModel model;
     private final Segment segment;
+    /** Each candidate's posterior, looked up once when it is retrieved. */
+    private final Map<String, Posterior> posteriors = new java.util.HashMap<>();
 
     Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch,
         LearningPolicy policy, EngagementModel model) {
@@ -357,7 +360,8 @@ public final class DecisionPipeline {
       List<ThompsonSampling.Contender> sameNeed = allowed.stream().filter(c -> c.candidate().getNeed() == answered)
           .toList();
       long seed = ThompsonSampling.seedOf(group.getId(), now, rules.version());
-      List<Draw> draws = new ThompsonSampling(policy).rank(sameNeed, segment, model, seed);
+      List<Draw> draws = new ThompsonSampling(policy).rank(sameNeed,
+          c -> posteriors.computeIfAbsent(c.getId(), id -> model.posterior(c.getContent(), segment)), seed);
       String rulesChoice = best.getId();
       double rulesMean = draws.stream().filter(d -> d.contentId().equals(rulesChoice)).findFirst().orElseThrow()
           .posterior().mean();
@@ -398,8 +402,11 @@ public final class DecisionPipeline {
           String id = match.item().getId();
           foundFor.get(need).add(id);
           if (!seen.contains(id)) {
-            byContent.computeIfAbsent(id, key -> new Candidate(match.item(), need, match.relevance(),
-                model.posterior(match.item(), segment).engagement()));
+            byContent.computeIfAbsent(id, key -> {
+              Posterior posterior = model.posterior(match.item(), segment);
+              posteriors.put(key, posterior);
+              return new Candidate(match.item(), need, match.relevance(), posterior.engagement());
+            });
           }
         }
         int read = query.offset() + query.limit();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Ranks the candidates the rules allow by their rule score plus a bonus drawn from each one's
@@ -46,13 +47,18 @@ public final class ThompsonSampling {
 
   /** Draws for every contender and ranks them, best total first (ties: rule score, relevance, id). */
   public List<Draw> rank(List<Contender> contenders, Segment segment, EngagementModel model, long seed) {
+    return rank(contenders, c -> model.posterior(c.getContent(), segment), seed);
+  }
+
+  /** As {@link #rank(List, Segment, EngagementModel, long)}, with each candidate's posterior already looked up. */
+  public List<Draw> rank(List<Contender> contenders, Function<Candidate, Posterior> posteriorOf, long seed) {
     List<double[]> values = new ArrayList<>();
     List<Posterior> posteriors = new ArrayList<>();
     List<Boolean> explored = new ArrayList<>();
     double top = 0;
     for (Contender contender : contenders) {
       Candidate c = contender.candidate();
-      Posterior posterior = model.posterior(c.getContent(), segment);
+      Posterior posterior = posteriorOf.apply(c);
       SplittableRandom random = new SplittableRandom(seed ^ mix(c.getId().hashCode() * 0xBF58476D1CE4E5B9L));
       boolean explore = random.nextDouble() < policy.explorationShare(posterior.posts(), c.getKind() == ContentKind.OFFER);
       double value = explore ? posterior.sample(random) : posterior.mean();
