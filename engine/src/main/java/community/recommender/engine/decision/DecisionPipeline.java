@@ -379,13 +379,23 @@ public final class DecisionPipeline {
     }
 
     private String learningReason(Draw top, LearningChoice choice) {
-      String evidence = top.posterior().posts() == 0
-          ? "no posts in " + segment + " yet, estimated from " + top.posterior().basis().name().toLowerCase(java.util.Locale.ROOT)
-          : top.posterior().posts() + " posts in " + segment;
-      String drawn = top.explored() ? String.format(java.util.Locale.ROOT, ", drew %.3f", top.value()) : "";
-      String overRules = choice.agreed() ? "" : "; the rules alone would have chosen " + choice.rulesChoice();
-      return String.format(java.util.Locale.ROOT, "Engagement %.3f per active member (%s%s)%s", top.posterior().mean(),
-          evidence, drawn, overRules);
+      Posterior posterior = top.posterior();
+      StringBuilder why = new StringBuilder("Engagement ").append(thousandths(posterior.mean()))
+          .append(" per active member (");
+      if (posterior.posts() == 0) {
+        why.append("no posts in ").append(segment).append(" yet, estimated from ")
+            .append(posterior.basis().name().toLowerCase(java.util.Locale.ROOT));
+      } else {
+        why.append(posterior.posts()).append(" posts in ").append(segment);
+      }
+      if (top.explored()) {
+        why.append(", drew ").append(thousandths(top.value()));
+      }
+      why.append(')');
+      if (!choice.agreed()) {
+        why.append("; the rules alone would have chosen ").append(choice.rulesChoice());
+      }
+      return why.toString();
     }
 
     /**
@@ -502,6 +512,12 @@ public final class DecisionPipeline {
         .map(n -> new Reason(n.getRule(), n.getMessage()))
         .sorted(Comparator.comparing(Reason::rule, RULE_ORDER).thenComparing(Reason::message))
         .toList();
+  }
+
+  /** A share from 0 to 1 with three decimals, as explanations write it. */
+  private static String thousandths(double share) {
+    long milli = Math.round(share * 1000);
+    return (milli / 1000) + "." + String.valueOf(1000 + milli % 1000).substring(1);
   }
 
   private static String signed(int amount) {

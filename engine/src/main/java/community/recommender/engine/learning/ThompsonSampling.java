@@ -76,14 +76,18 @@ public final class ThompsonSampling {
       ranked.add(new Ranked(c, new Draw(c.getId(), c.getKind(), posteriors.get(i), explored.get(i), value, bonus,
           contender.ruleScore())));
     }
-    ranked.sort(Comparator.comparingInt((Ranked r) -> r.draw.total()).reversed()
-        .thenComparing(Comparator.comparingInt((Ranked r) -> r.draw.ruleScore()).reversed())
-        .thenComparing(Comparator.comparingDouble((Ranked r) -> r.candidate.getRelevance()).reversed())
-        .thenComparing(r -> r.candidate.getId()));
-    return ranked.stream().map(r -> r.draw).toList();
+    ranked.sort(BEST_FIRST);
+    List<Draw> draws = new ArrayList<>(ranked.size());
+    ranked.forEach(r -> draws.add(r.draw));
+    return draws;
   }
 
   private record Ranked(Candidate candidate, Draw draw) {}
+
+  private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingInt((Ranked r) -> r.draw.total()).reversed()
+      .thenComparing(Comparator.comparingInt((Ranked r) -> r.draw.ruleScore()).reversed())
+      .thenComparing(Comparator.comparingDouble((Ranked r) -> r.candidate.getRelevance()).reversed())
+      .thenComparing(r -> r.candidate.getId());
 
   /** SplitMix64's finaliser: spreads nearby seeds far apart. */
   static long mix(long z) {
