@@ -73,7 +73,7 @@ public final class LearningBenchmark {
     Random random = new Random(seed);
     this.library = generateLibrary(random);
     this.newItem = ContentItem.builder(NEW_ITEM, ContentKind.POST, "A new post members love")
-        .tags(List.of("knowledge", "topic")).build();
+        .tags(List.of("knowledge", "topic")).interests(INTERESTS).build();
     for (ContentItem item : library) {
       double roll = random.nextDouble();
       double q = roll < 0.1 ? random.nextDouble() * 0.02 : roll < 0.8 ? 0.03 + random.nextDouble() * 0.09

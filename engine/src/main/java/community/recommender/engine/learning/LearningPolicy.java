@@ -8,8 +8,9 @@ package community.recommender.engine.learning;
  * @param maturityPosts posts in a segment after which an item is mature and always drawn for
  * @param newItemTrialShare the share of decisions in which an item with no posts yet is drawn for
  *     (the rest use its posterior mean); it ramps up linearly to 1 at {@code maturityPosts}
- * @param offerExplorationShare the most decisions in which an offer's bonus comes from a draw rather
- *     than its posterior mean, whatever its maturity: an offer that flops costs goodwill
+ * @param offerExplorationShare the share of decisions in which offers may be drawn for at all; in the
+ *     others every offer's bonus comes from its posterior mean, whatever its maturity: an offer that
+ *     flops costs goodwill
  */
 public record LearningPolicy(LearningMode mode, int maxBonus, int maturityPosts, double newItemTrialShare,
     double offerExplorationShare) {
@@ -34,11 +35,11 @@ public record LearningPolicy(LearningMode mode, int maxBonus, int maturityPosts,
 
   /**
    * The share of decisions in which an item with {@code posts} posts in the segment is drawn for:
-   * the maturity ramp from {@code newItemTrialShare} to 1, never above the offer cap for offers.
+   * the maturity ramp, from {@code newItemTrialShare} with no posts up to 1 at {@code maturityPosts}.
+   * Offers are drawn for only in the decisions that the offer cap lets explore at all, a further
+   * {@code offerExplorationShare} of them (see {@link ThompsonSampling}).
    */
-  public double explorationShare(long posts, boolean offer) {
-    double ramp = posts >= maturityPosts ? 1
-        : newItemTrialShare + (1 - newItemTrialShare) * posts / (double) maturityPosts;
-    return offer ? Math.min(ramp, offerExplorationShare) : ramp;
+  public double explorationShare(long posts) {
+    return posts >= maturityPosts ? 1 : newItemTrialShare + (1 - newItemTrialShare) * posts / (double) maturityPosts;
   }
 }

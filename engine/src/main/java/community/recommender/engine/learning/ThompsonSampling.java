@@ -19,8 +19,17 @@ import java.util.function.Function;
  * segment (all draws alike) moves nothing. Each candidate draws from its own random stream, seeded
  * from the decision's seed and its content id: the same decision draws the same values whatever the
  * order candidates were found in.
+ *
+ * <p>Offers explore only in the decisions whose own coin, tossed once from the seed, falls within
+ * {@link LearningPolicy#offerExplorationShare()}; in every other decision each offer counts at its
+ * posterior mean. One coin per decision, rather than one per offer, keeps the share of offer decisions
+ * that explore at the cap: a coin per offer would let the luckiest of several explored draws win more
+ * often than its share.
  */
 public final class ThompsonSampling {
+  /** Salts the seed for the decision's one offer coin. */
+  private static final long OFFER_COIN = 0x6F66666572436F69L;
+
   /** How many draws an explanation keeps: the winner and the runners-up. */
   public static final int SHOWN = 5;
 
@@ -56,11 +65,13 @@ public final class ThompsonSampling {
     List<Posterior> posteriors = new ArrayList<>();
     List<Boolean> explored = new ArrayList<>();
     double top = 0;
+    boolean offersExplore = new SplittableRandom(mix(seed ^ OFFER_COIN)).nextDouble() < policy.offerExplorationShare();
     for (Contender contender : contenders) {
       Candidate c = contender.candidate();
       Posterior posterior = posteriorOf.apply(c);
       SplittableRandom random = new SplittableRandom(seed ^ mix(c.getId().hashCode() * 0xBF58476D1CE4E5B9L));
-      boolean explore = random.nextDouble() < policy.explorationShare(posterior.posts(), c.getKind() == ContentKind.OFFER);
+      boolean explore = random.nextDouble() < policy.explorationShare(posterior.posts())
+          && (offersExplore || c.getKind() != ContentKind.OFFER);
       double value = explore ? posterior.sample(random) : posterior.mean();
       posteriors.add(posterior);
       explored.add(explore);

@@ -90,10 +90,10 @@ class ThompsonSamplingTest {
   @Test
   void maturityRamp_triesANewItemInItsShareOfDecisions_andAMatureOneInAll() {
     LearningPolicy policy = LearningPolicy.DEFAULT;
-    assertThat(policy.explorationShare(0, false)).isCloseTo(0.2, within(1e-12));
-    assertThat(policy.explorationShare(10, false)).isCloseTo(0.6, within(1e-12));
-    assertThat(policy.explorationShare(20, false)).isEqualTo(1.0);
-    assertThat(policy.explorationShare(500, false)).isEqualTo(1.0);
+    assertThat(policy.explorationShare(0)).isCloseTo(0.2, within(1e-12));
+    assertThat(policy.explorationShare(10)).isCloseTo(0.6, within(1e-12));
+    assertThat(policy.explorationShare(20)).isEqualTo(1.0);
+    assertThat(policy.explorationShare(500)).isEqualTo(1.0);
 
     ThompsonSampling sampling = new ThompsonSampling(ON);
     int newTried = 0;
@@ -116,25 +116,40 @@ class ThompsonSamplingTest {
   }
 
   @Test
-  void offerExploration_staysUnderItsCap_evenForMatureOffers() {
-    assertThat(LearningPolicy.DEFAULT.explorationShare(500, true)).isEqualTo(0.1);
-    assertThat(LearningPolicy.DEFAULT.explorationShare(0, true)).isEqualTo(0.1);
+  void offerExploration_staysAtItsCap_evenForMatureOffers() {
     ThompsonSampling sampling = new ThompsonSampling(ON);
-    int explored = 0;
-    int draws = 0;
-    for (long seed = 0; seed < 4000; seed++) {
-      for (Draw d : sampling.rank(List.of(contender("good-offer", ContentKind.OFFER, 70),
+    int exploringDecisions = 0;
+    int exploringWins = 0;
+    int n = 4000;
+    for (int i = 0; i < n; i++) {
+      long seed = ThompsonSampling.seedOf("g-" + i, NOW, 1);
+      List<Draw> draws = sampling.rank(List.of(contender("good-offer", ContentKind.OFFER, 70),
           contender("dull-offer", ContentKind.OFFER, 70), contender("new-offer", ContentKind.OFFER, 70)),
-          MATURE_COFFEE, PROVEN, seed)) {
-        draws++;
-        if (d.explored()) {
-          explored++;
-        } else {
+          MATURE_COFFEE, PROVEN, seed);
+      for (Draw d : draws) {
+        if (!d.explored()) {
           assertThat(d.value()).isEqualTo(d.posterior().mean());
         }
       }
+      if (draws.stream().anyMatch(Draw::explored)) {
+        exploringDecisions++;
+      }
+      if (draws.get(0).explored()) {
+        exploringWins++;
+      }
     }
-    // 10% of 12,000 is 1,200 with a standard deviation of about 33
-    assertThat(explored / (double) draws).isCloseTo(0.1, within(0.01));
+    // one coin per decision at 10%: 400 of 4,000 groups' decisions expected, with a standard deviation of 19
+    assertThat(exploringDecisions / (double) n).isCloseTo(0.1, within(0.015));
+    assertThat(exploringWins).isLessThanOrEqualTo(exploringDecisions);
+  }
+
+  @Test
+  void otherKinds_exploreWhateverTheOfferCoin() {
+    ThompsonSampling sampling = new ThompsonSampling(ON);
+    for (long seed = 0; seed < 200; seed++) {
+      List<Draw> draws = sampling.rank(List.of(contender("good-post", ContentKind.POST, 70)), MATURE_COFFEE, PROVEN,
+          seed);
+      assertThat(draws.get(0).explored()).isTrue();
+    }
   }
 }
