@@ -171,7 +171,8 @@ public final class LearningBenchmark {
     Set<String> gotNewItem = new HashSet<>();
     for (int day = 0; day < days; day++) {
       if (day == NEW_ITEM_DAY) {
-        current.add(newItem);
+        // The in-memory catalog answers in list order, as the index answers by relevance: first here.
+        current.add(0, newItem);
         if (kind == Run.Model.ORACLE) {
           model[0] = oracleModel(List.of(newItem));
         }

@@ -357,7 +357,10 @@ public final class DecisionPipeline {
         return Optional.of(won(best, bestScore, adjustments, List.of(), Optional.empty()));
       }
       Need answered = best.getNeed();
-      List<ThompsonSampling.Contender> sameNeed = allowed.stream().filter(c -> c.candidate().getNeed() == answered)
+      // A candidate that could not overtake the rules' best even with the full bonus is not drawn for.
+      int reachable = bestScore - policy.maxBonus();
+      List<ThompsonSampling.Contender> sameNeed = allowed.stream()
+          .filter(c -> c.candidate().getNeed() == answered && c.ruleScore() >= reachable)
           .toList();
       long seed = ThompsonSampling.seedOf(group.getId(), now, rules.version());
       List<Draw> draws = new ThompsonSampling(policy).rank(sameNeed,
