@@ -80,6 +80,8 @@ class AuthMatrixTest {
     ROLES.put("DELETE /api/v1/content/{id}", Set.of("editor"));
     ROLES.put("GET /api/v1/content/{id}/versions", Set.of("editor", "operator"));
     ROLES.put("GET /api/v1/content/{id}/media/{name}", Set.of("editor", "operator", "bot"));
+    ROLES.put("GET /api/v1/content/{id}/performance", Set.of("editor", "operator"));
+    ROLES.put("GET /api/v1/learning/shadow", Set.of("operator"));
   }
 
   /** Values for path parameters that exist (groups) or do no harm when acted on (everything else). */

@@ -1,5 +1,6 @@
 package community.recommender.engine.decision;
 
+import community.recommender.engine.learning.LearningChoice;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.Need;
 import community.recommender.engine.model.Reason;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param retryAt when nothing may be sent and no rule holds the group: when to ask again
  * @param gaps needs the library had no fitting content for
  * @param settings the playbook settings the decision ran with, by name
+ * @param learning what learning made of the decision, when it weighed the candidates (mode shadow or on)
  */
 public record Decision(
     Optional<ContentItem> winner,
@@ -34,7 +36,8 @@ public record Decision(
     long ruleSetVersion,
     Optional<Instant> retryAt,
     List<ContentGap> gaps,
-    java.util.Map<String, Object> settings) {
+    java.util.Map<String, Object> settings,
+    Optional<LearningChoice> learning) {
 
   public Decision {
     reasons = List.copyOf(reasons);

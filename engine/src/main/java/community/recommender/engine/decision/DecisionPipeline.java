@@ -1,5 +1,13 @@
 package community.recommender.engine.decision;
 
+import community.recommender.engine.learning.Draw;
+import community.recommender.engine.learning.EngagementModel;
+import community.recommender.engine.learning.LearningChoice;
+import community.recommender.engine.learning.LearningMode;
+import community.recommender.engine.learning.LearningPolicy;
+import community.recommender.engine.learning.Posterior;
+import community.recommender.engine.learning.Segment;
+import community.recommender.engine.learning.ThompsonSampling;
 import community.recommender.engine.model.Candidate;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
@@ -33,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 
 /**
@@ -45,7 +54,11 @@ import org.kie.api.KieBase;
  *       {@link Need}s, or {@link Hold}s that keep the group waiting.
  *   <li>The catalog retrieves candidates for each need.
  *   <li>The "candidates" rules veto and score the candidates.
- *   <li>The best remaining candidate wins: its need's urgency plus its adjustments.
+ *   <li>The best remaining candidate wins: its need's urgency plus its adjustments. With learning
+ *       on (the setting {@code learning}), the candidates answering the same need as that best one
+ *       get a bonus drawn from their engagement posteriors ({@link ThompsonSampling}), and the best
+ *       total wins: learning chooses the item, never the need. In shadow mode the rules' choice
+ *       stands and learning's is recorded beside it.
  * </ol>
  *
  * <p>When no candidate survives, the decision falls back in steps, so that a group no hold applies
@@ -73,6 +86,9 @@ public final class DecisionPipeline {
   /** The rule name that explanations give the relaxed-variety fallback. */
   public static final String RELAXED_VARIETY = "Fallback: variety gives way rather than silence";
 
+  /** The rule name that explanations give learning's bonus. */
+  public static final String LEARNING = "Learning: the item members of this segment engaged with most";
+
   private static final int CANDIDATES_PER_NEED = 20;
   private static final int CANDIDATES_PER_FALLBACK = 60;
   /**
@@ -86,6 +102,7 @@ public final class DecisionPipeline {
   private final RuleBook ruleBook;
   private final ContentCatalog catalog;
   private final RuleLimits limits;
+  private final Supplier<EngagementModel> engagement;
   /** By rule base, which compares by identity: a set's sources are long to hash on every decision. */
   private final Map<KieBase, PlaybookSettings> settingsByRules = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -94,9 +111,25 @@ public final class DecisionPipeline {
   }
 
   public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog, RuleLimits limits) {
+    this(ruleBook, catalog, limits, () -> EngagementModel.EMPTY);
+  }
+
+  /**
+   * A pipeline that reads engagement from {@code engagement}: a snapshot taken once per decision, so
+   * it must answer at once (an in-memory model refreshed elsewhere, never a database query).
+   */
+  public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog, RuleLimits limits,
+      Supplier<EngagementModel> engagement) {
     this.ruleBook = ruleBook;
     this.catalog = catalog;
     this.limits = limits;
+    this.engagement = engagement;
+  }
+
+  /** The learning policy {@code settings} state. */
+  public static LearningPolicy policyOf(PlaybookSettings settings) {
+    return new LearningPolicy(LearningMode.named(settings.getLearning()), settings.getLearningBonus(),
+        settings.getMaturityPosts(), settings.getNewItemTrialShare(), settings.getOfferExplorationShare());
   }
 
   /** The rule book whose active set decides by default. */
@@ -167,7 +200,7 @@ public final class DecisionPipeline {
       return held(holds, needs, needStage, rules.version(), settings);
     }
 
-    Attempt attempt = new Attempt(group, now, facts, rules, needStage, watch);
+    Attempt attempt = new Attempt(group, now, facts, rules, needStage, watch, policyOf(settings), engagement.get());
     List<Need> tried = new ArrayList<>(needs);
     Optional<Decision> found = attempt.tier(needs, CANDIDATES_PER_NEED, true);
     if (found.isPresent()) {
@@ -237,8 +270,17 @@ public final class DecisionPipeline {
     private int bestSoftScore;
     private List<ScoreAdjustment> bestSoftAdjustments = List.of();
     private List<Reason> bestSoftVetoes = List.of();
+    private final LearningPolicy policy;
+    private final EngagementModel model;
+    private final Segment segment;
+    /** Each candidate's posterior, looked up once when it is retrieved. */
+    private final Map<String, Posterior> posteriors = new java.util.HashMap<>();
 
-    Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch) {
+    Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch,
+        LearningPolicy policy, EngagementModel model) {
+      this.policy = policy;
+      this.model = model;
+      this.segment = Segment.of(group);
       this.watch = watch;
       this.group = group;
       this.now = now;
@@ -266,6 +308,7 @@ public final class DecisionPipeline {
       }
       Candidate best = null;
       int bestScore = Integer.MIN_VALUE;
+      List<ThompsonSampling.Contender> allowed = new ArrayList<>();
       while (best == null && !pages.isEmpty()) {
         List<Candidate> candidates = retrieve(pages, foundFor);
         if (candidates.isEmpty()) {
@@ -297,6 +340,7 @@ public final class DecisionPipeline {
             }
             continue;
           }
+          allowed.add(new ThompsonSampling.Contender(candidate, score));
           if (best == null || beats(candidate, score, best, bestScore)) {
             best = candidate;
             bestScore = score;
@@ -309,7 +353,52 @@ public final class DecisionPipeline {
       if (best == null) {
         return Optional.empty();
       }
-      return Optional.of(won(best, bestScore, adjustments, List.of()));
+      if (policy.mode() == LearningMode.OFF) {
+        return Optional.of(won(best, bestScore, adjustments, List.of(), Optional.empty()));
+      }
+      Need answered = best.getNeed();
+      // A candidate that could not overtake the rules' best even with the full bonus is not drawn for.
+      int reachable = bestScore - policy.maxBonus();
+      List<ThompsonSampling.Contender> sameNeed = allowed.stream()
+          .filter(c -> c.candidate().getNeed() == answered && c.ruleScore() >= reachable)
+          .toList();
+      long seed = ThompsonSampling.seedOf(group.getId(), now, rules.version());
+      List<Draw> draws = new ThompsonSampling(policy).rank(sameNeed,
+          c -> posteriors.computeIfAbsent(c.getId(), id -> model.posterior(c.getContent(), segment)), seed);
+      String rulesChoice = best.getId();
+      double rulesMean = draws.stream().filter(d -> d.contentId().equals(rulesChoice)).findFirst().orElseThrow()
+          .posterior().mean();
+      LearningChoice choice = new LearningChoice(policy.mode(), seed, segment,
+          draws.subList(0, Math.min(ThompsonSampling.SHOWN, draws.size())), rulesChoice, draws.get(0).contentId(),
+          rulesMean);
+      if (policy.mode() == LearningMode.SHADOW) {
+        return Optional.of(won(best, bestScore, adjustments, List.of(), Optional.of(choice)));
+      }
+      Draw top = choice.best();
+      Candidate chosen = sameNeed.stream().map(ThompsonSampling.Contender::candidate)
+          .filter(c -> c.getId().equals(top.contentId())).findFirst().orElseThrow();
+      Reason why = new Reason(LEARNING, learningReason(top, choice) + " (+" + top.bonus() + ")");
+      return Optional.of(won(chosen, top.total(), adjustments, List.of(why), Optional.of(choice)));
+    }
+
+    private String learningReason(Draw top, LearningChoice choice) {
+      Posterior posterior = top.posterior();
+      StringBuilder why = new StringBuilder("Engagement ").append(thousandths(posterior.mean()))
+          .append(" per active member (");
+      if (posterior.posts() == 0) {
+        why.append("no posts in ").append(segment).append(" yet, estimated from ")
+            .append(posterior.basis().name().toLowerCase(java.util.Locale.ROOT));
+      } else {
+        why.append(posterior.posts()).append(" posts in ").append(segment);
+      }
+      if (top.explored()) {
+        why.append(", drew ").append(thousandths(top.value()));
+      }
+      why.append(')');
+      if (!choice.agreed()) {
+        why.append("; the rules alone would have chosen ").append(choice.rulesChoice());
+      }
+      return why.toString();
     }
 
     /**
@@ -326,7 +415,11 @@ public final class DecisionPipeline {
           String id = match.item().getId();
           foundFor.get(need).add(id);
           if (!seen.contains(id)) {
-            byContent.putIfAbsent(id, new Candidate(match.item(), need, match.relevance()));
+            byContent.computeIfAbsent(id, key -> {
+              Posterior posterior = model.posterior(match.item(), segment);
+              posteriors.put(key, posterior);
+              return new Candidate(match.item(), need, match.relevance(), posterior.engagement());
+            });
           }
         }
         int read = query.offset() + query.limit();
@@ -354,7 +447,8 @@ public final class DecisionPipeline {
       });
     }
 
-    private Decision won(Candidate winner, int score, List<ScoreAdjustment> adjustments, List<Reason> extra) {
+    private Decision won(Candidate winner, int score, List<ScoreAdjustment> adjustments, List<Reason> extra,
+        Optional<LearningChoice> learning) {
       List<Reason> reasons = new ArrayList<>();
       reasons.add(new Reason(winner.getNeed().getRule(), winner.getNeed().getReason()));
       reasons.addAll(extra);
@@ -365,7 +459,7 @@ public final class DecisionPipeline {
           .forEach(reasons::add);
       reasons.addAll(reasonsOf(notes));
       return new Decision(Optional.of(winner.getContent()), score, reasons, Optional.empty(), needsTried, dropped,
-          List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of());
+          List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of(), learning);
     }
 
     Decision relaxedOrEmpty(PlaybookSettings settings) {
@@ -375,11 +469,12 @@ public final class DecisionPipeline {
         Candidate winner = bestSoft;
         dropped.removeIf(d -> d.content() == winner.getContent());
         return won(winner, bestSoftScore, bestSoftAdjustments, List.of(new Reason(RELAXED_VARIETY,
-            "Nothing else may be sent now, so " + relaxed + " gives way rather than leave the group silent")));
+            "Nothing else may be sent now, so " + relaxed + " gives way rather than leave the group silent")),
+            Optional.empty());
       }
       Instant retry = now.plus(Duration.ofMinutes(settings.getRetryWhenEmptyMinutes()));
       return new Decision(Optional.empty(), 0, reasonsOf(notes), Optional.empty(), needsTried, dropped,
-          List.copyOf(fired), rules.version(), Optional.of(retry), gaps, settings.describe());
+          List.copyOf(fired), rules.version(), Optional.of(retry), gaps, settings.describe(), Optional.empty());
     }
   }
 
@@ -391,7 +486,7 @@ public final class DecisionPipeline {
         .map(h -> new Reason(h.getRule(), h.getReason()))
         .toList();
     return new Decision(Optional.empty(), 0, reasons, Optional.of(until), needs, List.of(), stage.firedRules(),
-        version, Optional.empty(), List.of(), settings.describe());
+        version, Optional.empty(), List.of(), settings.describe(), Optional.empty());
   }
 
   private static int scoreOf(Candidate candidate, List<ScoreAdjustment> adjustments) {
@@ -420,6 +515,12 @@ public final class DecisionPipeline {
         .map(n -> new Reason(n.getRule(), n.getMessage()))
         .sorted(Comparator.comparing(Reason::rule, RULE_ORDER).thenComparing(Reason::message))
         .toList();
+  }
+
+  /** A share from 0 to 1 with three decimals, as explanations write it. */
+  private static String thousandths(double share) {
+    long milli = Math.round(share * 1000);
+    return (milli / 1000) + "." + String.valueOf(1000 + milli % 1000).substring(1);
   }
 
   private static String signed(int amount) {

@@ -35,6 +35,11 @@ public final class PlaybookSettings extends RuleOutcome {
   private int welcomeWaveJoins = 3;
   private int retryWhenEmptyMinutes = 60;
   private int livenEveryDays = 7;
+  private String learning = "shadow";
+  private int learningBonus = 20;
+  private int maturityPosts = 20;
+  private double newItemTrialShare = 0.2;
+  private double offerExplorationShare = 0.1;
   private List<String> emotional = List.of("clothes", "fashion", "beauty", "jewelry", "flowers", "coffee", "tea",
       "baking", "travel", "home", "outdoor", "pets", "parenting", "food", "wine", "photography");
   private List<String> rational = List.of("car", "cars", "electronics", "insurance", "software", "finance");
@@ -78,6 +83,11 @@ public final class PlaybookSettings extends RuleOutcome {
     c.welcomeWaveJoins = welcomeWaveJoins;
     c.retryWhenEmptyMinutes = retryWhenEmptyMinutes;
     c.livenEveryDays = livenEveryDays;
+    c.learning = learning;
+    c.learningBonus = learningBonus;
+    c.maturityPosts = maturityPosts;
+    c.newItemTrialShare = newItemTrialShare;
+    c.offerExplorationShare = offerExplorationShare;
     c.emotional = emotional;
     c.rational = rational;
     c.urgencies.clear();
@@ -300,6 +310,65 @@ public final class PlaybookSettings extends RuleOutcome {
     return this;
   }
 
+  /** Whether learning from outcomes chooses ({@code on}), only records its choice ({@code shadow}) or is {@code off}. */
+  public String getLearning() {
+    return learning;
+  }
+
+  /** The largest score bonus learning gives a candidate, from 0 to 100. */
+  public int getLearningBonus() {
+    return learningBonus;
+  }
+
+  /** Posts of an item in a segment after which it is drawn for in every decision. */
+  public int getMaturityPosts() {
+    return maturityPosts;
+  }
+
+  /** The share of decisions in which an item with no posts yet is drawn for. */
+  public double getNewItemTrialShare() {
+    return newItemTrialShare;
+  }
+
+  /** The most decisions in which an offer's learning bonus comes from a draw rather than its mean. */
+  public double getOfferExplorationShare() {
+    return offerExplorationShare;
+  }
+
+  /** Sets the learning mode: {@code off}, {@code shadow} or {@code on}. */
+  public PlaybookSettings learning(String mode) {
+    String word = Objects.requireNonNull(mode, "learning").strip().toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("off", "shadow", "on").contains(word)) {
+      throw new IllegalArgumentException("learning must be off, shadow or on, not '" + mode + "'");
+    }
+    learning = word;
+    return this;
+  }
+
+  /** Sets the largest learning bonus (0 to 100). */
+  public PlaybookSettings learningBonus(int value) {
+    learningBonus = Math.max(0, Math.min(100, value));
+    return this;
+  }
+
+  /** Sets after how many posts in a segment an item is mature (at least 1). */
+  public PlaybookSettings maturityPosts(int value) {
+    maturityPosts = Math.max(1, value);
+    return this;
+  }
+
+  /** Sets the share (0 to 1) of decisions in which a new item is drawn for. */
+  public PlaybookSettings newItemTrialShare(double value) {
+    newItemTrialShare = Math.max(0, Math.min(1, value));
+    return this;
+  }
+
+  /** Sets the cap (0 to 1) on the share of decisions in which an offer is drawn for. */
+  public PlaybookSettings offerExplorationShare(double value) {
+    offerExplorationShare = Math.max(0, Math.min(1, value));
+    return this;
+  }
+
   /** Sets the urgency (0 to 100) of one step of the cycle. */
   public PlaybookSettings urgency(String step, int value) {
     urgencies.put(Objects.requireNonNull(step, "step"), Math.max(0, Math.min(100, value)));
@@ -321,6 +390,11 @@ public final class PlaybookSettings extends RuleOutcome {
     all.put("welcomeWaveJoins", welcomeWaveJoins);
     all.put("livenEveryDays", livenEveryDays);
     all.put("retryWhenEmptyMinutes", retryWhenEmptyMinutes);
+    all.put("learning", learning);
+    all.put("learningBonus", learningBonus);
+    all.put("maturityPosts", maturityPosts);
+    all.put("newItemTrialShare", newItemTrialShare);
+    all.put("offerExplorationShare", offerExplorationShare);
     all.put("emotional", new ArrayList<>(emotional));
     all.put("rational", new ArrayList<>(rational));
     all.put("urgencies", new LinkedHashMap<>(urgencies));

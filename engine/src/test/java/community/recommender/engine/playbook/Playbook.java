@@ -6,7 +6,9 @@ import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Reason;
+import community.recommender.engine.learning.EngagementModel;
 import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleLimits;
 import community.recommender.engine.rules.RuleCompilationException;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSource;
@@ -42,9 +44,23 @@ final class Playbook {
         """)));
   }
 
+  /** The playbook with its {@code learning} setting changed to {@code on}, or to {@code off}. */
+  private static final class WithLearning {
+    static final RuleBook ON = load(List.of(), "on");
+    static final RuleBook OFF = load(List.of(), "off");
+  }
+
   private static RuleBook load(List<RuleSource> extra) {
+    return load(extra, null);
+  }
+
+  private static RuleBook load(List<RuleSource> extra, String learning) {
     RuleBook book = new RuleBook();
-    List<RuleSource> sources = new ArrayList<>(new RuleFolder(RULES).read());
+    List<RuleSource> sources = new ArrayList<>();
+    for (RuleSource source : new RuleFolder(RULES).read()) {
+      sources.add(learning == null ? source : new RuleSource(source.file(),
+          source.text().replace(".learning(\"shadow\")", ".learning(\"" + learning + "\")")));
+    }
     sources.addAll(extra);
     try {
       book.activate(book.compile(sources), 1);
@@ -57,6 +73,26 @@ final class Playbook {
   /** Decides for {@code group} over {@code library}, given what it was sent before. */
   static Decision decide(Group group, List<ContentItem> library, PastSuggestion... past) {
     return new DecisionPipeline(BOOK, new InMemoryCatalog(library)).decide(group, List.of(past), Fixtures.NOW);
+  }
+
+  /**
+   * Decides as {@link #decide} does, with the playbook's learning setting {@code learning} ({@code on},
+   * {@code off}, or {@code shadow} as the playbook states it), reading engagement from {@code model}.
+   */
+  static Decision decideLearning(String learning, EngagementModel model, Group group, List<ContentItem> library,
+      PastSuggestion... past) {
+    RuleBook book = switch (learning) {
+      case "on" -> WithLearning.ON;
+      case "off" -> WithLearning.OFF;
+      default -> BOOK;
+    };
+    return new DecisionPipeline(book, new InMemoryCatalog(library), RuleLimits.DEFAULT, () -> model)
+        .decide(group, List.of(past), Fixtures.NOW);
+  }
+
+  /** Compiles the playbook plus {@code extra}, as an operator would add a rule. */
+  static RuleBook withRules(RuleSource... extra) {
+    return load(List.of(extra));
   }
 
   /** Decides as {@link #decide} does, with an extra rule that always wants an offer (urgency 90). */

@@ -9,6 +9,7 @@ import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.experiment.ServiceOnlyCatalog;
 import community.recommender.engine.journey.JourneySimulation;
 import community.recommender.engine.rules.RuleBook;
+import community.recommender.engine.rules.RuleLimits;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
@@ -19,6 +20,8 @@ import community.recommender.web.application.groups.GroupReassessment;
 import community.recommender.web.application.groups.GroupService;
 import community.recommender.web.application.health.HealthChecks;
 import community.recommender.web.application.journeys.JourneyService;
+import community.recommender.web.application.learning.EngagementBoard;
+import community.recommender.web.application.learning.LearningService;
 import community.recommender.web.application.library.ContentIndexer;
 import community.recommender.web.application.library.ContentLibrary;
 import community.recommender.web.application.library.IndexCatchUp;
@@ -35,6 +38,7 @@ import community.recommender.web.application.suggestions.Waiters;
 import community.recommender.web.application.tokens.TokenService;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.ChangeNotices;
+import community.recommender.web.store.Feedback;
 import community.recommender.web.store.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -59,7 +63,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
     RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
     HealthChecks health, Supplier<String> indexProblem, ExperimentService experiments,
-    ExperimentReports experimentReports) {
+    ExperimentReports experimentReports, LearningService learning) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -88,7 +92,9 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     int indexed = IndexCatchUp.run(stores.content(), index);
     ContentIndexer indexer = new ContentIndexer(stores.content(), index, workers(vertx, "content-index", 1, opened));
 
-    DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index));
+    EngagementBoard engagement = new EngagementBoard(stores.engagement(), config.clock(), Feedback.METRICS_WINDOW);
+    DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index), RuleLimits.DEFAULT,
+        engagement);
     Workers decisions = workers(vertx, "decisions", DECISION_WORKERS, opened);
     ChangeNotices notices = stores.notices();
     RuleService ruleService = new RuleService(ruleBook, mirror, stores.ruleVersions(),
@@ -97,7 +103,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     ExperimentService experiments = new ExperimentService(stores.experiments(), stores.groups(), stores.suggestions(), ruleService,
         config.clock());
     Futures.await(experiments.refresh());
-    DecisionPipeline holdout = new DecisionPipeline(ruleBook, new ServiceOnlyCatalog(new LuceneContentCatalog(index)));
+    DecisionPipeline holdout = new DecisionPipeline(ruleBook, new ServiceOnlyCatalog(new LuceneContentCatalog(index)),
+        RuleLimits.DEFAULT, engagement);
     // The service's remembered answers are forgotten before waiting polls are woken to ask again:
     // notices reach their listeners in the order they were registered.
     SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
@@ -131,6 +138,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     opened.push(tasks);
     tasks.every(INDEX_CATCH_UP, "index-catch-up", false, indexer::catchUp);
     tasks.every(EXPERIMENT_REFRESH, "experiment-refresh", false, experiments::refresh);
+    tasks.every(EngagementBoard.REFRESH, "engagement-refresh", true, engagement::refresh);
     tasks.every(GroupReassessment.INTERVAL, "group-reassessment", true, reassessment::runOnce);
     AtomicLong pending = new AtomicLong();
     metrics.gauge("recommender.suggestions.pending", "Groups with a pending suggestion, on every node", pending::get);
@@ -140,9 +148,10 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     return new ApplicationAssembly(ruleBook, rules, indexed, library,
         new GroupService(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
         new TokenService(stores.tokens()), suggestions,
-        new FeedbackService(stores.feedback(), stores.stats(), notices), waiters, ruleService, simulation, journeys,
+        new FeedbackService(stores.feedback(), stores.stats(), notices, engagement::outcomesChanged), waiters, ruleService, simulation, journeys,
         reassessment, new HealthChecks(stores.health(), ruleBook), index::problem, experiments,
-        new ExperimentReports(experiments, stores.experiments(), stores.groups(), stores.reports(), config.clock()));
+        new ExperimentReports(experiments, stores.experiments(), stores.groups(), stores.reports(), config.clock()),
+        new LearningService(library, engagement, stores.engagement()));
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

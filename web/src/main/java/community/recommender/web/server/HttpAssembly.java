@@ -18,6 +18,7 @@ import community.recommender.web.http.ops.HealthRoutes;
 import community.recommender.web.http.ops.OpsRoutes;
 import community.recommender.web.http.ops.Readiness;
 import community.recommender.web.http.rules.RuleRoutes;
+import community.recommender.web.http.learning.LearningRoutes;
 import community.recommender.web.http.suggestions.FeedbackRoutes;
 import community.recommender.web.http.suggestions.SuggestionRoutes;
 import community.recommender.web.metrics.ServerMetrics;
@@ -57,6 +58,7 @@ final class HttpAssembly {
         new GroupImportRoutes(services.groups()),
         new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), config.clock()),
         new FeedbackRoutes(services.feedback(), config.clock()),
+        new LearningRoutes(services.learning(), config.clock()),
         new TokenRoutes(services.tokens(), auth),
         new RuleRoutes(services.rules(), services.simulation()),
         new JourneyRoutes(services.journeys()),

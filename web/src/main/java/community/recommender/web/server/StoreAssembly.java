@@ -6,6 +6,7 @@ import community.recommender.web.store.ClusterLock;
 import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.ContentStore;
 import community.recommender.web.store.ExperimentStore;
+import community.recommender.web.store.EngagementStore;
 import community.recommender.web.store.FeedbackStore;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.OutageTolerantTokens;
@@ -23,6 +24,7 @@ import community.recommender.web.store.pg.PgChangeNotices;
 import community.recommender.web.store.pg.PgContentGapStore;
 import community.recommender.web.store.pg.PgContentStore;
 import community.recommender.web.store.pg.PgExperimentStore;
+import community.recommender.web.store.pg.PgEngagementStore;
 import community.recommender.web.store.pg.PgFeedbackStore;
 import community.recommender.web.store.pg.PgGroupStore;
 import community.recommender.web.store.pg.PgRuleSetStore;
@@ -41,7 +43,8 @@ import java.util.Deque;
 record StoreAssembly(Database database, GroupStore groups, ActivityReportStore reports, SuggestionStore suggestions,
     ContentStore content, RuleSetStore ruleVersions, FeedbackStore feedback, SuggestionStats stats,
     TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock, ContentGapStore gaps,
-    SilenceStore silences, ExperimentStore experiments) {
+    SilenceStore silences, ExperimentStore experiments,
+    EngagementStore engagement) {
 
   /** Opens the database and migrates it; everything to close is pushed onto {@code opened}. */
   static StoreAssembly open(Vertx vertx, ServerConfig config, Deque<AutoCloseable> opened) {
@@ -57,7 +60,7 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
         new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool),
         new OutageTolerantTokens(new PgTokenStore(pool)), notices,
         new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool),
-        new PgSilenceStore(pool), new PgExperimentStore(pool));
+        new PgSilenceStore(pool), new PgExperimentStore(pool), new PgEngagementStore(pool));
   }
 
   /** Whether the database answers. */

@@ -1,6 +1,7 @@
 package community.recommender.web.store;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,9 +10,12 @@ import java.util.Objects;
  *
  * @param outcome {@code posted}, {@code skipped} or {@code failed}
  * @param postedAt when it was posted, or null (for a post: the time of the report)
- * @param metrics {@code reactions}, {@code replies}, {@code clicks} and {@code orders} so far, or null
+ * @param metrics {@code reactions}, {@code replies}, {@code clicks}, {@code orders}, and the
+ *     {@code complaints} and {@code leaves} that followed, so far; or null
  */
 public record Feedback(String outcome, Instant postedAt, JsonObject metrics) {
+  /** How long after {@code postedAt} a post's metrics may still grow and count, by default. */
+  public static final Duration METRICS_WINDOW = Duration.ofHours(48);
 
   public Feedback {
     Objects.requireNonNull(outcome, "outcome");

@@ -22,11 +22,19 @@ public final class FeedbackService {
   private final FeedbackStore feedback;
   private final SuggestionStats stats;
   private final ChangeNotices notices;
+  private final Runnable rewardsChanged;
 
   public FeedbackService(FeedbackStore feedback, SuggestionStats stats, ChangeNotices notices) {
+    this(feedback, stats, notices, () -> { });
+  }
+
+  /** A service that calls {@code rewardsChanged} after each posted report, so learning reads it soon. */
+  public FeedbackService(FeedbackStore feedback, SuggestionStats stats, ChangeNotices notices,
+      Runnable rewardsChanged) {
     this.feedback = feedback;
     this.stats = stats;
     this.notices = notices;
+    this.rewardsChanged = rewardsChanged;
   }
 
   /**
@@ -44,6 +52,9 @@ public final class FeedbackService {
       }
     }).compose(recorded -> {
       FeedbackStore.Reported reported = recorded.orElseThrow(() -> new SuggestionNotFound(id));
+      if ("posted".equals(reported.outcome())) {
+        rewardsChanged.run();
+      }
       return notices.announce(reported.groupId()).map(reported);
     });
   }

@@ -186,7 +186,7 @@ public final class SuggestionService {
         .compose(read -> decider.decide(group, history.result(), now))
         .compose(decision -> recordGaps(groupId, decision, now))
         .compose(decision -> {
-          JsonObject explanation = DecisionJson.explanation(decision);
+          JsonObject explanation = DecisionJson.explanation(decision, group);
           decider.enrolmentOf(groupId, now).ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
               .put("id", enrolment.experiment().id()).put("name", enrolment.experiment().name())
               .put("arm", enrolment.arm().name()).put("treatment", enrolment.arm().treatment().describe())));

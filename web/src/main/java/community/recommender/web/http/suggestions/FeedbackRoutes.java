@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class FeedbackRoutes implements Routes {
   private static final Set<String> OUTCOMES = Set.of("posted", "skipped", "failed");
-  private static final List<String> METRICS = List.of("reactions", "replies", "clicks", "orders");
+  private static final List<String> METRICS = List.of("reactions", "replies", "clicks", "orders", "complaints", "leaves");
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   /** The most any one metric of one report may be, so that no sum of them overflows. */
   private static final long MAX_METRIC = 1_000_000_000L;

@@ -5,12 +5,15 @@ import community.recommender.web.store.FeedbackStore;
 import community.recommender.web.store.Feedback;
 
 import community.recommender.web.store.FeedbackConflict;
+import community.recommender.engine.learning.PostMetrics;
+import community.recommender.engine.learning.Reward;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -23,18 +26,30 @@ import java.util.function.Consumer;
  * caps and no-repeat rules read picks it up.
  *
  * <p>A report may be sent again: the same report changes nothing, and metrics may be sent again
- * as they grow (the latest counts stand). A different outcome, or a different posting time, than
- * the one recorded is a conflict.
+ * as they grow, until the metrics window after {@code postedAt} closes. Counts only grow: each metric
+ * keeps the larger of what was recorded and what is sent, so a resend or a late, older report never
+ * counts twice or shrinks a count. Each time a posted suggestion's metrics change, its reward is
+ * worked out again ({@link Reward}) against the active members recorded when it was decided. A
+ * different outcome, or a different posting time, than the one recorded is a conflict, and so are
+ * changed metrics after the window.
  */
 public final class PgFeedbackStore implements FeedbackStore {
   private final Pool pool;
 
   private final Clock clock;
 
+  private final Duration metricsWindow;
+
   /** Reports are timed by {@code clock}, the same clock decisions read. */
   public PgFeedbackStore(Pool pool, Clock clock) {
+    this(pool, clock, Feedback.METRICS_WINDOW);
+  }
+
+  /** Metrics count until {@code metricsWindow} after a post. */
+  public PgFeedbackStore(Pool pool, Clock clock, Duration metricsWindow) {
     this.pool = pool;
     this.clock = clock;
+    this.metricsWindow = metricsWindow;
   }
 
   /**
@@ -64,30 +79,70 @@ public final class PgFeedbackStore implements FeedbackStore {
           if (before.postedAt() != null && feedback.postedAt() != null && !before.postedAt().equals(feedback.postedAt())) {
             throw new FeedbackConflict("postedAt", "this suggestion was already reported as posted at " + before.postedAt());
           }
-          boolean unchanged = before.outcome() != null
-              && (feedback.metrics() == null || feedback.metrics().equals(before.metrics()));
+          Instant now = clock.instant();
+          JsonObject metrics = merged(before.metrics(), feedback.metrics());
+          boolean unchanged = before.outcome() != null && (metrics == null || metrics.equals(before.metrics()));
           if (unchanged) {
             return Future.succeededFuture(Optional.of(before));
           }
+          if (before.postedAt() != null && feedback.metrics() != null && !metrics.equals(before.metrics())
+              && now.isAfter(before.postedAt().plus(metricsWindow))) {
+            throw new FeedbackConflict("metrics", "metrics count until " + metricsWindow.toHours()
+                + " hours after postedAt; this post's window closed at " + before.postedAt().plus(metricsWindow));
+          }
+          Row current = rows.iterator().next();
+          Long activeMembers = current.getLong("active_members");
+          Double reward = !"posted".equals(feedback.outcome()) || metrics == null || activeMembers == null ? null
+              : Reward.of(postMetrics(metrics), activeMembers);
           return conn.preparedQuery("""
                   UPDATE suggestions SET
                       outcome = $2,
                       outcome_at = coalesce(outcome_at, $5),
                       posted_at = CASE WHEN $2 = 'posted' THEN coalesce(posted_at, $3, $5) END,
                       metrics = coalesce($4::jsonb, metrics),
+                      reward = coalesce($6, reward),
                       state = CASE WHEN state = 'pending' THEN 'delivered' ELSE state END,
                       delivered_at = coalesce(delivered_at, $5)
                   WHERE id = $1
                   RETURNING\s""" + COLUMNS)
               .execute(Tuple.of(uuid, feedback.outcome(),
                   feedback.postedAt() == null ? null : PgGroupStore.utc(feedback.postedAt()),
-                  feedback.metrics(), PgGroupStore.utc(clock.instant())))
+                  metrics, PgGroupStore.utc(now), reward))
               .map(updated -> Optional.of(toReported(updated.iterator().next())));
         }));
   }
 
   private static final String COLUMNS =
-      "id, group_id, state, delivered_to, outcome, outcome_at, posted_at, metrics";
+      "id, group_id, state, delivered_to, outcome, outcome_at, posted_at, metrics, active_members";
+
+  /** Each count the larger of the recorded and the reported one; a report without metrics keeps them. */
+  private static JsonObject merged(JsonObject recorded, JsonObject reported) {
+    if (reported == null) {
+      return recorded;
+    }
+    if (recorded == null) {
+      return reported;
+    }
+    JsonObject merged = reported.copy();
+    recorded.fieldNames().forEach(name -> {
+      Object old = recorded.getValue(name);
+      Object sent = merged.getValue(name);
+      if (old instanceof Number o && (!(sent instanceof Number n) || o.longValue() > n.longValue())) {
+        merged.put(name, o.longValue());
+      }
+    });
+    return merged;
+  }
+
+  private static PostMetrics postMetrics(JsonObject m) {
+    return new PostMetrics(count(m, "reactions"), count(m, "replies"), count(m, "clicks"), count(m, "orders"),
+        count(m, "complaints"), count(m, "leaves"));
+  }
+
+  private static long count(JsonObject metrics, String name) {
+    Object value = metrics.getValue(name);
+    return value instanceof Number n ? Math.max(0, n.longValue()) : 0;
+  }
 
   private static Reported toReported(Row row) {
     UUID deliveredTo = row.getUUID("delivered_to");

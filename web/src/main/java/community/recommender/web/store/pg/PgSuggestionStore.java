@@ -154,9 +154,16 @@ public final class PgSuggestionStore implements SuggestionStore {
                   : Supersede.ONE.run(conn, clock.instant(), "replaced by a new decision", UUID.fromString(replacing));
               return superseded.compose(done -> conn.preparedQuery("""
                       INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
-                          rule_set_version, created_at, explanation, state, delivered_at, delivered_to)
+                          rule_set_version, created_at, explanation, state, delivered_at, delivered_to,
+                          segment_stage, segment_interest, active_members, learning_mode, rules_choice,
+                          learning_choice, rules_mean, learning_mean)
                       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb, $11,
-                          CASE WHEN $12::uuid IS NULL THEN NULL ELSE $13::timestamptz END, $12::uuid)""")
+                          CASE WHEN $12::uuid IS NULL THEN NULL ELSE $13::timestamptz END, $12::uuid,
+                          $10::jsonb #>> '{segment,stage}', $10::jsonb #>> '{segment,interest}',
+                          ($10::jsonb #>> '{segment,activeMembers}')::bigint, $10::jsonb #>> '{learning,mode}',
+                          $10::jsonb #>> '{learning,rulesChoice}', $10::jsonb #>> '{learning,learningChoice}',
+                          ($10::jsonb #>> '{learning,rulesMean}')::double precision,
+                          ($10::jsonb #>> '{learning,learningMean}')::double precision)""")
                   .execute(Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
                       suggestion.content().getId(), suggestion.kind().name(),
                       new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
