@@ -53,7 +53,7 @@ public record Decision(
     all.add(reason);
     all.addAll(reasons);
     return new Decision(winner, score, all, heldUntil, needs, dropped, firedRules, ruleSetVersion, retryAt, gaps,
-        settings);
+        settings, learning);
   }
 
   /** Whether the group is held back by a rule. */
