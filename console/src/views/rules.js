@@ -273,7 +273,7 @@ export function rulesView({ api, announce }, initialFile) {
   // Publishing asks for a short change note and shows what changes against the active text.
   buttons.publish.addEventListener("click", () => {
     clearOutcome();
-    const note = h("textarea", { id: "publish-note", name: "note", rows: "2", maxlength: String(NOTE_MAX), required: true });
+    const note = h("textarea", { id: "publish-note", name: "note", rows: "2", maxlength: String(NOTE_MAX), "aria-required": "true" });
     const problem = h("small", { class: "field-error", id: "publish-note-error", "aria-live": "polite" });
     note.setAttribute("aria-describedby", "publish-note-error");
     const form = h("form", { method: "dialog", class: "publish-form" },

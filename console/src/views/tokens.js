@@ -11,7 +11,7 @@ export function tokensView({ api, announce }) {
   const groups = h("select", { name: "token-groups", multiple: true, size: "5" });
   const groupsField = field(t("tokens.groups"), groups, t("tokens.groupsHint"));
   const created = h("div", { id: "token-created", "aria-live": "polite" });
-  const form = h("form", { class: "filters token-form", id: "token-form", "aria-labelledby": "token-new-title" },
+  const form = h("form", { class: "filters token-form", id: "token-form", "aria-labelledby": "token-new-title", novalidate: true },
     field(t("tokens.role"), role), field(t("tokens.name"), name), groupsField,
     h("button", { type: "submit", class: "primary", id: "create-token" }, t("tokens.create")));
   const listing = h("div", { id: "token-list" }, h("p", {}, t("common.loading")));
