@@ -21,7 +21,7 @@ const BUILT_KEYS = {
   "enum.platform": ["wecom", "wechat", "telegram", "discord", "slack", "other"],
   "enum.communityType": ["product", "interest", "brand", "knowledge", "tool"],
   "enum.silence": ["held", "empty"],
-  "enum.uploadResult": ["created", "updated", "unchanged", "rejected"],
+  "enum.uploadResult": ["created", "updated", "unchanged", "rejected", "attached"],
   "count": ["messages", "reactions", "activeMembers", "joins", "leaves", "clicks", "orders", "complaints"],
   "engagement": ["reactions", "replies", "clicks", "orders"],
   "content": ["kind", "tag", "region", "status"],

@@ -76,6 +76,7 @@ export const en = {
   "enum.uploadResult.updated": "updated",
   "enum.uploadResult.unchanged": "unchanged",
   "enum.uploadResult.rejected": "rejected",
+  "enum.uploadResult.attached": "attached",
 
   "groups.title": "Groups",
   "groups.searchHint": "Name or id",
@@ -254,6 +255,7 @@ export const en = {
   "content.uploadRejected": { one: "{count} file refused; nothing was stored.", other: "{count} files refused; nothing was stored." },
   "content.uploadDone": "Stored: {created} created, {updated} updated, {unchanged} unchanged.",
   "content.version": "version {version}",
+  "content.usedBy": "to {items}",
 
   "item.kind": "Kind",
   "item.status": "Status",

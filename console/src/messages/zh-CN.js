@@ -76,6 +76,7 @@ export const zhCN = {
   "enum.uploadResult.updated": "已更新",
   "enum.uploadResult.unchanged": "无变化",
   "enum.uploadResult.rejected": "被拒绝",
+  "enum.uploadResult.attached": "已附加",
 
   "groups.title": "社群",
   "groups.searchHint": "名称或 ID",
@@ -254,6 +255,7 @@ export const zhCN = {
   "content.uploadRejected": "{count} 个文件被拒绝，什么都没有保存。",
   "content.uploadDone": "已保存：新建 {created}，更新 {updated}，无变化 {unchanged}。",
   "content.version": "版本 {version}",
+  "content.usedBy": "到 {items}",
 
   "item.kind": "类型",
   "item.status": "状态",

@@ -16,7 +16,7 @@ const KIND_FIELDS = {
   OFFER: [["price", "number"], ["discount", "number"], ["currency", "text"], ["stock", "number"],
     ["perGroupLimit", "number"], ["groupBuyDeadline", "instant"]],
 };
-const SERVER_KEYS = ["version", "createdAt", "updatedAt", "result", "score", "media"];
+const SERVER_KEYS = ["version", "createdAt", "updatedAt", "result", "score"];
 
 /** The editor of item; onChanged runs after a save, an archive or a restore. */
 export function itemEditor(api, item, { announce, onChanged }) {
@@ -38,7 +38,7 @@ export function itemEditor(api, item, { announce, onChanged }) {
       replace(kindHost, (KIND_FIELDS[controls.kind.value] ?? []).map(([key, type]) => {
         kindControls[key] = type === "instant"
           ? h("input", { type: "datetime-local", name: "item-" + key, value: localInput(current[key]) })
-          : h("input", { type: type === "number" ? "text" : "text", inputmode: type === "number" ? "decimal" : null,
+          : h("input", { type: "text", inputmode: type === "number" ? "decimal" : null,
             name: "item-" + key, value: current[key] ?? "" });
         return field(t("item." + key), kindControls[key]);
       }));
@@ -160,6 +160,8 @@ function strip(item) {
   const copy = { ...item };
   for (const key of SERVER_KEYS) delete copy[key];
   for (const [key, value] of Object.entries(copy)) if (value === null) delete copy[key];
+  // The item keeps its images: the API names them, and serves each at its own URL.
+  if (Array.isArray(copy.media)) copy.media = copy.media.map((m) => (typeof m === "string" ? m : m.name));
   return copy;
 }
 

@@ -159,6 +159,7 @@ export function contentView({ api, role, announce }) {
       : t("content.uploadDone", { created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 }));
     replace(rows, reports.map((f) => h("li", { "data-file": f.file, "data-result": f.result, class: "result-" + f.result },
       h("strong", {}, f.file), " ", label("uploadResult", f.result),
+      (f.usedBy ?? []).length ? " " + t("content.usedBy", { items: f.usedBy.join(", ") }) : null,
       (f.items ?? []).length ? h("span", {}, ": ", (f.items ?? []).map((i, n) => [n ? ", " : "",
         h("button", { type: "button", class: "link", "data-item": i.id, onclick: () => openItem(i.id) }, i.id),
         ` (${t("content.version", { version: i.version })}, ${label("uploadResult", i.result)})`])) : null,

@@ -31,7 +31,7 @@ export function portraitForm(api, group, { onSaved, onCancel }) {
     labels: h("input", { type: "text", name: "labels", value: (p.labels ?? []).join(", ") }),
     attributes: h("textarea", { name: "attributes", rows: "3", placeholder: "minGapMinutes=120\nmonthlySendQuota=8" },
       Object.entries(p.attributes ?? {}).map(([k, v]) => `${k}=${v}`).join("\n")),
-    startedAt: h("input", { type: "text", name: "startedAt", value: p.startedAt ?? group?.startedAt ?? "", placeholder: "2025-03-01" }),
+    startedAt: h("input", { type: "text", name: "startedAt", value: p.startedAt ?? "", placeholder: "2025-03-01" }),
   };
   const errors = {};
   const fields = Object.entries(controls).filter(([, c]) => c).map(([key, control]) => {

@@ -155,7 +155,7 @@ export function rulesView({ api, announce }, initialFile) {
   async function loadVersions() {
     try {
       const { body } = await api.get("/api/v1/rules/versions");
-      const items = [...body.items].reverse();
+      const items = body.items;
       replace(versions, h("h2", { id: "versions-title" }, t("rules.versions")),
         h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("rules.versionsTable") },
           h("table", { class: "data versions-table" },
