@@ -140,6 +140,11 @@ class ConsoleBrowserIT {
   @Order(2)
   void uploadingAMarkdownFile_previewsItSafely_andSearchFindsItWhenTheServerHasTheContentApi() throws IOException {
     navigate("Content");
+    browser.find("#page-of[data-page='1']");
+    String firstPage = browser.find("#content-results .results").getText();
+    browser.find("#page-next").click();
+    browser.find("#page-of[data-page='2']");
+    assertThat(browser.find("#content-results .results").getText()).as("the second page of the library").isNotEqualTo(firstPage);
     Path file = temp.resolve("walk-upload-en.md");
     Files.writeString(file, SCRIPTED_ITEM.replace("pasted-page-script-check-en", "walk-upload-en")
         .replace("title: A page pasted from the web, with a script in it", "title: Walk upload about scones"));
