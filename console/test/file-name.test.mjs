@@ -14,3 +14,13 @@ test("the new-file pattern is a valid v-flag regex that accepts rule file names 
   assert.ok(!pattern.test("a b.drl"));
   assert.ok(!pattern.test("rules.txt"));
 });
+
+test("the new-file field's pattern is a valid v-flag regex that takes a name with or without .drl", async () => {
+  const source = await readFile(path.resolve(import.meta.dirname, "../src/views/rules.js"), "utf8");
+  const literal = source.match(/export const NAME_INPUT = \/(.*)\/;/)[1];
+  const pattern = new RegExp("^(?:" + literal + ")$", "v");
+  assert.ok(pattern.test("scratch"));
+  assert.ok(pattern.test("my-rules.drl"));
+  assert.ok(!pattern.test("a b"));
+  assert.ok(!pattern.test("-leading"));
+});

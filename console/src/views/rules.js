@@ -9,6 +9,8 @@ import { diffView } from "../parts/diff.js";
 // Valid both as a RegExp and as an HTML pattern, which Chromium compiles with the v flag: there a
 // "-" inside a class must be escaped.
 export const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}\.drl$/;
+/** What the new-file field accepts: a name, with or without ".drl" (added when missing). */
+export const NAME_INPUT = /[A-Za-z0-9][A-Za-z0-9._\-]{0,95}/;
 const NOTE_MAX = 500;
 const NEW_FILE = `package playbook
 import community.recommender.engine.model.*
@@ -20,7 +22,7 @@ export function rulesView({ api, announce }, initialFile) {
   const files = h("ul", { class: "file-list", "aria-label": t("rules.files") });
   const summary = h("p", { class: "muted" });
   const mirror = h("div", { id: "rules-mirror", "aria-live": "polite" });
-  const newName = h("input", { type: "text", name: "new-file", placeholder: "my-rules.drl", pattern: FILE_NAME.source });
+  const newName = h("input", { type: "text", name: "new-file", placeholder: "my-rules.drl", pattern: NAME_INPUT.source });
   const newForm = h("form", { class: "new-file", "aria-label": t("rules.newFile") },
     field(t("rules.newFileName"), newName), h("button", { type: "submit" }, t("rules.newFile")));
 

@@ -47,6 +47,7 @@ class ConsoleDailyWorkIT {
       tags: [scene]
       interests: [tea]
       status: published
+      media: [tea.png]
       ---
       ## 下雨天，泡一壶茶
 
