@@ -247,7 +247,7 @@ class ConsoleDailyWorkIT {
     editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n// 茶友会本周先做活动\n");
     browser.find("#publish").click();
 
-    assertThat(browser.find("#publish-diff").getText()).contains("+ // 茶友会本周先做活动");
+    assertThat(browser.find("#publish-diff").getText()).containsPattern("\\+\\s+// 茶友会本周先做活动");
     new Actions(browser.driver()).sendKeys("茶友会活动周").sendKeys(Keys.TAB).perform();
     assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("publish-confirm");
     new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
@@ -257,7 +257,8 @@ class ConsoleDailyWorkIT {
     browser.screenshot("daily-08-rules-published-zh-1280");
 
     browser.find(".versions-table tr[data-version='" + (versionBefore + 1) + "'] .show-diff").click();
-    assertThat(browser.find("#version-diff").getText()).contains("说明：茶友会活动周", "+ // 茶友会本周先做活动");
+    assertThat(browser.find("#version-diff").getText()).contains("说明：茶友会活动周")
+        .containsPattern("\\+\\s+// 茶友会本周先做活动");
     browser.find(".versions-table tr[data-version='" + versionBefore + "'] button.rollback").click();
     browser.until(d -> d.switchTo().alert()).accept();
 
