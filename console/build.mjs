@@ -3,6 +3,7 @@
 import { build } from "esbuild";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { vocabularyOf } from "./readme-vocabulary.mjs";
 
 const outArg = process.argv.find((a) => a.startsWith("--outdir="));
 const outdir = path.resolve(outArg ? outArg.slice("--outdir=".length) : "dist");
@@ -10,7 +11,11 @@ const outdir = path.resolve(outArg ? outArg.slice("--outdir=".length) : "dist");
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 
+// The rule editor completes the vocabulary that the operators' guide documents.
+const vocabulary = vocabularyOf(await readFile("../rules/README.md", "utf8"));
+
 const result = await build({
+  define: { __RULE_VOCABULARY__: JSON.stringify(vocabulary) },
   entryPoints: ["src/main.js"],
   bundle: true,
   minify: true,

@@ -2,26 +2,31 @@
 import "./styles.css";
 import { createApi, ApiFailure } from "./parts/api.js";
 import { h, replace, field, notice } from "./parts/dom.js";
+import { t, label, language, setLanguage, applyLanguage, LANGUAGES, failure } from "./parts/i18n.js";
 import { groupsView } from "./views/groups.js";
 import { groupView } from "./views/group.js";
 import { contentView } from "./views/content.js";
 import { rulesView } from "./views/rules.js";
 import { statsView } from "./views/stats.js";
+import { tokensView } from "./views/tokens.js";
 
 const TOKEN_KEY = "recommender.token";
 
-/** The sections of the console, and who may use each. */
-const SECTIONS = [
-  { path: "groups", label: "Groups", roles: ["admin", "operator"] },
-  { path: "content", label: "Content", roles: ["admin", "operator", "editor"] },
-  { path: "rules", label: "Rules", roles: ["admin", "operator"] },
-  { path: "stats", label: "Stats", roles: ["admin", "operator", "editor"] },
+/** The sections of the console, and who may use each: the roles the API lets read its data. */
+export const SECTIONS = [
+  { path: "groups", label: "nav.groups", roles: ["admin", "operator"] },
+  { path: "content", label: "nav.content", roles: ["admin", "operator", "editor"] },
+  { path: "rules", label: "nav.rules", roles: ["admin", "operator"] },
+  { path: "stats", label: "nav.stats", roles: ["admin", "operator"] },
+  { path: "tokens", label: "nav.tokens", roles: ["admin"] },
 ];
 
 const main = document.getElementById("main");
 const nav = document.getElementById("nav");
 const who = document.getElementById("who");
 const status = document.getElementById("status");
+const brand = document.querySelector(".brand");
+const skip = document.querySelector(".skip-link");
 
 let session = null;
 let leaveView = null;
@@ -55,20 +60,38 @@ function sections() {
   return session ? SECTIONS.filter((s) => s.roles.includes(session.role)) : [];
 }
 
+/** The language switch: a select of the two languages, each named in itself. */
+function languageSwitch() {
+  const control = h("select", { id: "language", name: "language", "aria-label": t("chrome.language") },
+    LANGUAGES.map((l) => h("option", { value: l.tag, lang: l.tag, selected: l.tag === language() }, l.name)));
+  control.addEventListener("change", () => {
+    setLanguage(control.value);
+    showChrome();
+    route();
+    document.getElementById("language")?.focus();
+  });
+  return control;
+}
+
 function showChrome() {
+  applyLanguage();
+  brand.textContent = t("chrome.brand");
+  skip.textContent = t("chrome.skip");
+  nav.setAttribute("aria-label", t("chrome.sections"));
   if (!session) {
     nav.hidden = true;
     replace(nav);
-    replace(who);
+    replace(who, languageSwitch());
     return;
   }
   nav.hidden = false;
   replace(nav, h("ul", {}, sections().map((s) =>
-    h("li", {}, h("a", { href: "#/" + s.path, "data-section": s.path }, s.label)))));
+    h("li", {}, h("a", { href: "#/" + s.path, "data-section": s.path }, t(s.label))))));
   replace(who,
     h("span", { class: "role", "data-role": session.role },
-      (session.name ? session.name + " · " : "") + session.role),
-    h("button", { type: "button", class: "link", onclick: signOut }, "Sign out"));
+      (session.name ? session.name + " · " : "") + label("role", session.role)),
+    languageSwitch(),
+    h("button", { type: "button", class: "link", id: "sign-out", onclick: signOut }, t("chrome.signOut")));
 }
 
 function signInView() {
@@ -76,12 +99,11 @@ function signInView() {
     spellcheck: "false" });
   const error = h("div", { "aria-live": "assertive" });
   const form = h("form", { class: "card signin", "aria-labelledby": "signin-title" },
-    h("h1", { id: "signin-title" }, "Sign in"),
-    h("p", {}, "Paste your access token. An admin token is in ", h("code", {}, "data/admin.token"),
-      " after the first start."),
-    field("Access token", input),
+    h("h1", { id: "signin-title" }, t("signin.title")),
+    h("p", {}, t("signin.intro.before"), h("code", {}, "data/admin.token"), t("signin.intro.after")),
+    field(t("signin.token"), input),
     error,
-    h("button", { type: "submit", class: "primary" }, "Sign in"));
+    h("button", { type: "submit", class: "primary" }, t("signin.submit")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     replace(error);
@@ -93,8 +115,7 @@ function signInView() {
         route();
       }
     } catch (e) {
-      const message = e instanceof ApiFailure && e.status === 401
-        ? "That token is not known to this server, or it was revoked." : e.message;
+      const message = e instanceof ApiFailure && e.status === 401 ? t("signin.unknown") : failure(e);
       replace(error, notice("error", message));
     }
   });
@@ -118,8 +139,7 @@ function route() {
     if (link.dataset.section === section) link.setAttribute("aria-current", "page");
   }
   if (session.role === "bot" || allowed.length === 0) {
-    replace(main, notice("info", "This token belongs to a chat tool. The console is for operators and content editors: "
-      + "sign in with an operator, editor or admin token."));
+    replace(main, notice("info", t("signin.bot")));
     return;
   }
   if (!allowed.some((s) => s.path === section)) {
@@ -132,13 +152,15 @@ function route() {
   else if (section === "groups") view = groupsView(context);
   else if (section === "content") view = contentView(context, rest[0]);
   else if (section === "rules") view = rulesView(context, rest[0]);
+  else if (section === "tokens") view = tokensView(context);
   else view = statsView(context);
   replace(main, view.element);
   leaveView = view.leave ?? null;
-  document.title = (view.title ? view.title + " · " : "") + "Community Recommender";
+  document.title = (view.title ? view.title + " · " : "") + t("chrome.brand");
 }
 
 window.addEventListener("hashchange", route);
+showChrome();
 
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) {

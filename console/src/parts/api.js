@@ -11,7 +11,7 @@ export class ApiFailure extends Error {
 }
 
 export function createApi(token) {
-  async function request(method, path, { json, text, form, signal } = {}) {
+  async function request(method, path, { json, text, form, raw, signal } = {}) {
     const headers = { Authorization: "Bearer " + token, Accept: "application/json" };
     let body;
     if (json !== undefined) {
@@ -22,6 +22,9 @@ export function createApi(token) {
       body = text;
     } else if (form !== undefined) {
       body = form;
+    } else if (raw !== undefined) {
+      headers["Content-Type"] = raw.type;
+      body = raw.body;
     }
     const response = await fetch(path, { method, headers, body, signal, cache: "no-store" });
     const type = response.headers.get("Content-Type") || "";
@@ -44,8 +47,15 @@ export function createApi(token) {
     put: (path, options) => request("PUT", path, options),
     delete: (path, options) => request("DELETE", path, options),
 
-    /** Uploads one file as multipart, reporting progress (0 to 1) as it goes. */
-    upload(path, fieldName, file, onProgress) {
+    /** Fetches media with the token and answers an object URL for it (revoke it when done). */
+    async blobUrl(path) {
+      const response = await fetch(path, { headers: { Authorization: "Bearer " + token }, cache: "no-store" });
+      if (!response.ok) throw new ApiFailure(response.status, `GET ${path} answered ${response.status}`, null);
+      return URL.createObjectURL(await response.blob());
+    },
+
+    /** Uploads files in one multipart request, reporting progress (0 to 1) as it goes. */
+    upload(path, fieldName, files, onProgress) {
       return new Promise((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open("POST", path);
@@ -72,7 +82,7 @@ export function createApi(token) {
         });
         xhr.addEventListener("error", () => reject(new ApiFailure(0, "the upload could not reach the server", null)));
         const form = new FormData();
-        form.append(fieldName, file, file.name);
+        for (const file of files) form.append(fieldName, file, file.name);
         xhr.send(form);
       });
     },

@@ -64,7 +64,7 @@ export function lineChart({ title, name, points }) {
     ? svg("text", { x: x(i), y: height - bottom + 16, "text-anchor": "middle", class: "axis" }, p.label) : null);
   const dots = points.map((p, i) => svg("circle", { cx: x(i), cy: y(p.value), r: 2.5, class: seriesClass(0) },
     svg("title", {}, `${p.label}: ${round(p.value)}`)));
-  const description = `${name} per day: ` + points.map((p) => `${p.label} ${round(p.value)}`).join(", ");
+  const description = `${name}: ` + points.map((p) => `${p.label} ${round(p.value)}`).join(", ");
   return h("figure", { class: "chart-box" },
     frame(title, description, width, height, axis(left, top, plotW, plotH, max),
       svg("path", { d: path, class: "line-0" }), dots, labels),

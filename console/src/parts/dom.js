@@ -1,4 +1,5 @@
 // Builds DOM nodes without HTML strings, so no text from the server is ever parsed as markup.
+import { dateTime } from "./i18n.js";
 
 /**
  * Creates an element: h("button", {type: "button", onclick: fn}, "Save").
@@ -63,7 +64,7 @@ export function field(label, control, hint) {
 let counter = 0;
 function uniqueId(label) {
   counter += 1;
-  return "f-" + label.toLowerCase().replace(/[^a-z0-9]+/g, "-") + "-" + counter;
+  return "f-" + counter;
 }
 
 /** A select with options [{value, label}] or plain strings; the first option may be "any". */
@@ -76,11 +77,9 @@ export function select(options, value, attrs = {}) {
   return el;
 }
 
-/** A short date and time in the reader's locale, or an em dash. */
+/** A short date and time in the console's language, or an em dash. */
 export function when(iso) {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
+  return dateTime(iso);
 }
 
 /** A notice box: kind is "info", "error" or "ok". */

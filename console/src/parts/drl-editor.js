@@ -9,6 +9,37 @@ import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle, bracketMatch
 import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { clike } from "@codemirror/legacy-modes/mode/clike";
+import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
+
+/** Facts, fields and enums as rules/README.md documents them, read from it at build time. */
+const VOCABULARY = __RULE_VOCABULARY__;
+
+/**
+ * Completes the word before the cursor: after "Enum." its values, else the documented facts,
+ * enums, fields and methods (a method is inserted with its opening parenthesis).
+ */
+export function completeVocabulary(context) {
+  const enumValue = context.matchBefore(/\b([A-Z]\w*)\.\w*$/);
+  if (enumValue) {
+    const [type] = enumValue.text.split(".");
+    const values = VOCABULARY.enums[type];
+    if (values) {
+      return { from: enumValue.from + type.length + 1, options: values.map((v) => ({ label: v, type: "enum" })),
+        validFor: /^\w*$/ };
+    }
+  }
+  const word = context.matchBefore(/[A-Za-z_]\w*$/);
+  if (!word && !context.explicit) return null;
+  return {
+    from: word ? word.from : context.pos,
+    options: [
+      ...VOCABULARY.types.map((name) => ({ label: name, type: VOCABULARY.enums[name] ? "enum" : "class" })),
+      ...VOCABULARY.members.map((name) => ({ label: name.replace(/\($/, ""), apply: name,
+        type: name.endsWith("(") ? "method" : "property" })),
+    ],
+    validFor: /^\w*$/,
+  };
+}
 
 function words(text) {
   return Object.fromEntries(text.split(/\s+/).filter(Boolean).map((w) => [w, true]));
@@ -47,7 +78,8 @@ export function drlEditor(parent, text, { label, onChange } = {}) {
         lineNumbers(), highlightActiveLineGutter(), highlightActiveLine(), drawSelection(), history(),
         indentOnInput(), bracketMatching(), lintGutter(),
         StreamLanguage.define(drl), syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        keymap.of([...defaultKeymap, ...historyKeymap]),
+        autocompletion({ override: [completeVocabulary], activateOnTyping: false }),
+        keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
         EditorView.lineWrapping,
         EditorView.cspNonce.of(document.querySelector('meta[name="csp-nonce"]')?.content ?? ""),
         EditorView.contentAttributes.of({ "aria-label": label ?? "DRL rule file", "aria-multiline": "true" }),

@@ -1,5 +1,7 @@
 // Renders Markdown for preview: markdown-it turns it into HTML, DOMPurify removes anything
-// that could run (scripts, event handlers, javascript: links, frames, forms, styles).
+// that could run (scripts, event handlers, javascript: links, frames, forms, styles). Images
+// load nothing by themselves: their source moves to data-src, and only an item's own media are
+// loaded, through the caller's resolver (an authenticated fetch, or a file picked locally).
 import MarkdownIt from "markdown-it";
 import DOMPurify from "dompurify";
 
@@ -9,6 +11,10 @@ DOMPurify.addHook("afterSanitizeAttributes", (node) => {
   if (node.tagName === "A") {
     node.setAttribute("rel", "noopener noreferrer nofollow");
     node.setAttribute("target", "_blank");
+  }
+  if (node.tagName === "IMG" && node.hasAttribute("src")) {
+    node.setAttribute("data-src", node.getAttribute("src"));
+    node.removeAttribute("src");
   }
 });
 
@@ -20,10 +26,28 @@ export function markdownToSafeHtml(source) {
   });
 }
 
-/** Fills target with the rendered, sanitized Markdown. */
-export function renderMarkdown(target, source) {
+/**
+ * Fills target with the rendered, sanitized Markdown. resolveImage(src) may answer a URL (or a
+ * promise of one) for an image; images it does not resolve stay unloaded and show their alt text.
+ */
+export function renderMarkdown(target, source, resolveImage) {
   target.classList.add("markdown");
   // Safe: the HTML has just been through DOMPurify, and the page's CSP forbids inline scripts too.
   target.innerHTML = markdownToSafeHtml(source);
+  for (const img of target.querySelectorAll("img[data-src]")) {
+    img.classList.add("unloaded");
+    const found = resolveImage ? resolveImage(img.dataset.src) : null;
+    if (!found) continue;
+    Promise.resolve(found).then((url) => {
+      if (!url) return;
+      img.src = url;
+      img.classList.remove("unloaded");
+    }).catch(() => {});
+  }
   return target;
+}
+
+/** The file name at the end of an image reference such as "media/cake.png" or "./cake.png". */
+export function imageName(src) {
+  return String(src ?? "").split(/[?#]/)[0].split("/").pop();
 }

@@ -1,175 +1,179 @@
-// The content library: search with facets, a safe preview, drag-and-drop upload with
-// per-file progress and results, editing of an item's status and validity, and the gaps: what
-// groups wait for that the library lacks.
-import { h, replace, field, select, notice } from "../parts/dom.js";
+// The content library: search with facets, paging and sorting; upload of a drop or a pick in one
+// request, images included, with per-file results; an editor for every field with a live preview;
+// version history with a diff and restore; archive; and the gaps: what groups wait for.
+import { h, replace, field, select, notice, when } from "../parts/dom.js";
+import { t, label, number, failure } from "../parts/i18n.js";
 import { renderMarkdown } from "../parts/markdown.js";
+import { mediaResolver, localResolver } from "../parts/media.js";
+import { itemEditor } from "./content-editor.js";
 
 const KINDS = ["POST", "ACTIVITY", "OFFER"];
 const STATUSES = ["draft", "published", "archived"];
 // GET /api/v1/content/gaps is for editors (and admins); an operator gets a note instead of an error.
 const GAP_READERS = ["admin", "editor"];
-const FACETS = [["kind", "Kind"], ["tag", "Tag"], ["region", "Region"], ["status", "Status"]];
+const FACETS = ["kind", "tag", "region", "status"];
+const PAGE_SIZE = 20;
+const SORTS = {
+  server: null,
+  title: (a, b) => String(a.title ?? "").localeCompare(String(b.title ?? "")),
+  updated: (a, b) => String(b.updatedAt ?? "").localeCompare(String(a.updatedAt ?? "")),
+  kind: (a, b) => String(a.kind).localeCompare(String(b.kind)) || String(a.title ?? "").localeCompare(String(b.title ?? "")),
+};
 
 export function contentView({ api, role, announce }) {
-  const q = h("input", { type: "search", name: "q", placeholder: "Words in title or body" });
-  const kind = select([{ value: "", label: "Any kind" }, ...KINDS], "", { name: "kind" });
-  const status = select([{ value: "", label: "Any status" }, ...STATUSES], "", { name: "status" });
+  const q = h("input", { type: "search", name: "q", placeholder: t("content.searchHint") });
+  const kind = select([{ value: "", label: t("filter.any") }, ...KINDS.map((k) => ({ value: k, label: label("kind", k) }))], "", { name: "kind" });
+  const status = select([{ value: "", label: t("filter.any") }, ...STATUSES.map((k) => ({ value: k, label: label("status", k) }))], "", { name: "status" });
   const tag = h("input", { type: "text", name: "tag" });
   const region = h("input", { type: "text", name: "region" });
-  const searchForm = h("form", { class: "filters", role: "search", "aria-label": "Search content" },
-    field("Search", q), field("Kind", kind), field("Status", status), field("Tag", tag), field("Region", region),
-    h("button", { type: "submit", class: "primary" }, "Search"));
-  const facets = h("div", { class: "facets", "aria-label": "Facets" });
+  const sort = select(Object.keys(SORTS).map((k) => ({ value: k, label: t("content.sort." + k) })), "server", { name: "sort" });
+  const searchForm = h("form", { class: "filters", role: "search", "aria-label": t("content.search") },
+    field(t("filter.search"), q), field(t("content.kind"), kind), field(t("content.status"), status),
+    field(t("content.tag"), tag), field(t("content.region"), region), field(t("content.sortBy"), sort),
+    h("button", { type: "submit", class: "primary" }, t("content.searchButton")));
+  const facets = h("div", { class: "facets", "aria-label": t("content.facets") });
   const results = h("div", { id: "content-results", "aria-live": "polite" });
+  const pager = h("nav", { class: "pager", id: "content-pager", "aria-label": t("content.pages") });
   const detail = h("section", { class: "card", id: "content-detail", "aria-labelledby": "detail-title", hidden: true });
 
   const fileInput = h("input", { type: "file", id: "upload-files", multiple: true,
-    accept: ".md,.markdown,.json,.csv,.zip,text/markdown,application/json,text/csv,application/zip" });
-  const uploads = h("ul", { class: "uploads", id: "upload-results", "aria-label": "Uploads" });
+    accept: ".md,.markdown,.json,.csv,.zip,.png,.jpg,.jpeg,.gif,.webp,text/markdown,application/json,text/csv,application/zip,image/*" });
+  const uploads = h("ul", { class: "uploads", id: "upload-results", "aria-label": t("content.uploads") });
   const dropZone = h("div", { class: "drop-zone", id: "drop-zone" },
-    h("p", {}, "Drop Markdown, JSON, CSV or zip files here, or "),
-    h("label", { for: "upload-files", class: "button" }, "choose files"), fileInput);
+    h("p", {}, t("content.drop")),
+    h("label", { for: "upload-files", class: "button" }, t("content.choose")), fileInput);
 
+  const gapsTitle = () => h("h2", { id: "gaps-title" }, t("gaps.title"));
   const gaps = h("section", { class: "card", id: "content-gaps", "aria-labelledby": "gaps-title" },
-    h("h2", { id: "gaps-title" }, "What groups are waiting for"), h("p", {}, "Loading…"));
+    gapsTitle(), h("p", {}, t("common.loading")));
   if (GAP_READERS.includes(role)) {
-    api.get("/api/v1/content/gaps").then(({ body }) => showGaps(gaps, body.gaps))
-      .catch((e) => replace(gaps, h("h2", { id: "gaps-title" }, "What groups are waiting for"),
-        notice("error", "Gaps could not be loaded: " + e.message)));
+    api.get("/api/v1/content/gaps").then(({ body }) => showGaps(gaps, body.gaps, gapsTitle()))
+      .catch((e) => replace(gaps, gapsTitle(), notice("error", t("gaps.loadFailed"), " ", failure(e))));
   } else {
-    replace(gaps, h("h2", { id: "gaps-title" }, "What groups are waiting for"),
-      h("p", { id: "gaps-for-editors" }, "Editors see here what the library lacks for the groups that wait on it."
-        + " A group's own gaps show on its page when it gets nothing."));
+    replace(gaps, gapsTitle(), h("p", { id: "gaps-for-editors" }, t("gaps.forEditors")));
   }
 
   const element = h("section", { class: "content", "aria-labelledby": "content-title" },
-    h("h1", { id: "content-title" }, "Content"),
+    h("h1", { id: "content-title" }, t("content.title")),
     h("div", { class: "columns" },
       h("section", { class: "card", "aria-labelledby": "search-title" },
-        h("h2", { id: "search-title" }, "Find material"), searchForm, facets, results),
+        h("h2", { id: "search-title" }, t("content.find")), searchForm, facets, results, pager),
       h("section", { class: "card", "aria-labelledby": "upload-title" },
-        h("h2", { id: "upload-title" }, "Upload"), dropZone, uploads)),
+        h("h2", { id: "upload-title" }, t("content.upload")), dropZone, uploads)),
     detail, gaps);
 
-  async function search(page = 1) {
+  let page = 1;
+  async function search(wanted = 1) {
     const params = new URLSearchParams();
     for (const [name, control] of [["q", q], ["kind", kind], ["status", status], ["tag", tag], ["region", region]]) {
       if (control.value.trim()) params.set(name, control.value.trim());
     }
-    params.set("page", page);
+    params.set("page", wanted);
+    params.set("size", PAGE_SIZE);
     try {
       const { body } = await api.get("/api/v1/content?" + params);
+      page = wanted;
       showResults(body);
-      announce(`${body.total ?? body.items.length} items found`);
+      announce(t("content.found", { count: body.total }));
     } catch (e) {
       replace(facets);
-      replace(results, notice("error", "Search failed: " + e.message));
+      replace(pager);
+      replace(results, notice("error", t("content.searchFailed"), " ", failure(e)));
     }
   }
 
   function showResults(body) {
-    const items = body.items ?? [];
+    const items = [...(body.items ?? [])];
+    if (SORTS[sort.value]) items.sort(SORTS[sort.value]);
+    const pages = Math.max(1, Math.ceil(body.total / PAGE_SIZE));
     replace(results,
-      h("p", { class: "count" }, `${body.total ?? items.length} items`),
+      h("p", { class: "count" }, t("content.count", { count: body.total })),
       h("ul", { class: "results" }, items.map((item) => h("li", { "data-content": item.id },
         h("button", { type: "button", class: "link", onclick: () => openItem(item.id) }, item.title ?? item.id),
-        " ", h("span", { class: "badge kind" }, item.kind ?? ""),
-        " ", h("span", { class: "muted" }, item.status ?? "")))));
-    replace(facets, FACETS.map(([name, label]) => facetList(name, label, body.facets?.[name])));
+        " ", h("span", { class: "badge kind" }, label("kind", item.kind)),
+        " ", h("span", { class: "muted" }, label("status", item.status))))));
+    replace(pager,
+      h("button", { type: "button", id: "page-previous", disabled: page <= 1, onclick: () => search(page - 1) }, t("content.previous")),
+      h("span", { id: "page-of", "data-page": page, "data-pages": pages }, t("content.pageOf", { page, pages })),
+      h("button", { type: "button", id: "page-next", disabled: page >= pages, onclick: () => search(page + 1) }, t("content.next")));
+    replace(facets, FACETS.map((name) => facetList(name, body.facets?.[name])));
   }
 
-  function facetList(name, label, counts) {
-    const entries = Array.isArray(counts)
-      ? counts.map((c) => [c.value ?? c.label, c.count])
-      : Object.entries(counts ?? {});
+  function facetList(name, counts) {
+    const entries = Object.entries(counts ?? {});
     if (entries.length === 0) return null;
     const control = { kind, status, tag, region }[name];
-    return h("div", { class: "facet" }, h("h3", {}, label),
+    const shown = (value) => (name === "kind" || name === "status" ? label(name, value) : value);
+    return h("div", { class: "facet" }, h("h3", {}, t("content." + name)),
       h("ul", {}, entries.map(([value, count]) => h("li", {},
         h("button", { type: "button", class: "link", "aria-pressed": String(control.value === value),
           onclick: () => {
             control.value = control.value === value ? "" : value;
             search();
-          } }, `${value} (${count})`)))));
+          } }, `${shown(value)} (${number(count)})`)))));
   }
 
   async function openItem(id) {
     detail.hidden = false;
-    replace(detail, h("h2", { id: "detail-title" }, id), h("p", {}, "Loading…"));
+    replace(detail, h("h2", { id: "detail-title" }, id), h("p", {}, t("common.loading")));
     try {
       const { body: item } = await api.get("/api/v1/content/" + encodeURIComponent(id));
-      showItem(item);
+      replace(detail, itemEditor(api, item, { announce, onChanged: () => search(page) }));
+      detail.querySelector("input, select, textarea")?.focus();
     } catch (e) {
-      replace(detail, h("h2", { id: "detail-title" }, id), notice("error", e.message));
+      replace(detail, h("h2", { id: "detail-title" }, id), notice("error", failure(e)));
     }
   }
 
-  function showItem(item) {
-    const statusControl = select(STATUSES, item.status, { name: "item-status" });
-    const from = h("input", { type: "datetime-local", name: "valid-from", value: localInput(item.validFrom) });
-    const until = h("input", { type: "datetime-local", name: "valid-until", value: localInput(item.validUntil) });
-    const outcome = h("div", { "aria-live": "polite" });
-    const form = h("form", { class: "filters", "aria-label": "Status and validity" },
-      field("Status", statusControl), field("Valid from", from), field("Valid until", until),
-      h("button", { type: "submit", class: "primary" }, "Save"));
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const changed = { ...item, status: statusControl.value,
-        validFrom: from.value ? new Date(from.value).toISOString() : null,
-        validUntil: until.value ? new Date(until.value).toISOString() : null };
-      try {
-        const { body } = await api.put("/api/v1/content/" + encodeURIComponent(item.id), { json: changed });
-        replace(outcome, notice("ok", "Saved."));
-        Object.assign(item, body ?? changed);
-      } catch (e) {
-        replace(outcome, notice("error", "Not saved: " + e.message));
-      }
-    });
-    replace(detail,
-      h("h2", { id: "detail-title" }, item.title ?? item.id),
-      h("p", { class: "muted" }, [item.kind, item.language, (item.tags ?? []).join(", "), "version " + (item.version ?? "?")]
-        .filter(Boolean).join(" · ")),
-      form, outcome,
-      h("h3", {}, "Preview"),
-      renderMarkdown(h("div", { class: "preview", id: "content-preview" }), item.body));
-  }
-
+  // One multipart request per drop or pick: Markdown with its images arrives together.
   async function upload(files) {
-    for (const file of files) {
-      const bar = h("progress", { max: "1", value: "0", "aria-label": "Upload of " + file.name });
-      const message = h("span", { class: "upload-message" }, "uploading…");
-      const preview = h("div", { class: "preview" });
-      const row = h("li", { "data-file": file.name }, h("strong", {}, file.name), " ", bar, " ", message, preview);
-      uploads.prepend(row);
-      if (/\.(md|markdown)$/i.test(file.name)) {
-        const text = await file.text();
-        renderMarkdown(preview, text.replace(/^---\n[\s\S]*?\n---\n/, ""));
-        preview.prepend(h("p", { class: "muted" }, "Local preview"));
-      }
-      try {
-        const { body } = await api.upload("/api/v1/content/uploads", "files", file, (p) => { bar.value = p; });
-        const results = body.results ?? body.files ?? body.items ?? [];
-        const mine = results.find((r) => r.file === file.name || r.name === file.name) ?? results[0];
-        if (mine && (mine.errors?.length || mine.error)) {
-          row.classList.add("failed");
-          replace(message, "refused: " + (mine.errors ?? [mine.error]).map((e) => e.message ?? e).join("; "));
-        } else {
-          row.classList.add("done");
-          replace(message, "added " + (mine?.ids ?? [mine?.id]).filter(Boolean).join(", "));
-        }
-      } catch (e) {
-        row.classList.add("failed");
-        replace(message, "failed: " + e.message
-          + (e.body?.errors ? " " + e.body.errors.map((x) => `${x.file ?? ""}:${x.line ?? ""} ${x.message}`).join("; ") : ""));
-      }
-      announce(`${file.name}: ${message.textContent}`);
+    if (files.length === 0) return;
+    const names = files.map((f) => f.name);
+    const bar = h("progress", { max: "1", value: "0", "aria-label": t("content.uploadOf", { files: names.join(", ") }) });
+    const message = h("span", { class: "upload-message" }, t("content.uploading"));
+    const rows = h("ul", { class: "upload-files" });
+    const previews = h("div", { class: "upload-previews" });
+    const row = h("li", { "data-files": names.join(" ") }, h("strong", {}, names.join(", ")), " ", bar, " ", message, rows, previews);
+    uploads.prepend(row);
+    for (const file of files.filter((f) => /\.(md|markdown)$/i.test(f.name))) {
+      const preview = h("div", { class: "preview", "data-file": file.name });
+      renderMarkdown(preview, (await file.text()).replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ""), localResolver(files));
+      previews.append(h("p", { class: "muted" }, t("content.localPreview", { file: file.name })), preview);
     }
+    let body;
+    try {
+      body = (await api.upload("/api/v1/content/uploads", "files", files, (p) => { bar.value = p; })).body;
+    } catch (e) {
+      body = e.body?.files ? e.body : null;
+      if (!body) {
+        row.classList.add("failed");
+        replace(message, failure(e));
+        announce(message.textContent);
+        return;
+      }
+    }
+    const reports = body.files ?? [];
+    const rejected = reports.some((f) => f.result === "rejected");
+    row.classList.add(rejected ? "failed" : "done");
+    replace(message, rejected ? t("content.uploadRejected", { count: body.rejected ?? 0 })
+      : t("content.uploadDone", { created: body.created ?? 0, updated: body.updated ?? 0, unchanged: body.unchanged ?? 0 }));
+    replace(rows, reports.map((f) => h("li", { "data-file": f.file, "data-result": f.result, class: "result-" + f.result },
+      h("strong", {}, f.file), " ", label("uploadResult", f.result),
+      (f.usedBy ?? []).length ? " " + t("content.usedBy", { items: f.usedBy.join(", ") }) : null,
+      (f.items ?? []).length ? h("span", {}, ": ", (f.items ?? []).map((i, n) => [n ? ", " : "",
+        h("button", { type: "button", class: "link", "data-item": i.id, onclick: () => openItem(i.id) }, i.id),
+        ` (${t("content.version", { version: i.version })}, ${label("uploadResult", i.result)})`])) : null,
+      (f.problems ?? []).length ? h("ul", { class: "problems" }, f.problems.map((p) =>
+        h("li", {}, `${p.file ?? f.file}${p.line ? ":" + p.line : ""}${p.field ? " · " + p.field : ""} — ${p.message}`))) : null)));
+    announce(message.textContent);
+    if (!rejected) search(page);
   }
 
   searchForm.addEventListener("submit", (event) => {
     event.preventDefault();
     search();
   });
+  sort.addEventListener("change", () => search(page));
   fileInput.addEventListener("change", () => {
     upload([...fileInput.files]);
     fileInput.value = "";
@@ -186,35 +190,25 @@ export function contentView({ api, role, announce }) {
   });
 
   search();
-  return { element, title: "Content" };
+  return { element, title: t("content.title") };
 }
 
-function localInput(iso) {
-  if (!iso) return "";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  const offset = date.getTimezoneOffset() * 60000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
-}
-
-
-function showGaps(target, gaps) {
-  const title = h("h2", { id: "gaps-title" }, "What groups are waiting for");
+function showGaps(target, gaps, title) {
   if (gaps.length === 0) {
-    replace(target, title, h("p", {}, "No gaps: every need found content."));
+    replace(target, title, h("p", {}, t("gaps.none")));
     return;
   }
   replace(target, title,
-    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Content gaps table" },
+    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("gaps.table") },
       h("table", { class: "data", id: "gaps-table" },
-        h("thead", {}, h("tr", {}, ["Kind", "Tags", "Interests", "Language", "Region", "Groups waiting", "Since"]
-          .map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, ["gaps.kind", "gaps.tags", "gaps.interests", "gaps.language", "gaps.region",
+          "gaps.waiting", "gaps.since"].map((c) => h("th", { scope: "col" }, t(c))))),
         h("tbody", {}, gaps.map((g) => h("tr", {},
-          h("td", {}, g.kind),
-          h("td", {}, (g.tags ?? []).join(", ") || "any"),
+          h("td", {}, label("kind", g.kind)),
+          h("td", {}, (g.tags ?? []).join(", ") || t("gaps.anyTag")),
           h("td", {}, (g.interests ?? []).join(", ")),
           h("td", {}, g.language),
-          h("td", {}, g.region ?? "anywhere"),
-          h("td", {}, String(g.groupsWaiting)),
-          h("td", {}, new Date(g.since).toLocaleString())))))));
+          h("td", {}, g.region ?? t("gaps.anywhere")),
+          h("td", { class: "num" }, number(g.groupsWaiting)),
+          h("td", {}, when(g.since))))))));
 }

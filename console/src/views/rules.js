@@ -3,8 +3,15 @@
 import { h, replace, field, notice, when } from "../parts/dom.js";
 import { drlEditor } from "../parts/drl-editor.js";
 import { ApiFailure } from "../parts/api.js";
+import { t, label, number, failure } from "../parts/i18n.js";
+import { diffView } from "../parts/diff.js";
 
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.drl$/;
+// Valid both as a RegExp and as an HTML pattern, which Chromium compiles with the v flag: there a
+// "-" inside a class must be escaped.
+export const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._\-]{0,99}\.drl$/;
+/** What the new-file field accepts: a name, with or without ".drl" (added when missing). */
+export const NAME_INPUT = /[A-Za-z0-9][A-Za-z0-9._\-]{0,95}/;
+const NOTE_MAX = 500;
 const NEW_FILE = `package playbook
 import community.recommender.engine.model.*
 ruleflow-group "candidates"
@@ -12,41 +19,44 @@ ruleflow-group "candidates"
 `;
 
 export function rulesView({ api, announce }, initialFile) {
-  const files = h("ul", { class: "file-list", "aria-label": "Rule files" });
+  const files = h("ul", { class: "file-list", "aria-label": t("rules.files") });
   const summary = h("p", { class: "muted" });
   const mirror = h("div", { id: "rules-mirror", "aria-live": "polite" });
-  const newName = h("input", { type: "text", name: "new-file", placeholder: "my-rules.drl", pattern: FILE_NAME.source });
-  const newForm = h("form", { class: "new-file", "aria-label": "New rule file" },
-    field("New file name", newName), h("button", { type: "submit" }, "New file"));
+  const newName = h("input", { type: "text", name: "new-file", placeholder: "my-rules.drl", pattern: NAME_INPUT.source });
+  const newForm = h("form", { class: "new-file", "aria-label": t("rules.newFile") },
+    field(t("rules.newFileName"), newName), h("button", { type: "submit" }, t("rules.newFile")));
 
-  const editorTitle = h("h2", { id: "editor-title" }, "Choose a file");
+  const editorTitle = h("h2", { id: "editor-title" }, t("rules.choose"));
   const editorHost = h("div", { class: "editor-host", id: "editor" });
   const dirty = h("span", { class: "dirty", "aria-live": "polite" });
   const buttons = {
-    validate: h("button", { type: "button", id: "validate", disabled: true }, "Validate"),
-    simulate: h("button", { type: "button", id: "simulate", disabled: true }, "Simulate"),
-    journey: h("button", { type: "button", id: "journey", disabled: true }, "Journey (30 days)"),
-    publish: h("button", { type: "button", id: "publish", class: "primary", disabled: true }, "Publish"),
-    revert: h("button", { type: "button", id: "revert", disabled: true }, "Revert changes"),
-    remove: h("button", { type: "button", id: "delete", class: "danger", disabled: true }, "Delete file"),
+    validate: h("button", { type: "button", id: "validate", disabled: true }, t("rules.validate")),
+    simulate: h("button", { type: "button", id: "simulate", disabled: true }, t("rules.simulate")),
+    journey: h("button", { type: "button", id: "journey", disabled: true }, t("rules.journey")),
+    publish: h("button", { type: "button", id: "publish", class: "primary", disabled: true }, t("rules.publish")),
+    revert: h("button", { type: "button", id: "revert", disabled: true }, t("rules.revert")),
+    remove: h("button", { type: "button", id: "delete", class: "danger", disabled: true }, t("rules.delete")),
   };
   const result = h("div", { id: "rule-result", "aria-live": "polite" });
-  const errors = h("ol", { class: "errors", id: "rule-errors", "aria-label": "Errors" });
+  const errors = h("ol", { class: "errors", id: "rule-errors", "aria-label": t("rules.errors") });
   const simulation = h("section", { id: "simulation", "aria-labelledby": "simulation-title", hidden: true });
   const versions = h("section", { class: "card", id: "versions", "aria-labelledby": "versions-title" },
-    h("h2", { id: "versions-title" }, "Versions"));
+    h("h2", { id: "versions-title" }, t("rules.versions")));
+  const versionDiff = h("div", { id: "version-diff", "aria-live": "polite" });
+  const publishDialog = h("dialog", { id: "publish-dialog", "aria-labelledby": "publish-title" });
 
   const element = h("section", { class: "rules", "aria-labelledby": "rules-title" },
-    h("h1", { id: "rules-title" }, "Rules"),
+    h("h1", { id: "rules-title" }, t("rules.title")),
     h("div", { class: "rules-layout" },
       h("aside", { class: "card files-pane", "aria-labelledby": "files-title" },
-        h("h2", { id: "files-title" }, "Files"), summary, mirror, files, newForm),
+        h("h2", { id: "files-title" }, t("rules.files")), summary, mirror, files, newForm),
       h("div", { class: "card editor-pane", "aria-labelledby": "editor-title" },
         h("div", { class: "editor-head" }, editorTitle, dirty),
         editorHost,
-        h("div", { class: "toolbar", role: "toolbar", "aria-label": "Rule file actions" }, Object.values(buttons)),
+        h("p", { class: "hint" }, t("rules.completionHint")),
+        h("div", { class: "toolbar", role: "toolbar", "aria-label": t("rules.actions") }, Object.values(buttons)),
         result, errors)),
-    simulation, versions);
+    simulation, versions, versionDiff, publishDialog);
 
   let current = null; // {name, saved, isNew}
   let editor = null;
@@ -59,7 +69,7 @@ export function rulesView({ api, announce }, initialFile) {
     buttons.revert.disabled = busy || !current || text() === current.saved;
   };
   const markDirty = () => {
-    dirty.textContent = current && text() !== current.saved ? "Unpublished changes" : "";
+    dirty.textContent = current && text() !== current.saved ? t("rules.dirty") : "";
     buttons.revert.disabled = !current || text() === current.saved;
   };
 
@@ -88,11 +98,11 @@ export function rulesView({ api, announce }, initialFile) {
 
   function failed(e, action) {
     if (e instanceof ApiFailure && e.status === 422 && e.body && Array.isArray(e.body.errors)) {
-      replace(result, notice("error", `${action}: ${e.body.errors.length} error(s). The running rules are unchanged.`));
+      replace(result, notice("error", t("rules.errorsFound", { action: t(action), count: e.body.errors.length })));
       showErrors(e.body.errors);
-      announce(`${e.body.errors.length} errors`);
+      announce(t("rules.errorCount", { count: e.body.errors.length }));
     } else {
-      replace(result, notice("error", `${action} failed: ${e.message}`));
+      replace(result, notice("error", t("rules.failed", { action: t(action) }), " ", failure(e)));
     }
   }
 
@@ -104,7 +114,7 @@ export function rulesView({ api, announce }, initialFile) {
       try {
         saved = (await api.get("/api/v1/rules/" + encodeURIComponent(name))).body;
       } catch (e) {
-        replace(result, notice("error", `Cannot open ${name}: ${e.message}`));
+        replace(result, notice("error", t("rules.cannotOpen", { name }), " ", failure(e)));
         return;
       }
     }
@@ -112,7 +122,7 @@ export function rulesView({ api, announce }, initialFile) {
     editorTitle.textContent = name;
     if (editor) editor.destroy();
     replace(editorHost);
-    editor = drlEditor(editorHost, saved, { label: "DRL of " + name, onChange: markDirty });
+    editor = drlEditor(editorHost, saved, { label: t("rules.drlOf", { name }), onChange: markDirty });
     for (const link of files.querySelectorAll("a")) {
       if (link.dataset.file === name) link.setAttribute("aria-current", "true");
       else link.removeAttribute("aria-current");
@@ -125,11 +135,10 @@ export function rulesView({ api, announce }, initialFile) {
   async function loadFiles() {
     try {
       const { body } = await api.get("/api/v1/rules");
-      summary.textContent = `Active: version ${body.version}, ${body.rules.length} rules in ${body.files.length} files`;
+      summary.textContent = t("rules.summary", { version: body.version, rules: body.rules.length, files: body.files.length });
       summary.dataset.version = body.version;
       replace(mirror, body.mirror && !body.mirror.written
-        ? notice("info", `The rules folder ${body.mirror.folder} could not be written (${body.mirror.error}).`
-          + " The rules run from the database; the folder is only a mirror.")
+        ? notice("info", t("rules.mirror", { folder: body.mirror.folder, error: body.mirror.error }))
         : []);
       replace(files, body.files.map((f) => h("li", {},
         h("a", { href: "#/rules/" + encodeURIComponent(f.name), "data-file": f.name,
@@ -137,10 +146,10 @@ export function rulesView({ api, announce }, initialFile) {
             event.preventDefault();
             open(f.name);
           } }, f.name),
-        h("span", { class: "muted" }, ` ${f.bytes} bytes`))));
+        h("span", { class: "muted" }, " " + t("rules.bytes", { count: f.bytes })))));
       return body;
     } catch (e) {
-      replace(files, notice("error", "The rule files could not be loaded: " + e.message));
+      replace(files, notice("error", t("rules.loadFailed"), " ", failure(e)));
       return null;
     }
   }
@@ -148,41 +157,67 @@ export function rulesView({ api, announce }, initialFile) {
   async function loadVersions() {
     try {
       const { body } = await api.get("/api/v1/rules/versions");
-      replace(versions, h("h2", { id: "versions-title" }, "Versions"),
-        h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Versions table" },
+      const items = body.items;
+      replace(versions, h("h2", { id: "versions-title" }, t("rules.versions")),
+        h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("rules.versionsTable") },
           h("table", { class: "data versions-table" },
-            h("thead", {}, h("tr", {}, ["Version", "When", "Who", "Files", ""].map((c) => h("th", { scope: "col" }, c)))),
-            h("tbody", {}, body.items.map((v) => h("tr", { "data-version": v.version, class: v.active ? "active" : "" },
-              h("td", {}, "v" + v.version, v.active ? h("span", { class: "badge" }, " active") : null),
+            h("thead", {}, h("tr", {}, ["rules.col.version", "rules.col.when", "rules.col.who", "rules.col.note", ""]
+              .map((c) => h("th", { scope: "col" }, c ? t(c) : "")))),
+            h("tbody", {}, items.map((v) => h("tr", { "data-version": v.version, class: v.active ? "active" : "" },
+              h("td", {}, "v" + v.version, v.active ? h("span", { class: "badge" }, " " + t("rules.active")) : null),
               h("td", {}, when(v.createdAt)),
-              h("td", {}, v.author),
-              h("td", {}, (v.fileNames ?? []).join(", ")),
-              h("td", {}, v.active ? null : h("button", { type: "button", class: "rollback",
-                "aria-label": `Roll back to version ${v.version}`, onclick: () => rollback(v.version) },
-              "Roll back to this"))))))));
+              h("td", {}, v.author ?? "—"),
+              h("td", { class: "note" }, v.note ?? (v.restoredFrom ? t("rules.restoredFrom", { version: v.restoredFrom }) : "—")),
+              h("td", { class: "actions" },
+                v.version > 1 ? h("button", { type: "button", class: "link show-diff",
+                  "aria-label": t("rules.diffOf", { version: v.version }), onclick: () => showVersionDiff(v.version) },
+                t("rules.diff")) : null,
+                v.active ? null : [" ", h("button", { type: "button", class: "rollback",
+                  "aria-label": t("rules.rollbackTo", { version: v.version }), onclick: () => rollback(v.version) },
+                t("rules.rollback"))])))))));
     } catch (e) {
-      replace(versions, h("h2", { id: "versions-title" }, "Versions"), notice("error", e.message));
+      replace(versions, h("h2", { id: "versions-title" }, t("rules.versions")), notice("error", failure(e)));
+    }
+  }
+
+  // What a version changed against the one before it, file by file.
+  async function showVersionDiff(version) {
+    try {
+      const [{ body: after }, { body: before }] = await Promise.all([
+        api.get(`/api/v1/rules/versions/${version}`), api.get(`/api/v1/rules/versions/${version - 1}`)]);
+      const names = [...new Set([...Object.keys(before.files ?? {}), ...Object.keys(after.files ?? {})])].sort()
+        .filter((n) => (before.files?.[n] ?? "") !== (after.files?.[n] ?? ""));
+      replace(versionDiff, h("section", { class: "card", "aria-labelledby": "version-diff-title" },
+        h("h2", { id: "version-diff-title", tabindex: "-1" }, t("rules.diffTitle", { version, previous: version - 1 })),
+        after.note ? h("p", {}, t("rules.noteIs", { note: after.note })) : null,
+        names.length === 0 ? h("p", { class: "muted" }, t("diff.none"))
+          : names.map((n) => [h("h3", {}, n), diffView(before.files?.[n] ?? "", after.files?.[n] ?? "")])));
+      versionDiff.querySelector("h2").focus();
+    } catch (e) {
+      replace(versionDiff, notice("error", failure(e)));
     }
   }
 
   async function rollback(version) {
-    if (!confirm(`Activate the files of version ${version} again, as a new version?`)) return;
+    if (!confirm(t("rules.rollbackConfirm", { version }))) return;
     try {
-      const { body } = await api.post(`/api/v1/rules/versions/${version}/activate`, { json: {} });
+      const { body } = await api.post(`/api/v1/rules/versions/${version}/activate`,
+        { json: { note: t("rules.rollbackNote", { version }) } });
       await refresh();
-      replace(result, notice("ok", `Rolled back: version ${body.version} is active, with the files of version ${version}.`));
-      announce(`Version ${body.version} active`);
+      replace(result, notice("ok", t("rules.rolledBack", { version: body.version, from: version })));
+      announce(t("rules.activeNow", { version: body.version }));
     } catch (e) {
-      failed(e, "Rollback");
+      failed(e, "rules.action.rollback");
     }
   }
 
+  // After a rollback the editor shows the active text: the same file when the set still has it,
+  // else the set's first file.
   async function refresh() {
     await Promise.all([loadFiles(), loadVersions()]);
-    if (current && !current.isNew) {
-      const stillThere = files.querySelector(`a[data-file="${CSS.escape(current.name)}"]`);
-      if (stillThere) await open(current.name);
-    }
+    const stillThere = current && files.querySelector(`a[data-file="${CSS.escape(current.name)}"]`);
+    const name = stillThere ? current.name : files.querySelector("a[data-file]")?.dataset.file;
+    if (name) await open(name);
   }
 
   buttons.validate.addEventListener("click", async () => {
@@ -190,10 +225,10 @@ export function rulesView({ api, announce }, initialFile) {
     setBusy(true);
     try {
       await api.post("/api/v1/rules/validate", { json: { files: changes() } });
-      replace(result, notice("ok", "Valid: the whole rule set compiles with this change."));
-      announce("Valid");
+      replace(result, notice("ok", t("rules.valid")));
+      announce(t("rules.validShort"));
     } catch (e) {
-      failed(e, "Validation");
+      failed(e, "rules.action.validate");
     } finally {
       setBusy(false);
     }
@@ -202,14 +237,14 @@ export function rulesView({ api, announce }, initialFile) {
   buttons.simulate.addEventListener("click", async () => {
     clearOutcome();
     setBusy(true);
-    replace(result, notice("info", "Simulating every group under the proposed rules…"));
+    replace(result, notice("info", t("rules.simulating")));
     try {
       const { body } = await api.post("/api/v1/rules/simulate", { json: { files: changes() } });
-      replace(result, notice("ok", `Simulated: ${body.changed} of ${body.total} groups would get a different suggestion.`));
+      replace(result, notice("ok", t("rules.simulated", { changed: body.changed, total: body.total })));
       showSimulation(simulation, body);
-      announce(`${body.changed} groups would change`);
+      announce(t("rules.wouldChange", { count: body.changed }));
     } catch (e) {
-      failed(e, "Simulation");
+      failed(e, "rules.action.simulate");
     } finally {
       setBusy(false);
     }
@@ -219,38 +254,72 @@ export function rulesView({ api, announce }, initialFile) {
   buttons.journey.addEventListener("click", async () => {
     clearOutcome();
     setBusy(true);
-    replace(result, notice("info", "Running every group's next 30 days under the proposed rules…"));
+    replace(result, notice("info", t("rules.journeying")));
     try {
       const { body } = await api.post("/api/v1/journeys", { json: { days: 30, files: changes() } });
-      const kinds = Object.entries(body.kinds ?? {}).map(([k, n]) => `${n} ${k.toLowerCase()}`).join(", ");
+      const kinds = Object.entries(body.kinds ?? {}).map(([k, n]) => `${number(n)} ${label("kind", k)}`).join(", ");
       replace(result, notice(body.stalls > 0 ? "error" : "ok",
-        h("span", { id: "journey-report" }, `Journey of ${body.groupCount} groups over ${body.days} days: `
-          + `${body.stalls} stalls${body.stalledGroups.length ? " (" + body.stalledGroups.join(", ") + ")" : ""}, `
-          + `${body.offersPerGroupMonth} offers per group-month, ${kinds}, ${body.gaps.length} content gaps.`
-          + (body.next ? ` These are the first ${body.groupCount} of ${body.total} groups.` : ""))));
-      announce(`${body.stalls} stalls`);
+        h("span", { id: "journey-report", "data-groups": body.groupCount, "data-days": body.days },
+          t("rules.journeyReport", { groups: body.groupCount, days: body.days, stalls: body.stalls,
+            stalled: body.stalledGroups.length ? " (" + body.stalledGroups.join(", ") + ")" : "",
+            offers: number(body.offersPerGroupMonth, { maximumFractionDigits: 2 }), kinds, gaps: body.gaps.length })
+          + (body.next ? " " + t("rules.journeyFirst", { groups: body.groupCount, total: body.total }) : ""))));
+      announce(t("rules.stalls", { count: body.stalls }));
     } catch (e) {
-      failed(e, "Journey");
+      failed(e, "rules.action.journey");
     } finally {
       setBusy(false);
     }
   });
 
-  buttons.publish.addEventListener("click", async () => {
+  // Publishing asks for a short change note and shows what changes against the active text.
+  buttons.publish.addEventListener("click", () => {
     clearOutcome();
+    const note = h("textarea", { id: "publish-note", name: "note", rows: "2", maxlength: String(NOTE_MAX), "aria-required": "true" });
+    const problem = h("small", { class: "field-error", id: "publish-note-error", "aria-live": "polite" });
+    note.setAttribute("aria-describedby", "publish-note-error");
+    const form = h("form", { method: "dialog", class: "publish-form" },
+      h("h2", { id: "publish-title" }, t("rules.publishTitle", { name: current.name })),
+      h("p", { class: "muted" }, current.isNew ? t("rules.publishNew") : t("rules.publishDiff")),
+      diffView(current.isNew ? "" : current.saved, text(), { id: "publish-diff" }),
+      field(t("rules.note"), note, t("rules.noteHint")), problem,
+      h("div", { class: "toolbar" },
+        h("button", { type: "submit", class: "primary", id: "publish-confirm", value: "publish" }, t("rules.publishConfirm")),
+        h("button", { type: "button", id: "publish-cancel", onclick: () => publishDialog.close() }, t("common.cancel"))));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (!note.value.trim()) {
+        problem.textContent = t("rules.noteMissing");
+        note.setAttribute("aria-invalid", "true");
+        note.focus();
+        return;
+      }
+      publishDialog.close();
+      publish(note.value.trim());
+    });
+    replace(publishDialog, form);
+    publishDialog.showModal();
+    note.focus();
+  });
+  publishDialog.addEventListener("close", () => {
+    if (current && editor && !buttons.publish.disabled) buttons.publish.focus();
+  });
+
+  async function publish(note) {
     setBusy(true);
     try {
-      const { body } = await api.put("/api/v1/rules/" + encodeURIComponent(current.name), { text: text() });
+      const { body } = await api.put("/api/v1/rules/" + encodeURIComponent(current.name)
+        + "?note=" + encodeURIComponent(note), { text: text() });
       await Promise.all([loadFiles(), loadVersions()]);
       await open(current.name);
-      replace(result, notice("ok", `Published: version ${body.version} is active.`));
-      announce(`Published version ${body.version}`);
+      replace(result, notice("ok", t("rules.published", { version: body.version })));
+      announce(t("rules.published", { version: body.version }));
     } catch (e) {
-      failed(e, "Publishing");
+      failed(e, "rules.action.publish");
     } finally {
       setBusy(false);
     }
-  });
+  }
 
   buttons.revert.addEventListener("click", () => {
     editor.setText(current.saved);
@@ -258,20 +327,20 @@ export function rulesView({ api, announce }, initialFile) {
   });
 
   buttons.remove.addEventListener("click", async () => {
-    if (!confirm(`Delete ${current.name}? The rest of the rule set must still compile.`)) return;
+    if (!confirm(t("rules.deleteConfirm", { name: current.name }))) return;
     clearOutcome();
     setBusy(true);
     try {
       const { body } = await api.delete("/api/v1/rules/" + encodeURIComponent(current.name));
-      replace(result, notice("ok", `Deleted ${current.name}: version ${body.version} is active.`));
+      replace(result, notice("ok", t("rules.deleted", { name: current.name, version: body.version })));
       current = null;
       editor.destroy();
       editor = null;
       replace(editorHost);
-      editorTitle.textContent = "Choose a file";
+      editorTitle.textContent = t("rules.choose");
       await Promise.all([loadFiles(), loadVersions()]);
     } catch (e) {
-      failed(e, "Deleting");
+      failed(e, "rules.action.delete");
     } finally {
       setBusy(false);
     }
@@ -281,7 +350,7 @@ export function rulesView({ api, announce }, initialFile) {
     event.preventDefault();
     const name = newName.value.trim().endsWith(".drl") ? newName.value.trim() : newName.value.trim() + ".drl";
     if (!FILE_NAME.test(name)) {
-      replace(result, notice("error", "Name rule files like my-rules.drl: letters, digits, '.', '_' and '-'."));
+      replace(result, notice("error", t("rules.badName")));
       return;
     }
     newName.value = "";
@@ -292,14 +361,14 @@ export function rulesView({ api, announce }, initialFile) {
     if (initialFile && body && body.files.some((f) => f.name === initialFile)) open(initialFile);
   });
 
-  return { element, title: "Rules", leave: () => editor && editor.destroy() };
+  return { element, title: t("rules.title"), leave: () => editor && editor.destroy() };
 }
 
 function describe(outcome) {
   if (!outcome) return "—";
-  if (outcome.heldUntil) return "held until " + when(outcome.heldUntil);
-  if (outcome.nothing || !outcome.contentId) return "nothing";
-  return `${outcome.title ?? outcome.contentId} (${outcome.kind ?? ""}${outcome.score !== undefined ? ", " + outcome.score : ""})`;
+  if (outcome.heldUntil) return t("rules.heldUntil", { until: when(outcome.heldUntil) });
+  if (outcome.nothing || !outcome.contentId) return t("rules.nothing");
+  return `${outcome.title ?? outcome.contentId} (${label("kind", outcome.kind)}${outcome.score !== undefined ? ", " + number(outcome.score) : ""})`;
 }
 
 function showSimulation(target, body) {
@@ -310,16 +379,16 @@ function showSimulation(target, body) {
       h("th", { scope: "row" }, h("a", { href: "#/groups/" + encodeURIComponent(g.groupId) }, g.name || g.groupId)),
       h("td", {}, describe(g.current)),
       h("td", {}, describe(g.proposed)),
-      h("td", {}, g.changed ? "changes" : "same"))));
+      h("td", { "data-changed": String(Boolean(g.changed)) }, g.changed ? t("rules.changes") : t("rules.same")))));
   showAll.addEventListener("change", fill);
   fill();
   target.hidden = false;
   replace(target, h("div", { class: "card" },
-    h("h2", { id: "simulation-title" }, "Simulation"),
-    h("p", {}, `Active version ${body.activeVersion}: ${body.changed} changed, ${body.unchanged} unchanged, of ${body.total} groups.`),
-    h("div", { class: "field inline" }, showAll, h("label", { for: "sim-show-all" }, "Show unchanged groups too")),
-    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": "Simulation table" },
+    h("h2", { id: "simulation-title" }, t("rules.simulation")),
+    h("p", {}, t("rules.simulationSummary", { version: body.activeVersion, changed: body.changed, unchanged: body.unchanged, total: body.total })),
+    h("div", { class: "field inline" }, showAll, h("label", { for: "sim-show-all" }, t("rules.showUnchanged"))),
+    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("rules.simulationTable") },
       h("table", { class: "data simulation-table" },
-        h("thead", {}, h("tr", {}, ["Group", "Now", "With this change", ""].map((c) => h("th", { scope: "col" }, c)))),
+        h("thead", {}, h("tr", {}, ["rules.col.group", "rules.col.now", "rules.col.proposed", ""].map((c) => h("th", { scope: "col" }, c ? t(c) : "")))),
         tbody))));
 }

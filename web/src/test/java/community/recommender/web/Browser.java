@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,6 +47,11 @@ final class Browser implements AutoCloseable {
 
   /** Starts headless Chromium; fails, saying how to install it, when Debian's packages are missing. */
   static Browser start(Path screenshots) throws IOException {
+    return start(screenshots, "en-GB");
+  }
+
+  /** Starts headless Chromium with {@code language} as the browser's language (navigator.language). */
+  static Browser start(Path screenshots, String language) throws IOException {
     for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(binary)) {
         throw new IllegalStateException(binary + " is missing: the browser tests need Debian's chromium and "
@@ -58,7 +67,9 @@ final class Browser implements AutoCloseable {
         .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
             "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
-            "--window-size=1280,900", "--lang=en-GB");
+            "--window-size=1280,900", "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -108,6 +119,25 @@ final class Browser implements AutoCloseable {
 
   Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /**
+   * The console's errors since the last call: script errors, and failed requests except those with
+   * a status in {@code expected} (a 422 a walk provokes on purpose, say).
+   */
+  List<String> consoleErrors(int... expected) {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(m -> Arrays.stream(expected).noneMatch(s -> m.contains("status of " + s + " ")))
+        .toList();
+  }
+
+  /** The resources the page loaded from anywhere but its own origin (blob URLs it made itself count as its own). */
+  @SuppressWarnings("unchecked")
+  List<String> outsideRequests() {
+    return (List<String>) script("return performance.getEntriesByType('resource').map(e => e.name)"
+        + ".filter(n => !n.startsWith(location.origin) && !n.startsWith('blob:' + location.origin))");
   }
 
   /** Whether the page is wider than the viewport, which means sideways scrolling at this width. */

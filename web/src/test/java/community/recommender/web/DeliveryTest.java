@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -264,12 +265,21 @@ class DeliveryTest {
     assertThat(list).contains("berlin bot").doesNotContain(token.getString("token"));
     assertThat(server.get("/api/v1/groups/ber-fitness", token.getString("token")).statusCode()).isEqualTo(200);
     assertThat(server.get("/api/v1/groups/sh-coffee-lovers", token.getString("token")).statusCode()).isEqualTo(403);
+    assertThat(listed(list, token.getString("id")).getValue("lastUsedAt")).as("not used when listed").isNull();
+    JsonObject used = await().atMost(Duration.ofSeconds(10)).until(
+        () -> listed(server.get("/api/v1/tokens", admin).body(), token.getString("id")), t -> t.getValue("lastUsedAt") != null);
+    assertThat(Instant.parse(used.getString("lastUsedAt"))).isAfterOrEqualTo(Instant.parse(used.getString("createdAt")));
 
     assertThat(server.delete("/api/v1/tokens/" + token.getString("id"), admin).statusCode()).isEqualTo(204);
     assertThat(server.get("/api/v1/groups/ber-fitness", token.getString("token")).statusCode()).isEqualTo(401);
     assertThat(server.postJson("/api/v1/tokens", admin, "{\"role\": \"operator\", \"groups\": [\"a\"]}").statusCode())
         .isEqualTo(422);
     assertThat(server.postJson("/api/v1/tokens", admin, "{\"role\": \"root\"}").statusCode()).isEqualTo(422);
+  }
+
+  private static JsonObject listed(String list, String id) {
+    return new JsonObject(list).getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(t -> t.getString("id").equals(id)).findFirst().orElseThrow();
   }
 
   @Test

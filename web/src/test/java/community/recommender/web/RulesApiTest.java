@@ -207,6 +207,31 @@ class RulesApiTest {
     assertThat(server.get("/api/v1/rules/playbook-settings.drl", admin).body()).contains(".urgency(\"read\", 41)");
   }
 
+  @Test
+  @Order(20)
+  void changeNotes_areKeptWithTheirVersions_andATooLongNoteIsRefusedNamingTheField() {
+    String note = "先做活动：茶话会周 & tea week";
+    HttpResponse<String> put = server.putText("/api/v1/rules/noted.drl?note="
+        + java.net.URLEncoder.encode(note, java.nio.charset.StandardCharsets.UTF_8), admin, EXTRA.replace("extra", "noted"));
+    assertThat(put.statusCode()).isEqualTo(200);
+    long noted = new JsonObject(put.body()).getLong("version");
+
+    HttpResponse<String> rollback = server.post("/api/v1/rules/versions/" + (noted - 1) + "/activate", admin,
+        "application/json", new JsonObject().put("note", "undo the tea week").encode());
+    long restored = new JsonObject(rollback.body()).getLong("version");
+    HttpResponse<String> tooLong = server.putText("/api/v1/rules/noted.drl?note=" + "x".repeat(501), admin, EXTRA);
+
+    JsonArray versions = new JsonObject(server.get("/api/v1/rules/versions", admin).body()).getJsonArray("items");
+    assertThat(versions.getJsonObject(0).getLong("version")).isEqualTo(restored);
+    assertThat(versions.getJsonObject(0).getString("note")).isEqualTo("undo the tea week");
+    assertThat(versions.getJsonObject(1).getLong("version")).isEqualTo(noted);
+    assertThat(versions.getJsonObject(1).getString("note")).isEqualTo(note);
+    assertThat(new JsonObject(server.get("/api/v1/rules/versions/" + noted, admin).body()).getString("note")).isEqualTo(note);
+    assertThat(tooLong.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(tooLong.body()).getJsonObject("error").getString("field")).isEqualTo("note");
+    assertThat(activeVersion()).isEqualTo(restored);
+  }
+
   private static long activeVersion() {
     return new JsonObject(server.get("/api/v1/rules", admin).body()).getLong("version");
   }

@@ -15,7 +15,12 @@ public interface RuleSetStore {
    * The version under which {@code rules} are recorded: the latest version when it has the same
    * content, or a new version otherwise.
    */
-  Future<Long> record(CompiledRules rules, String author);
+  Future<Long> record(CompiledRules rules, String author, String note);
+
+  /** As {@link #record(CompiledRules, String, String)}, without a change note. */
+  default Future<Long> record(CompiledRules rules, String author) {
+    return record(rules, author, null);
+  }
 
   /** Every recorded version, newest first, without the file texts. */
   Future<List<Version>> list();
@@ -29,8 +34,9 @@ public interface RuleSetStore {
   /** The newest recorded version with its files, or empty before the first. */
   Future<Optional<Version>> newest();
 
-  /** A recorded rule set: who activated it, when, and its files by name. */
-  record Version(long version, String contentHash, String author, Instant createdAt, Map<String, String> files) {
+  /** A recorded rule set: who activated it, when, with what change note (or null), and its files by name. */
+  record Version(long version, String contentHash, String author, Instant createdAt, String note,
+      Map<String, String> files) {
 
     /** The files as rule sources, sorted by name. */
     public List<RuleSource> sources() {

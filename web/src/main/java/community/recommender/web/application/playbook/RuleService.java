@@ -102,21 +102,31 @@ public final class RuleService {
 
   /** Adds or replaces one file, then activates the whole set. */
   public Future<RuleSet> putFile(String file, String text, String author) {
+    return putFile(file, text, author, null);
+  }
+
+  /** Adds or replaces one file, then activates the whole set, with the operator's change note (or null). */
+  public Future<RuleSet> putFile(String file, String text, String author, String note) {
     return serially(() -> {
       Map<String, String> files = activeFiles();
       files.put(file, text);
-      return activate(files, author + " put " + file);
+      return activate(files, author + " put " + file, note);
     });
   }
 
   /** Removes one file, then activates the rest. */
   public Future<RuleSet> deleteFile(String file, String author) {
+    return deleteFile(file, author, null);
+  }
+
+  /** Removes one file, then activates the rest, with the operator's change note (or null). */
+  public Future<RuleSet> deleteFile(String file, String author, String note) {
     return serially(() -> {
       Map<String, String> files = activeFiles();
       if (files.remove(file) == null) {
         return Future.failedFuture(new RuleFileNotFound(file));
       }
-      return activate(files, author + " deleted " + file);
+      return activate(files, author + " deleted " + file, note);
     });
   }
 
@@ -137,9 +147,14 @@ public final class RuleService {
 
   /** Activates the files of an earlier version again, as a new version. */
   public Future<RuleSet> restore(long version, String author) {
+    return restore(version, author, null);
+  }
+
+  /** Activates the files of an earlier version again, as a new version, with a change note (or null). */
+  public Future<RuleSet> restore(long version, String author, String note) {
     return serially(() -> versions.find(version).compose(found -> {
       RuleSetStore.Version old = found.orElseThrow(() -> new RuleVersionNotFound(version));
-      return activate(old.files(), author + " restored version " + version);
+      return activate(old.files(), author + " restored version " + version, note);
     }));
   }
 
@@ -180,10 +195,14 @@ public final class RuleService {
   }
 
   private Future<RuleSet> activate(Map<String, String> files, String author) {
+    return activate(files, author, null);
+  }
+
+  private Future<RuleSet> activate(Map<String, String> files, String author, String note) {
     List<RuleSource> sources = new ArrayList<>();
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
     return compiler.run(() -> warmed(compileOrFail(sources)))
-        .compose(compiled -> versions.record(compiled, author).map(version -> {
+        .compose(compiled -> versions.record(compiled, author, note).map(version -> {
           RuleSet set = book.activate(compiled, version);
           mirror.write(files, version);
           LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);

@@ -68,7 +68,8 @@ public final class ConsoleRoutes implements Routes {
         "default-src 'self'",
         "script-src 'self'",
         nonce == null ? "style-src 'self'" : "style-src 'self' 'nonce-" + nonce + "'",
-        "img-src 'self' data:",
+        // Blob URLs: images of content items, fetched with the token by the console itself.
+        "img-src 'self' data: blob:",
         "connect-src 'self'",
         "font-src 'self'",
         "object-src 'none'",

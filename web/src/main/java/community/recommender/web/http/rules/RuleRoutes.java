@@ -80,13 +80,13 @@ public final class RuleRoutes implements Routes {
 
   private void put(RoutingContext ctx) {
     String file = file(ctx);
-    rules.putFile(file, drlBody(ctx), TokenAuthHandler.caller(ctx).author())
+    rules.putFile(file, drlBody(ctx), TokenAuthHandler.caller(ctx).author(), ChangeNote.of(ctx.queryParams().get("note")))
         .onSuccess(set -> Responses.json(ctx, 200, activated(set)))
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    rules.deleteFile(file(ctx), TokenAuthHandler.caller(ctx).author())
+    rules.deleteFile(file(ctx), TokenAuthHandler.caller(ctx).author(), ChangeNote.of(ctx.queryParams().get("note")))
         .onSuccess(set -> Responses.json(ctx, 200, activated(set)))
         .onFailure(ctx::fail);
   }
@@ -125,7 +125,7 @@ public final class RuleRoutes implements Routes {
 
   private void restore(RoutingContext ctx) {
     long version = versionParam(ctx);
-    rules.restore(version, TokenAuthHandler.caller(ctx).author())
+    rules.restore(version, TokenAuthHandler.caller(ctx).author(), ChangeNote.ofRestore(ctx))
         .onSuccess(set -> Responses.json(ctx, 200, activated(set).put("restoredFrom", version)))
         .onFailure(ctx::fail);
   }
@@ -136,6 +136,7 @@ public final class RuleRoutes implements Routes {
         .put("contentHash", v.contentHash())
         .put("author", v.author())
         .put("createdAt", v.createdAt().toString())
+        .put("note", v.note())
         .put("fileNames", new JsonArray(v.files().keySet().stream().toList()));
   }
 

@@ -83,7 +83,8 @@ public final class TokenRoutes implements Routes {
         .put("groups", new JsonArray(record.groups()))
         .put("createdAt", record.createdAt().toString())
         .put("createdBy", record.createdBy())
-        .put("revokedAt", record.revokedAt() == null ? null : record.revokedAt().toString());
+        .put("revokedAt", record.revokedAt() == null ? null : record.revokedAt().toString())
+        .put("lastUsedAt", record.lastUsedAt() == null ? null : record.lastUsedAt().toString());
   }
 
   private static Role role(Object value) {

@@ -29,7 +29,7 @@ public final class PgRuleSetStore implements RuleSetStore {
    * content, or a new version otherwise.
    */
   @Override
-  public Future<Long> record(CompiledRules rules, String author) {
+  public Future<Long> record(CompiledRules rules, String author, String note) {
     JsonObject files = new JsonObject();
     for (RuleSource source : rules.sources()) {
       files.put(source.file(), source.text());
@@ -43,8 +43,8 @@ public final class PgRuleSetStore implements RuleSetStore {
             return Future.succeededFuture(latest.iterator().next().getLong("version"));
           }
           return conn.preparedQuery(
-                  "INSERT INTO rule_sets (content_hash, files, author) VALUES ($1, $2, $3) RETURNING version")
-              .execute(Tuple.of(rules.contentHash(), files, author))
+                  "INSERT INTO rule_sets (content_hash, files, author, note) VALUES ($1, $2, $3, $4) RETURNING version")
+              .execute(Tuple.of(rules.contentHash(), files, author, note))
               .map(rows -> rows.iterator().next().getLong("version"));
         }));
   }
@@ -52,7 +52,7 @@ public final class PgRuleSetStore implements RuleSetStore {
   /** Every recorded version, newest first, without the file texts. */
   @Override
   public Future<List<Version>> list() {
-    return pool.query("SELECT version, content_hash, author, created_at, files FROM rule_sets ORDER BY version DESC")
+    return pool.query("SELECT version, content_hash, author, created_at, note, files FROM rule_sets ORDER BY version DESC")
         .execute()
         .map(rows -> {
           List<Version> versions = new ArrayList<>();
@@ -64,7 +64,8 @@ public final class PgRuleSetStore implements RuleSetStore {
   /** One version with its files, or empty when there is no such version. */
   @Override
   public Future<Optional<Version>> find(long version) {
-    return pool.preparedQuery("SELECT version, content_hash, author, created_at, files FROM rule_sets WHERE version = $1")
+    return pool.preparedQuery(
+            "SELECT version, content_hash, author, created_at, note, files FROM rule_sets WHERE version = $1")
         .execute(Tuple.of(version))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toVersion(rows.iterator().next())));
   }
@@ -79,7 +80,8 @@ public final class PgRuleSetStore implements RuleSetStore {
   /** The newest recorded version with its files, or empty before the first. */
   @Override
   public Future<Optional<Version>> newest() {
-    return pool.query("SELECT version, content_hash, author, created_at, files FROM rule_sets ORDER BY version DESC LIMIT 1")
+    return pool.query(
+            "SELECT version, content_hash, author, created_at, note, files FROM rule_sets ORDER BY version DESC LIMIT 1")
         .execute()
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toVersion(rows.iterator().next())));
   }
@@ -89,7 +91,7 @@ public final class PgRuleSetStore implements RuleSetStore {
     Map<String, String> texts = new TreeMap<>();
     files.forEach(entry -> texts.put(entry.getKey(), String.valueOf(entry.getValue())));
     return new Version(row.getLong("version"), row.getString("content_hash"), row.getString("author"),
-        row.getOffsetDateTime("created_at").toInstant(), texts);
+        row.getOffsetDateTime("created_at").toInstant(), row.getString("note"), texts);
   }
 
 

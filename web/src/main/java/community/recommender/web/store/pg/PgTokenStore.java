@@ -17,10 +17,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 /** Tokens in PostgreSQL, kept only as hashes. */
 public final class PgTokenStore implements TokenStore {
+  private static final long USE_RESOLUTION_NANOS = TimeUnit.MINUTES.toNanos(1);
   private final Pool pool;
+  /** When this node last recorded each token's use, by System.nanoTime(). */
+  private final ConcurrentMap<UUID, Long> lastRecorded = new ConcurrentHashMap<>();
 
   public PgTokenStore(Pool pool) {
     this.pool = pool;
@@ -35,7 +41,34 @@ public final class PgTokenStore implements TokenStore {
   private Future<Optional<Caller>> callerOfHash(String tokenHash) {
     return pool.preparedQuery("SELECT id, name, role, groups FROM tokens WHERE token_hash = $1 AND revoked_at IS NULL")
         .execute(Tuple.of(tokenHash))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toCaller(rows.iterator().next())));
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return Optional.<Caller>empty();
+          }
+          Row row = rows.iterator().next();
+          recordUse(row.getUUID("id"));
+          return Optional.of(toCaller(row));
+        });
+  }
+
+  /**
+   * Notes that a token was used, at most once a minute per token and node, without holding up the
+   * request: a lost note only makes "last used" a minute older.
+   */
+  private void recordUse(UUID id) {
+    long now = System.nanoTime();
+    Long before = lastRecorded.get(id);
+    if (before != null && now - before < USE_RESOLUTION_NANOS) {
+      return;
+    }
+    if (before == null ? lastRecorded.putIfAbsent(id, now) != null : !lastRecorded.replace(id, before, now)) {
+      return;
+    }
+    pool.preparedQuery("""
+            UPDATE tokens SET last_used_at = now()
+            WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+        .execute(Tuple.of(id))
+        .onFailure(e -> lastRecorded.remove(id, now));
   }
 
   /** Creates a token; {@code groups} limits a bot token to those groups (empty: every group). */
@@ -55,7 +88,7 @@ public final class PgTokenStore implements TokenStore {
     String[] groupArray = groups.isEmpty() ? null : groups.toArray(String[]::new);
     return pool.preparedQuery("""
             INSERT INTO tokens (id, name, role, groups, token_hash, created_by) VALUES ($1, $2, $3, $4, $5, $6)
-            RETURNING id, name, role, groups, created_at, created_by, revoked_at""")
+            RETURNING id, name, role, groups, created_at, created_by, revoked_at, last_used_at""")
         .execute(Tuple.of(id, name, role.name().toLowerCase(Locale.ROOT), groupArray, Tokens.hash(token), createdBy))
         .map(rows -> new IssuedToken(token, toRecord(rows.iterator().next())));
   }
@@ -63,7 +96,8 @@ public final class PgTokenStore implements TokenStore {
   /** Every token, revoked ones included, oldest first; never the tokens themselves. */
   @Override
   public Future<List<TokenRecord>> list() {
-    return pool.query("SELECT id, name, role, groups, created_at, created_by, revoked_at FROM tokens ORDER BY created_at, id")
+    return pool.query("SELECT id, name, role, groups, created_at, created_by, revoked_at, last_used_at FROM tokens "
+            + "ORDER BY created_at, id")
         .execute()
         .map(rows -> {
           List<TokenRecord> records = new ArrayList<>();
@@ -125,10 +159,11 @@ public final class PgTokenStore implements TokenStore {
   private static TokenRecord toRecord(Row row) {
     String[] groups = row.getArrayOfStrings("groups");
     var revokedAt = row.getOffsetDateTime("revoked_at");
+    var lastUsedAt = row.getOffsetDateTime("last_used_at");
     return new TokenRecord(row.getUUID("id").toString(), row.getString("name"),
         Role.valueOf(row.getString("role").toUpperCase(Locale.ROOT)), groups == null ? List.of() : List.of(groups),
         row.getOffsetDateTime("created_at").toInstant(), row.getString("created_by"),
-        revokedAt == null ? null : revokedAt.toInstant());
+        revokedAt == null ? null : revokedAt.toInstant(), lastUsedAt == null ? null : lastUsedAt.toInstant());
   }
 
   private static Caller toCaller(Row row) {
