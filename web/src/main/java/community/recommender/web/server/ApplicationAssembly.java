@@ -11,6 +11,7 @@ import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
+import community.recommender.web.application.delivery.SuggestionRenderings;
 import community.recommender.web.application.demo.DemoData;
 import community.recommender.web.application.groups.GroupReassessment;
 import community.recommender.web.application.groups.GroupService;
@@ -54,7 +55,7 @@ import org.slf4j.LoggerFactory;
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
     GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
     RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
-    HealthChecks health, Supplier<String> indexProblem) {
+    HealthChecks health, Supplier<String> indexProblem, SuggestionRenderings renderings) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -124,7 +125,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         new GroupService(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
         new TokenService(stores.tokens()), suggestions,
         new FeedbackService(stores.feedback(), stores.stats(), notices), waiters, ruleService, simulation, journeys,
-        reassessment, new HealthChecks(stores.health(), ruleBook), index::problem);
+        reassessment, new HealthChecks(stores.health(), ruleBook), index::problem,
+        new SuggestionRenderings(stores.groups(), config.clock()));
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */
