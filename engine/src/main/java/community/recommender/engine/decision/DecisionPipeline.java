@@ -261,7 +261,8 @@ public final class DecisionPipeline {
       Map<Need, CandidateQuery> pages = new LinkedHashMap<>();
       for (Need need : needs) {
         pages.put(need, new CandidateQuery(need.getKind(), need.getTags(), group.getPortrait().getInterests(),
-            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), now, pageSize));
+            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), group.getPortrait().getPlatform(), now,
+            pageSize));
         foundFor.put(need, new ArrayList<>());
       }
       Candidate best = null;

@@ -4,7 +4,6 @@ import community.recommender.content.rendering.CopyByHand;
 import community.recommender.content.rendering.DiscordEmbed;
 import community.recommender.content.rendering.DiscordMessage;
 import community.recommender.content.rendering.EntityText;
-import community.recommender.content.rendering.LimitBreach;
 import community.recommender.content.rendering.MarkdownText;
 import community.recommender.content.rendering.Platforms;
 import community.recommender.content.rendering.Rendering;
@@ -14,9 +13,9 @@ import community.recommender.content.rendering.TelegramMessages;
 import community.recommender.content.rendering.TextEntity;
 import community.recommender.content.rendering.WeComAttachment;
 import community.recommender.content.rendering.WeComMessage;
+import community.recommender.web.http.LimitBreachJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,7 +31,7 @@ public final class RenderingJson {
     JsonObject json = new JsonObject()
         .put("format", format)
         .put("fits", rendering.fits())
-        .put("limitsExceeded", breaches(rendering.breaches()))
+        .put("limitsExceeded", LimitBreachJson.toJson(rendering.breaches()))
         .put("copyByHand", rendering instanceof CopyByHand);
     return json.put(format, payload(rendering));
   }
@@ -55,18 +54,6 @@ public final class RenderingJson {
     }
     MarkdownText m = (MarkdownText) rendering;
     return new JsonObject().put("markdown", m.markdown()).put("images", new JsonArray(m.images()));
-  }
-
-  /** The limits an item goes over, each naming its platform and limit. */
-  public static JsonArray breaches(List<LimitBreach> breaches) {
-    JsonArray array = new JsonArray();
-    breaches.forEach(b -> array.add(new JsonObject()
-        .put("platform", Platforms.formatName(b.platform()))
-        .put("limit", b.limit())
-        .put("allowed", b.allowed())
-        .put("actual", b.actual())
-        .put("message", b.message())));
-    return array;
   }
 
   private static JsonObject wecom(WeComMessage message) {
