@@ -156,6 +156,12 @@ export function contentView({ api, role, announce }) {
         } else {
           row.classList.add("done");
           replace(message, "added " + (mine?.ids ?? [mine?.id]).filter(Boolean).join(", "));
+          const warnings = (mine?.items ?? []).flatMap((item) => (item.warnings ?? [])
+            .map((w) => `${item.id}: ${w.message}; it is never chosen for ${w.platform} groups`));
+          if (warnings.length) {
+            row.classList.add("warned");
+            row.append(h("ul", { class: "upload-warnings", role: "status" }, warnings.map((w) => h("li", {}, w))));
+          }
         }
       } catch (e) {
         row.classList.add("failed");

@@ -2,9 +2,11 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import community.recommender.web.cli.MultipartBody;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +88,31 @@ class RenderingsApiTest {
       assertThat(rendering.getString("format")).isEqualTo("discord");
       assertThat(rendering.getJsonObject("discord").getString("content")).isNotBlank();
     });
+  }
+
+  @Test
+  void uploadOverWeComsTextLimit_isStoredWithAWarningNamingPlatformAndLimit() {
+    String body = "## 长文\n\n" + "每天一杯好咖啡，慢慢喝。".repeat(140);
+    String markdown = "---\nid: long-coffee-essay\nkind: POST\ntitle: 咖啡长文\nlanguage: zh\nstatus: published\n---\n"
+        + body + "\n";
+    MultipartBody upload = new MultipartBody().file("long-coffee-essay.md", markdown.getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> answer = server.post("/api/v1/content/uploads", admin, upload.contentType(), upload.toBytes());
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonObject item = new JsonObject(answer.body()).getJsonArray("files").getJsonObject(0).getJsonArray("items")
+        .getJsonObject(0);
+    assertThat(item.getString("result")).isEqualTo("created");
+    JsonArray warnings = item.getJsonArray("warnings");
+    assertThat(warnings).hasSize(1);
+    JsonObject warning = warnings.getJsonObject(0);
+    assertThat(warning.getString("platform")).isEqualTo("wecom");
+    assertThat(warning.getLong("allowed")).isEqualTo(4000L);
+    assertThat(warning.getLong("actual")).isGreaterThan(4000L);
+    assertThat(warning.getString("message")).startsWith("WeCom allows at most 4000 bytes of text");
+    JsonObject shortOne = new JsonObject(server.postJson("/api/v1/content", admin,
+        "{\"id\": \"short-coffee-note\", \"kind\": \"POST\", \"title\": \"短文\", \"body\": \"一杯咖啡。\"}").body());
+    assertThat(shortOne.containsKey("warnings")).isFalse();
   }
 
   @Test
