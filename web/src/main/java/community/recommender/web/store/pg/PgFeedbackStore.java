@@ -5,6 +5,7 @@ import community.recommender.web.store.FeedbackStore;
 import community.recommender.web.store.Feedback;
 
 import community.recommender.web.store.FeedbackConflict;
+import community.recommender.web.store.OutcomeSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -23,8 +24,9 @@ import java.util.function.Consumer;
  * caps and no-repeat rules read picks it up.
  *
  * <p>A report may be sent again: the same report changes nothing, and metrics may be sent again
- * as they grow (the latest counts stand). A different outcome, or a different posting time, than
- * the one recorded is a conflict.
+ * as they grow (the latest counts stand). WeCom's steps move a suggestion on ({@link OutcomeSteps});
+ * an earlier step reported late changes nothing. A different settled outcome, or a different
+ * posting time, than the one recorded is a conflict.
  */
 public final class PgFeedbackStore implements FeedbackStore {
   private final Pool pool;
@@ -58,21 +60,23 @@ public final class PgFeedbackStore implements FeedbackStore {
           }
           Reported before = toReported(rows.iterator().next());
           mayReport.accept(before);
-          if (before.outcome() != null && !before.outcome().equals(feedback.outcome())) {
+          if (OutcomeSteps.contradicts(before.outcome(), feedback.outcome())) {
             throw new FeedbackConflict("outcome", "this suggestion was already reported as " + before.outcome());
           }
           if (before.postedAt() != null && feedback.postedAt() != null && !before.postedAt().equals(feedback.postedAt())) {
             throw new FeedbackConflict("postedAt", "this suggestion was already reported as posted at " + before.postedAt());
           }
-          boolean unchanged = before.outcome() != null
-              && (feedback.metrics() == null || feedback.metrics().equals(before.metrics()));
+          boolean advances = OutcomeSteps.advances(before.outcome(), feedback.outcome());
+          boolean sameStep = feedback.outcome().equals(before.outcome());
+          boolean unchanged = !advances
+              && (!sameStep || feedback.metrics() == null || feedback.metrics().equals(before.metrics()));
           if (unchanged) {
             return Future.succeededFuture(Optional.of(before));
           }
           return conn.preparedQuery("""
                   UPDATE suggestions SET
                       outcome = $2,
-                      outcome_at = coalesce(outcome_at, $5),
+                      outcome_at = CASE WHEN outcome IS DISTINCT FROM $2 THEN $5 ELSE outcome_at END,
                       posted_at = CASE WHEN $2 = 'posted' THEN coalesce(posted_at, $3, $5) END,
                       metrics = coalesce($4::jsonb, metrics),
                       state = CASE WHEN state = 'pending' THEN 'delivered' ELSE state END,
