@@ -11,6 +11,7 @@ import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
+import community.recommender.web.application.delivery.ExternalSendService;
 import community.recommender.web.application.delivery.SuggestionRenderings;
 import community.recommender.web.application.demo.DemoData;
 import community.recommender.web.application.groups.GroupReassessment;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
 record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
     GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
     RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
-    HealthChecks health, Supplier<String> indexProblem, SuggestionRenderings renderings) {
+    HealthChecks health, Supplier<String> indexProblem, SuggestionRenderings renderings,
+    ExternalSendService externalSends) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -87,7 +89,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     // notices reach their listeners in the order they were registered.
     SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
         new Decider(ruleBook, pipeline, decisions, metrics::timeDecision), config.clock(),
-        config.delivery().pendingTtl(), stores.gaps(), stores.silences());
+        config.delivery().pendingTtl(), stores.gaps(), stores.silences(), stores.externalSends());
     Waiters waiters = new Waiters(notices);
 
     UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());
@@ -126,7 +128,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         new TokenService(stores.tokens()), suggestions,
         new FeedbackService(stores.feedback(), stores.stats(), notices), waiters, ruleService, simulation, journeys,
         reassessment, new HealthChecks(stores.health(), ruleBook), index::problem,
-        new SuggestionRenderings(stores.groups(), config.clock()));
+        new SuggestionRenderings(stores.groups(), config.clock()),
+        new ExternalSendService(stores.groups(), stores.externalSends(), stores.suggestions(), config.clock()));
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

@@ -18,6 +18,7 @@ import community.recommender.web.http.ops.OpsRoutes;
 import community.recommender.web.http.ops.Readiness;
 import community.recommender.web.http.rules.RuleRoutes;
 import community.recommender.web.http.suggestions.FeedbackRoutes;
+import community.recommender.web.http.delivery.ExternalSendRoutes;
 import community.recommender.web.http.suggestions.SuggestionRoutes;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.Futures;
@@ -57,6 +58,7 @@ final class HttpAssembly {
         new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), services.renderings(),
             config.clock()),
         new FeedbackRoutes(services.feedback(), config.clock()),
+        new ExternalSendRoutes(services.externalSends(), config.clock()),
         new TokenRoutes(services.tokens(), auth),
         new RuleRoutes(services.rules(), services.simulation()),
         new JourneyRoutes(services.journeys()),

@@ -2,6 +2,7 @@ package community.recommender.web.application.suggestions;
 
 import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DecisionPipeline;
+import community.recommender.engine.model.ExternalSends;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.rules.RuleBook;
@@ -39,9 +40,14 @@ public final class Decider {
 
   /** Decides what {@code group} should get at {@code now}, given what it was sent before. */
   public Future<Decision> decide(Group group, List<PastSuggestion> past, Instant now) {
+    return decide(group, past, ExternalSends.NONE, now);
+  }
+
+  /** As {@link #decide(Group, List, Instant)}, counting what other senders sent against the group's quotas. */
+  public Future<Decision> decide(Group group, List<PastSuggestion> past, ExternalSends external, Instant now) {
     return workers.run(() -> {
       try {
-        return timer.time(() -> pipeline.decide(group, past, now));
+        return timer.time(() -> pipeline.decide(group, past, external, now));
       } catch (RunawayRulesException e) {
         LOG.warn("decision for group {} failed", group.getId(), e);
         throw new DecisionFailed("the active rule set failed this decision: " + e.getMessage(), e);
