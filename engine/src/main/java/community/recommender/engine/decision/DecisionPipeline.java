@@ -6,6 +6,7 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.model.ExternalSends;
 import community.recommender.engine.model.History;
 import community.recommender.engine.model.SendQuota;
+import community.recommender.engine.model.RateLimit;
 import community.recommender.engine.model.Hold;
 import community.recommender.engine.model.Need;
 import community.recommender.engine.model.Note;
@@ -175,6 +176,7 @@ public final class DecisionPipeline {
     facts.add(clock);
     facts.add(history);
     facts.add(settings);
+    RateLimit.of(group.getPortrait()).ifPresent(facts::add);
     facts.addAll(past);
 
     StageResult needStage = RuleStage.NEEDS.run(rules.rules().kieBase(), facts, limits, watch);

@@ -192,6 +192,23 @@ public final class History {
     return left(quota.daily(), getSentToday());
   }
 
+  /** How many suggestions were sent in the last {@code seconds} seconds. */
+  public long sentWithinSeconds(int seconds) {
+    return sentFrom(now.minusSeconds(seconds), now.plusNanos(1));
+  }
+
+  /**
+   * When a window of {@code seconds} seconds holds fewer than {@code messages} of the group's sends
+   * again: the {@code messages}-th newest send plus the window; now when it already does.
+   */
+  public Instant rateWindowFreesAt(int messages, int seconds) {
+    if (messages < 1 || sent.size() < messages) {
+      return now;
+    }
+    Instant frees = sent.get(messages - 1).getSentAt().plusSeconds(seconds);
+    return frees.isAfter(now) ? frees : now;
+  }
+
   /** The group's quotas: per month, week and day, each -1 when it has none. */
   public SendQuota getQuota() {
     return quota;

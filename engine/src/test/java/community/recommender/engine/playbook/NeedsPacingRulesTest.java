@@ -125,6 +125,27 @@ class NeedsPacingRulesTest {
     assertThat(yesterday.winner()).isPresent();
   }
 
+  @Test
+  @RuleUnderTest("Keep within the platform's rate limit")
+  void platformRateLimit_holdsTheGroupUntilItsWindowFrees() {
+    Group slack = group("slack").platform(Platform.SLACK).attribute("minGapMinutes", "0")
+        .attribute("maxSendsPerDay", "10").build();
+    Group overridden = group("overridden").attribute("rateLimitMessages", "2").attribute("rateLimitSeconds", "600")
+        .attribute("minGapMinutes", "0").attribute("maxSendsPerDay", "10").build();
+    Group unlimited = group("unlimited").attribute("minGapMinutes", "0").attribute("maxSendsPerDay", "10").build();
+    PastSuggestion justNow = postedMinutesAgo("a", ContentKind.POST, 0);
+    PastSuggestion[] twoRecent = {postedMinutesAgo("b", ContentKind.POST, 3), postedMinutesAgo("c", ContentKind.POST, 8)};
+
+    Decision slackHeld = Playbook.decide(slack, LIBRARY, justNow);
+    Decision held = Playbook.decide(overridden, LIBRARY, twoRecent);
+
+    assertThat(slackHeld.heldUntil()).contains(Fixtures.NOW.plusSeconds(1));
+    assertThat(Playbook.reasonRules(slackHeld)).containsExactly("Keep within the platform's rate limit");
+    assertThat(held.heldUntil()).contains(Fixtures.NOW.plusSeconds(120));
+    assertThat(held.reasons().get(0).message()).contains("at most 2 messages every 600 seconds");
+    assertThat(Playbook.decide(unlimited, LIBRARY, twoRecent).winner()).isPresent();
+  }
+
   private static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1);
   private static final LocalDate JUNE_2 = LocalDate.of(2026, 6, 2);
 
