@@ -255,6 +255,7 @@ export const en = {
   "content.uploadRejected": { one: "{count} file refused; nothing was stored.", other: "{count} files refused; nothing was stored." },
   "content.uploadDone": "Stored: {created} created, {updated} updated, {unchanged} unchanged.",
   "content.version": "version {version}",
+  "content.platformWarning": "never chosen for {platform} groups",
   "content.usedBy": "to {items}",
 
   "item.kind": "Kind",

@@ -255,6 +255,7 @@ export const zhCN = {
   "content.uploadRejected": "{count} 个文件被拒绝，什么都没有保存。",
   "content.uploadDone": "已保存：新建 {created}，更新 {updated}，无变化 {unchanged}。",
   "content.version": "版本 {version}",
+  "content.platformWarning": "不会推荐给{platform}群",
   "content.usedBy": "到 {items}",
 
   "item.kind": "类型",

@@ -164,9 +164,19 @@ export function contentView({ api, role, announce }) {
         h("button", { type: "button", class: "link", "data-item": i.id, onclick: () => openItem(i.id) }, i.id),
         ` (${t("content.version", { version: i.version })}, ${label("uploadResult", i.result)})`])) : null,
       (f.problems ?? []).length ? h("ul", { class: "problems" }, f.problems.map((p) =>
-        h("li", {}, `${p.file ?? f.file}${p.line ? ":" + p.line : ""}${p.field ? " · " + p.field : ""} — ${p.message}`))) : null)));
+        h("li", {}, `${p.file ?? f.file}${p.line ? ":" + p.line : ""}${p.field ? " · " + p.field : ""} — ${p.message}`))) : null,
+      platformWarnings(f.items ?? []))));
     announce(message.textContent);
     if (!rejected) search(page);
+  }
+
+  /** An item over a platform's limits is stored but never chosen there: say so under the upload. */
+  function platformWarnings(items) {
+    const warnings = items.flatMap((item) => (item.warnings ?? []).map((w) => ({ id: item.id, w })));
+    if (warnings.length === 0) return null;
+    return h("ul", { class: "upload-warnings", role: "status" }, warnings.map(({ id, w }) =>
+      h("li", { "data-item": id, "data-platform": w.platform },
+        `${id}: ${t("content.platformWarning", { platform: label("platform", w.platform) })} — ${w.message}`)));
   }
 
   searchForm.addEventListener("submit", (event) => {

@@ -45,6 +45,7 @@ class AuthMatrixTest {
     ROLES.put("PUT /api/v1/groups/{groupId}", Set.of("operator"));
     ROLES.put("DELETE /api/v1/groups/{groupId}", Set.of("operator"));
     ROLES.put("POST /api/v1/groups/{groupId}/activity", Set.of("operator", "bot"));
+    ROLES.put("POST /api/v1/groups/{groupId}/sends", Set.of("operator", "bot"));
     ROLES.put("POST /api/v1/groups/import", Set.of("operator"));
     ROLES.put("GET /api/v1/groups/{groupId}/suggestion", Set.of("operator", "bot"));
     ROLES.put("GET /api/v1/groups/{groupId}/silence", Set.of("operator"));

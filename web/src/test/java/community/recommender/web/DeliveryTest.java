@@ -201,7 +201,8 @@ class DeliveryTest {
     String group = "ldn-tea-baking";
     JsonObject read = new JsonObject(server.get("/api/v1/groups/" + group, admin).body());
     JsonObject portrait = read.getJsonObject("portrait");
-    portrait.getJsonObject("attributes").put("minGapMinutes", "0").put("maxSendsPerDay", "100");
+    portrait.getJsonObject("attributes").put("minGapMinutes", "0").put("maxSendsPerDay", "100")
+        .put("rateLimitMessages", "100");
     assertThat(server.put("/api/v1/groups/" + group, admin, portrait.encode()).statusCode()).isEqualTo(200);
     String bot = server.createToken(admin, "bot", group);
 

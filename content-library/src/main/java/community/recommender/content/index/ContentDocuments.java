@@ -1,6 +1,7 @@
 package community.recommender.content.index;
 
 import community.recommender.content.format.ContentItemJson;
+import community.recommender.content.rendering.PlatformFit;
 import community.recommender.engine.model.ContentItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ public final class ContentDocuments {
   static final String UPDATED = "updated";
   static final String SOURCE = "source";
   static final String POOL = "pool";
+  static final String UNFIT = "unfitFor";
 
   /** The region term of an item with no regions, so that "anywhere" is one term to filter on. */
   static final String ANY_REGION = "*";
@@ -65,6 +67,8 @@ public final class ContentDocuments {
         Field.Store.NO));
     item.getTags().forEach(tag -> doc.add(new KeywordField(TAG, tag, Field.Store.NO)));
     item.getInterests().forEach(interest -> doc.add(new KeywordField(INTEREST, interest, Field.Store.NO)));
+    // The platforms whose limits the item goes over, so retrieval for a group there leaves it out.
+    PlatformFit.unfitPlatforms(item).forEach(p -> doc.add(new KeywordField(UNFIT, p.name(), Field.Store.NO)));
     if (item.getRegions().isEmpty()) {
       doc.add(new KeywordField(REGION, ANY_REGION, Field.Store.NO));
     }

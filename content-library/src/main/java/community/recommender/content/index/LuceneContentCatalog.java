@@ -54,6 +54,9 @@ public final class LuceneContentCatalog implements ContentCatalog {
     if (!query.tags().isEmpty()) {
       q.add(anyOf(ContentDocuments.TAG, query.tags()), Occur.FILTER);
     }
+    if (query.platform() != null) {
+      q.add(term(ContentDocuments.UNFIT, query.platform().name()), Occur.MUST_NOT);
+    }
     // Each shared interest adds one point, so items for the group's interests come first.
     for (String interest : query.interests()) {
       q.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)), Occur.SHOULD);

@@ -8,6 +8,7 @@ import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.ContentStatus;
 import community.recommender.engine.model.OfferDetails;
+import community.recommender.engine.model.Platform;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,6 +41,24 @@ class LuceneContentCatalogTest {
 
       assertThat(found).extracting(m -> m.item().getId())
           .containsExactlyInAnyOrder("flowers-sh", "coupon-cn", "coupon-any");
+    }
+  }
+
+  @Test
+  void itemTooLongForAPlatform_isLeftOutForGroupsThereOnly() {
+    // About 1,700 Chinese characters: over WeCom's 4,000 bytes, within Telegram's 4,096 characters.
+    ContentItem longOffer = offer("long-offer").body("鲜花团购开团啦。".repeat(210)).build();
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      index.apply(List.of(longOffer, COUPON_ANYWHERE), 2);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+
+      List<ContentMatch> forWeCom = catalog.find(new CandidateQuery(ContentKind.OFFER, List.of(), List.of(), null, "zh",
+          Platform.WECOM, NOW, 20));
+      List<ContentMatch> forTelegram = catalog.find(new CandidateQuery(ContentKind.OFFER, List.of(), List.of(), null,
+          "zh", Platform.TELEGRAM, NOW, 20));
+
+      assertThat(forWeCom).extracting(m -> m.item().getId()).containsExactly("coupon-any");
+      assertThat(forTelegram).extracting(m -> m.item().getId()).containsExactlyInAnyOrder("long-offer", "coupon-any");
     }
   }
 

@@ -1,6 +1,7 @@
 package community.recommender.engine.decision;
 
 import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.Platform;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param at the moment the items must be valid at
  * @param offset how many of the best items to skip, to read the next page
  * @param limit how many items to return at most
+ * @param platform the group's platform, or null; items that go over its limits are left out
  */
 public record CandidateQuery(
     ContentKind kind,
@@ -25,7 +27,8 @@ public record CandidateQuery(
     String language,
     Instant at,
     int offset,
-    int limit) {
+    int limit,
+    Platform platform) {
 
   public CandidateQuery {
     Objects.requireNonNull(kind, "kind");
@@ -38,14 +41,26 @@ public record CandidateQuery(
     }
   }
 
-  /** The first page: the best {@code limit} items. */
+  /** A page of items for a group on any platform. */
+  public CandidateQuery(ContentKind kind, List<String> tags, List<String> interests, String region, String language,
+      Instant at, int offset, int limit) {
+    this(kind, tags, interests, region, language, at, offset, limit, null);
+  }
+
+  /** The first page: the best {@code limit} items, for a group on any platform. */
   public CandidateQuery(ContentKind kind, List<String> tags, List<String> interests, String region, String language,
       Instant at, int limit) {
-    this(kind, tags, interests, region, language, at, 0, limit);
+    this(kind, tags, interests, region, language, at, 0, limit, null);
+  }
+
+  /** The first page for a group on {@code platform}. */
+  public CandidateQuery(ContentKind kind, List<String> tags, List<String> interests, String region, String language,
+      Platform platform, Instant at, int limit) {
+    this(kind, tags, interests, region, language, at, 0, limit, platform);
   }
 
   /** The page after this one, {@code limit} items long. */
   public CandidateQuery next(int nextLimit) {
-    return new CandidateQuery(kind, tags, interests, region, language, at, offset + limit, nextLimit);
+    return new CandidateQuery(kind, tags, interests, region, language, at, offset + limit, nextLimit, platform);
   }
 }

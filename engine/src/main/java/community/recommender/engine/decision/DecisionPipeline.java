@@ -11,7 +11,10 @@ import community.recommender.engine.learning.ThompsonSampling;
 import community.recommender.engine.model.Candidate;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.ExternalSends;
 import community.recommender.engine.model.History;
+import community.recommender.engine.model.SendQuota;
+import community.recommender.engine.model.RateLimit;
 import community.recommender.engine.model.Hold;
 import community.recommender.engine.model.Need;
 import community.recommender.engine.model.Note;
@@ -148,6 +151,14 @@ public final class DecisionPipeline {
   }
 
   /**
+   * Decides for {@code group}, given its {@code past} suggestions and the messages others sent it
+   * ({@code external}, which its quotas count), with the active rule set.
+   */
+  public Decision decide(Group group, List<PastSuggestion> past, ExternalSends external, Instant now) {
+    return decide(group, past, external, now, ruleBook.active());
+  }
+
+  /**
    * The settings {@code rules} state (stage "settings"), or the documented defaults when no rule
    * states any. They read no facts, so they are worked out once per rule set.
    */
@@ -166,9 +177,14 @@ public final class DecisionPipeline {
    * {@link RunawayRulesException} naming the rule, even if that rule's consequence never returns.
    */
   public Decision decide(Group group, List<PastSuggestion> past, Instant now, RuleSet rules) {
+    return decide(group, past, ExternalSends.NONE, now, rules);
+  }
+
+  /** As {@link #decide(Group, List, Instant, RuleSet)}, counting {@code external} sends against the group's quotas. */
+  public Decision decide(Group group, List<PastSuggestion> past, ExternalSends external, Instant now, RuleSet rules) {
     RuleWatch watch = new RuleWatch(System.nanoTime() + limits.timeBudget().toNanos());
     try {
-      return ruleBook.runner().run(() -> decideNow(group, past, now, rules, watch), limits.timeBudget(),
+      return ruleBook.runner().run(() -> decideNow(group, past, external, now, rules, watch), limits.timeBudget(),
           () -> "a decision for group " + group.getId() + " in rule '" + watch.lastRule() + "'",
           () -> new RunawayRulesException(watch.lastRule(), "the decision for group " + group.getId() + " ran past its "
               + limits.timeBudget().toMillis() + " ms budget inside rule '" + watch.lastRule() + "'"));
@@ -182,15 +198,18 @@ public final class DecisionPipeline {
     }
   }
 
-  private Decision decideNow(Group group, List<PastSuggestion> past, Instant now, RuleSet rules, RuleWatch watch) {
+  private Decision decideNow(Group group, List<PastSuggestion> past, ExternalSends external, Instant now,
+      RuleSet rules, RuleWatch watch) {
     PlaybookSettings settings = settingsOf(rules).forGroup(group);
     Now clock = new Now(now, group.getPortrait().getTimezone());
-    History history = new History(past, now, group.getPortrait().getTimezone());
+    History history = new History(past, external, SendQuota.of(group.getPortrait(), now), now,
+        group.getPortrait().getTimezone());
     List<Object> facts = new ArrayList<>();
     facts.add(group);
     facts.add(clock);
     facts.add(history);
     facts.add(settings);
+    RateLimit.of(group.getPortrait()).ifPresent(facts::add);
     facts.addAll(past);
 
     StageResult needStage = RuleStage.NEEDS.run(rules.rules().kieBase(), facts, limits, watch);
@@ -303,7 +322,8 @@ public final class DecisionPipeline {
       Map<Need, CandidateQuery> pages = new LinkedHashMap<>();
       for (Need need : needs) {
         pages.put(need, new CandidateQuery(need.getKind(), need.getTags(), group.getPortrait().getInterests(),
-            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), now, pageSize));
+            group.getPortrait().getRegion(), group.getPortrait().getLanguage(), group.getPortrait().getPlatform(), now,
+            pageSize));
         foundFor.put(need, new ArrayList<>());
       }
       Candidate best = null;

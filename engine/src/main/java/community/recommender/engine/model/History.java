@@ -1,9 +1,12 @@
 package community.recommender.engine.model;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,7 +17,8 @@ import java.util.Map;
 /**
  * What the group has been sent lately, summed up for rules: the last kinds, offer counts, the
  * last sending time and this month's sends. Only sent suggestions count (see
- * {@link PastSuggestion#isSent()}).
+ * {@link PastSuggestion#isSent()}); the day, week and month counts and what is left of the group's
+ * {@link SendQuota} count messages from other senders as well ({@link ExternalSends}).
  */
 public final class History {
   /** How far back a decision sees a group's suggestions: what was sent before this does not count. */
@@ -29,7 +33,15 @@ public final class History {
    */
   private Map<String, Long> daysSinceContent;
 
+  private final ExternalSends external;
+  private final SendQuota quota;
+
   public History(List<PastSuggestion> past, Instant now, ZoneId zone) {
+    this(past, ExternalSends.NONE, SendQuota.none(), now, zone);
+  }
+
+  /** A history that also counts sends by others, against {@code quota}. */
+  public History(List<PastSuggestion> past, ExternalSends external, SendQuota quota, Instant now, ZoneId zone) {
     List<PastSuggestion> newestFirst = new ArrayList<>(past.size());
     for (PastSuggestion p : past) {
       if (p.isSent()) {
@@ -40,6 +52,8 @@ public final class History {
     this.sent = Collections.unmodifiableList(newestFirst);
     this.now = now;
     this.zone = zone;
+    this.external = external;
+    this.quota = quota;
   }
 
   /** An empty history, for a group that was never sent anything. */
@@ -138,16 +152,70 @@ public final class History {
     return last == null ? 9_999_999 : Duration.between(last, now).toMinutes();
   }
 
-  /** How many suggestions were sent this calendar month, in the group's time zone. */
+  /** How many messages the group got this calendar month in its time zone, from every sender. */
   public long getSentThisMonth() {
-    Instant start = YearMonth.from(now.atZone(zone)).atDay(1).atStartOfDay(zone).toInstant();
-    return sentFrom(start, getNextMonthStart());
+    LocalDate first = YearMonth.from(now.atZone(zone)).atDay(1);
+    return sentFrom(first.atStartOfDay(zone).toInstant(), getNextMonthStart())
+        + external.between(first, first.plusMonths(1));
   }
 
-  /** How many suggestions were sent today, in the group's time zone. */
+  /** How many messages the group got this week (from Monday) in its time zone, from every sender. */
+  public long getSentThisWeek() {
+    LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return sentFrom(monday.atStartOfDay(zone).toInstant(), getNextWeekStart())
+        + external.between(monday, monday.plusWeeks(1));
+  }
+
+  /** How many messages the group got today in its time zone, from every sender. */
   public long getSentToday() {
-    Instant start = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-    return sentFrom(start, getNextDayStart());
+    LocalDate today = now.atZone(zone).toLocalDate();
+    return sentFrom(today.atStartOfDay(zone).toInstant(), getNextDayStart()) + external.between(today, today.plusDays(1));
+  }
+
+  /** The start of next week (Monday) in the group's time zone, when a weekly quota resets. */
+  public Instant getNextWeekStart() {
+    return now.atZone(zone).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant();
+  }
+
+  /** What is left of the group's monthly quota (never below 0); 9999 when it has none. */
+  public long getLeftThisMonth() {
+    return left(quota.monthly(), getSentThisMonth());
+  }
+
+  /** What is left of the group's weekly quota (never below 0); 9999 when it has none. */
+  public long getLeftThisWeek() {
+    return left(quota.weekly(), getSentThisWeek());
+  }
+
+  /** What is left of the group's daily quota (never below 0); 9999 when it has none. */
+  public long getLeftToday() {
+    return left(quota.daily(), getSentToday());
+  }
+
+  /** How many suggestions were sent in the last {@code seconds} seconds. */
+  public long sentWithinSeconds(int seconds) {
+    return sentFrom(now.minusSeconds(seconds), now.plusNanos(1));
+  }
+
+  /**
+   * When a window of {@code seconds} seconds holds fewer than {@code messages} of the group's sends
+   * again: the {@code messages}-th newest send plus the window; now when it already does.
+   */
+  public Instant rateWindowFreesAt(int messages, int seconds) {
+    if (messages < 1 || sent.size() < messages) {
+      return now;
+    }
+    Instant frees = sent.get(messages - 1).getSentAt().plusSeconds(seconds);
+    return frees.isAfter(now) ? frees : now;
+  }
+
+  /** The group's quotas: per month, week and day, each -1 when it has none. */
+  public SendQuota getQuota() {
+    return quota;
+  }
+
+  private static long left(int quota, long sent) {
+    return quota == SendQuota.NONE ? NEVER : Math.max(0, quota - sent);
   }
 
   /** How many suggestions were sent from {@code start} (inclusive) to {@code end} (exclusive). */

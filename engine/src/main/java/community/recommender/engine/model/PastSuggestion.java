@@ -67,11 +67,12 @@ public final class PastSuggestion {
   }
 
   /**
-   * Whether the group saw it: it was posted, or delivered with no report yet. Skipped and failed
-   * suggestions never reached the members.
+   * Whether it counts as sent: it was posted, is on its way (a WeCom task awaiting the owner's
+   * confirmation, which spends the group's quota once confirmed), or was delivered with no report
+   * yet. Skipped, failed, expired and cancelled suggestions never reached the members.
    */
   public boolean isSent() {
-    return outcome == Outcome.POSTED || (delivered && outcome == Outcome.PENDING);
+    return outcome == Outcome.POSTED || outcome.isOnItsWay() || (delivered && outcome == Outcome.PENDING);
   }
 
   /** When the group saw it: the posting time, else the suggestion time. */

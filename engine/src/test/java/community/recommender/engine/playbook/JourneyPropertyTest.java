@@ -11,6 +11,7 @@ import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Platform;
+import community.recommender.engine.model.SendQuota;
 import community.recommender.engine.model.PlaybookSettings;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Stage;
@@ -88,8 +89,12 @@ class JourneyPropertyTest {
       assertThat(perDay.merge(step.at().atZone(zone).toLocalDate(), 1, Integer::sum)).as(at)
           .isLessThanOrEqualTo(settings.getMaxSendsPerDay());
       int month = perMonth.merge(YearMonth.from(step.at().atZone(zone)), 1, Integer::sum);
+      int monthlyQuota = SendQuota.of(group.getPortrait(), step.at()).monthly();
+      if (monthlyQuota != SendQuota.NONE) {
+        assertThat(month).as(at).isLessThanOrEqualTo(monthlyQuota);
+      }
       if (group.getPortrait().getPlatform() == Platform.WECOM) {
-        assertThat(month).as(at).isLessThanOrEqualTo(settings.getMonthlySendQuota());
+        assertThat(month).as(at).isLessThanOrEqualTo(step.at().atZone(zone).toLocalDate().lengthOfMonth());
       }
       if (group.getPortrait().getQuietHours() != null) {
         LocalTime local = step.at().atZone(zone).toLocalTime();

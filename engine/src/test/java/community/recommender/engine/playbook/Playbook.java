@@ -95,6 +95,13 @@ final class Playbook {
     return load(List.of(extra));
   }
 
+  /** Decides as {@link #decide} does, with messages other senders sent the group. */
+  static Decision decide(Group group, List<ContentItem> library, community.recommender.engine.model.ExternalSends external,
+      PastSuggestion... past) {
+    return new DecisionPipeline(BOOK, new InMemoryCatalog(library)).decide(group, List.of(past), external,
+        Fixtures.NOW);
+  }
+
   /** Decides as {@link #decide} does, with an extra rule that always wants an offer (urgency 90). */
   static Decision decideWantingAnOffer(Group group, List<ContentItem> library, PastSuggestion... past) {
     return new DecisionPipeline(WithAnOfferNeed.BOOK, new InMemoryCatalog(library)).decide(group, List.of(past),

@@ -13,6 +13,8 @@ import community.recommender.engine.rules.RuleLimits;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.web.application.Workers;
+import community.recommender.web.application.delivery.ExternalSendService;
+import community.recommender.web.application.delivery.SuggestionRenderings;
 import community.recommender.web.application.demo.DemoData;
 import community.recommender.web.application.experiments.ExperimentReports;
 import community.recommender.web.application.experiments.ExperimentService;
@@ -63,7 +65,8 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
     RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
     HealthChecks health, Supplier<String> indexProblem, ExperimentService experiments,
-    ExperimentReports experimentReports, LearningService learning) {
+    ExperimentReports experimentReports, LearningService learning, SuggestionRenderings renderings,
+    ExternalSendService externalSends) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApplicationAssembly.class);
   private static final int DECISION_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -109,7 +112,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     // notices reach their listeners in the order they were registered.
     SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
         new Decider(ruleBook, pipeline, holdout, experiments, decisions, metrics::timeDecision), config.clock(),
-        config.delivery().pendingTtl(), stores.gaps(), stores.silences());
+        config.delivery().pendingTtl(), stores.gaps(), stores.silences(), stores.externalSends());
     Waiters waiters = new Waiters(notices);
 
     UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());
@@ -148,10 +151,13 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     return new ApplicationAssembly(ruleBook, rules, indexed, library,
         new GroupService(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
         new TokenService(stores.tokens()), suggestions,
-        new FeedbackService(stores.feedback(), stores.stats(), notices, engagement::outcomesChanged), waiters, ruleService, simulation, journeys,
-        reassessment, new HealthChecks(stores.health(), ruleBook), index::problem, experiments,
+        new FeedbackService(stores.feedback(), stores.stats(), notices, engagement::outcomesChanged), waiters,
+        ruleService, simulation, journeys, reassessment, new HealthChecks(stores.health(), ruleBook), index::problem,
+        experiments,
         new ExperimentReports(experiments, stores.experiments(), stores.groups(), stores.reports(), config.clock()),
-        new LearningService(library, engagement, stores.engagement()));
+        new LearningService(library, engagement, stores.engagement()),
+        new SuggestionRenderings(stores.groups(), config.clock()),
+        new ExternalSendService(stores.groups(), stores.externalSends(), stores.suggestions(), config.clock()));
   }
 
   /** A pool of {@code size} worker threads for one kind of blocking work. */

@@ -20,6 +20,7 @@ import community.recommender.web.http.ops.Readiness;
 import community.recommender.web.http.rules.RuleRoutes;
 import community.recommender.web.http.learning.LearningRoutes;
 import community.recommender.web.http.suggestions.FeedbackRoutes;
+import community.recommender.web.http.delivery.ExternalSendRoutes;
 import community.recommender.web.http.suggestions.SuggestionRoutes;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.Futures;
@@ -56,9 +57,11 @@ final class HttpAssembly {
         new SessionRoutes(),
         new GroupRoutes(services.groups(), config.clock()),
         new GroupImportRoutes(services.groups()),
-        new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), config.clock()),
+        new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), services.renderings(),
+            config.clock()),
         new FeedbackRoutes(services.feedback(), config.clock()),
         new LearningRoutes(services.learning(), config.clock()),
+        new ExternalSendRoutes(services.externalSends(), config.clock()),
         new TokenRoutes(services.tokens(), auth),
         new RuleRoutes(services.rules(), services.simulation()),
         new JourneyRoutes(services.journeys()),

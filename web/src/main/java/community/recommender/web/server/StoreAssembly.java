@@ -32,6 +32,8 @@ import community.recommender.web.store.pg.PgSilenceStore;
 import community.recommender.web.store.pg.PgSuggestionStats;
 import community.recommender.web.store.pg.PgSuggestionStore;
 import community.recommender.web.store.pg.PgTokenStore;
+import community.recommender.web.store.pg.PgExternalSendStore;
+import community.recommender.web.store.ExternalSendStore;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Deque;
@@ -43,8 +45,8 @@ import java.util.Deque;
 record StoreAssembly(Database database, GroupStore groups, ActivityReportStore reports, SuggestionStore suggestions,
     ContentStore content, RuleSetStore ruleVersions, FeedbackStore feedback, SuggestionStats stats,
     TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock, ContentGapStore gaps,
-    SilenceStore silences, ExperimentStore experiments,
-    EngagementStore engagement) {
+    SilenceStore silences, ExperimentStore experiments, EngagementStore engagement,
+    ExternalSendStore externalSends) {
 
   /** Opens the database and migrates it; everything to close is pushed onto {@code opened}. */
   static StoreAssembly open(Vertx vertx, ServerConfig config, Deque<AutoCloseable> opened) {
@@ -60,7 +62,8 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
         new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool),
         new OutageTolerantTokens(new PgTokenStore(pool)), notices,
         new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool),
-        new PgSilenceStore(pool), new PgExperimentStore(pool), new PgEngagementStore(pool));
+        new PgSilenceStore(pool), new PgExperimentStore(pool), new PgEngagementStore(pool),
+        new PgExternalSendStore(pool));
   }
 
   /** Whether the database answers. */

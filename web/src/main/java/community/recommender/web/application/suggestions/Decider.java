@@ -3,6 +3,7 @@ package community.recommender.web.application.suggestions;
 import community.recommender.engine.decision.Decision;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.experiment.Treatment;
+import community.recommender.engine.model.ExternalSends;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Reason;
@@ -60,10 +61,15 @@ public final class Decider {
 
   /** Decides what {@code group} should get at {@code now}, given what it was sent before. */
   public Future<Decision> decide(Group group, List<PastSuggestion> past, Instant now) {
+    return decide(group, past, ExternalSends.NONE, now);
+  }
+
+  /** As {@link #decide(Group, List, Instant)}, counting what other senders sent against the group's quotas. */
+  public Future<Decision> decide(Group group, List<PastSuggestion> past, ExternalSends external, Instant now) {
     return experiments.enrolmentFor(group, now).compose(enrolment -> workers.run(() -> {
       try {
-        return timer.time(() -> enrolment.map(e -> decideIn(e, group, past, now))
-            .orElseGet(() -> pipeline.decide(group, past, now)));
+        return timer.time(() -> enrolment.map(e -> decideIn(e, group, past, external, now))
+            .orElseGet(() -> pipeline.decide(group, past, external, now)));
       } catch (RunawayRulesException e) {
         LOG.warn("decision for group {} failed", group.getId(), e);
         throw new DecisionFailed("the active rule set failed this decision: " + e.getMessage(), e);
@@ -71,21 +77,22 @@ public final class Decider {
     }));
   }
 
-  private Decision decideIn(Enrolment enrolment, Group group, List<PastSuggestion> past, Instant now) {
+  private Decision decideIn(Enrolment enrolment, Group group, List<PastSuggestion> past, ExternalSends external,
+      Instant now) {
     String experiment = "experiment '" + enrolment.experiment().name() + "' (" + enrolment.experiment().id() + ")";
     String rule = "Experiment: " + enrolment.experiment().name();
     Treatment treatment = enrolment.arm().treatment();
     String arm = "The group is in arm '" + enrolment.arm().name() + "' of " + experiment;
     return switch (treatment.kind()) {
-      case ACTIVE -> pipeline.decide(group, past, now)
+      case ACTIVE -> pipeline.decide(group, past, external, now)
           .withFirstReason(new Reason(rule, arm + ", which runs the active rules"));
       case VERSION -> enrolment.rules()
-          .map(rules -> pipeline.decide(group, past, now, rules)
+          .map(rules -> pipeline.decide(group, past, external, now, rules)
               .withFirstReason(new Reason(rule, arm + ", which runs rule-set version " + rules.version())))
-          .orElseGet(() -> pipeline.decide(group, past, now).withFirstReason(new Reason(rule, arm
+          .orElseGet(() -> pipeline.decide(group, past, external, now).withFirstReason(new Reason(rule, arm
               + ", which runs rule-set version " + treatment.version() + "; that version cannot be compiled here, "
               + "so the active rules decided")));
-      case HOLDOUT -> holdout.decide(group, past, now).withFirstReason(new Reason(rule, arm
+      case HOLDOUT -> holdout.decide(group, past, external, now).withFirstReason(new Reason(rule, arm
           + ", which holds groups out: they get nothing but items tagged 'service'"));
     };
   }

@@ -1,12 +1,14 @@
 package community.recommender.web.application.suggestions;
 
 import community.recommender.engine.decision.Decision;
+import community.recommender.engine.model.ExternalSends;
 import community.recommender.engine.model.Group;
 import community.recommender.engine.model.History;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.store.ChangeNotices;
 import community.recommender.web.store.ContentGapStore;
+import community.recommender.web.store.ExternalSendStore;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.RecordedSilence;
 import community.recommender.web.store.Silence;
@@ -46,6 +48,7 @@ public final class SuggestionService {
   private final RememberedAnswers remembered;
   private final ContentGapStore gaps;
   private final SilenceStore silences;
+  private final ExternalSendStore externalSends;
 
   /**
    * A pending suggestion serves for {@code pendingTtl}. Answers are remembered on this node until a
@@ -53,7 +56,7 @@ public final class SuggestionService {
    * {@code notices} later is told, so that a woken poll never gets a stale answer.
    */
   public SuggestionService(GroupStore groups, SuggestionStore suggestions, ChangeNotices notices, Decider decider,
-      Clock clock, Duration pendingTtl, ContentGapStore gaps, SilenceStore silences) {
+      Clock clock, Duration pendingTtl, ContentGapStore gaps, SilenceStore silences, ExternalSendStore externalSends) {
     this.groups = groups;
     this.suggestions = suggestions;
     this.notices = notices;
@@ -63,6 +66,7 @@ public final class SuggestionService {
     this.remembered = new RememberedAnswers(notices);
     this.gaps = gaps;
     this.silences = silences;
+    this.externalSends = externalSends;
   }
 
   /** The group's latest recorded silence: the last decision that sent it nothing, and since when. */
@@ -182,8 +186,11 @@ public final class SuggestionService {
     // store refuse this decision, instead of letting it pass on a history that misses the delivery.
     Future<Optional<Instant>> mark = suggestions.lastDeliveredAt(groupId);
     Future<List<PastSuggestion>> history = mark.compose(read -> suggestions.history(groupId, now.minus(History.WINDOW), now));
-    return history
-        .compose(read -> decider.decide(group, history.result(), now))
+    // Quotas reach back to the start of the month, or of a week that began in the month before.
+    Future<ExternalSends> external = history.compose(read -> externalSends.since(groupId,
+        now.atZone(group.getPortrait().getTimezone()).toLocalDate().withDayOfMonth(1).minusDays(7)));
+    return external
+        .compose(read -> decider.decide(group, history.result(), external.result(), now))
         .compose(decision -> recordGaps(groupId, decision, now))
         .compose(decision -> {
           JsonObject explanation = DecisionJson.explanation(decision, group);

@@ -9,7 +9,10 @@ import community.recommender.content.format.ContentValidator;
 import community.recommender.content.index.ContentSearch;
 import community.recommender.content.index.ContentSearchRequest;
 import community.recommender.content.index.ContentSearchResults;
+import community.recommender.content.rendering.LimitBreach;
+import community.recommender.content.rendering.PlatformFit;
 import community.recommender.content.upload.ContentProblem;
+import community.recommender.web.http.LimitBreachJson;
 import community.recommender.content.upload.UploadedFile;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.ContentStatus;
@@ -304,12 +307,21 @@ public final class ContentRoutes implements Routes {
   }
 
   private static JsonObject itemJson(Saved saved) {
-    return ContentJson.toJson(saved.item()).put("result", saved.result());
+    return withWarnings(ContentJson.toJson(saved.item()).put("result", saved.result()), saved);
   }
 
   private static JsonObject savedJson(Saved saved) {
-    return new JsonObject().put("id", saved.item().getId()).put("version", saved.item().getVersion())
-        .put("result", saved.result());
+    return withWarnings(new JsonObject().put("id", saved.item().getId()).put("version", saved.item().getVersion())
+        .put("result", saved.result()), saved);
+  }
+
+  /**
+   * The platform limits the stored item goes over, as {@code warnings}, when there are any: the item
+   * is stored all the same, and never chosen for a group on those platforms.
+   */
+  private static JsonObject withWarnings(JsonObject json, Saved saved) {
+    List<LimitBreach> breaches = PlatformFit.breaches(saved.item());
+    return breaches.isEmpty() ? json : json.put("warnings", LimitBreachJson.toJson(breaches));
   }
 
   private static String bodyText(RoutingContext ctx) {

@@ -25,7 +25,9 @@ import java.util.Set;
  * suggestion, and {@code GET /api/v1/stats} sums it up per rule and per content item.
  */
 public final class FeedbackRoutes implements Routes {
-  private static final Set<String> OUTCOMES = Set.of("posted", "skipped", "failed");
+  /** What a chat tool may report; {@code sent} is WeCom's word for posted, and is recorded so. */
+  private static final List<String> OUTCOMES = List.of("posted", "skipped", "failed", "task_created",
+      "awaiting_confirmation", "sent", "expired", "cancelled");
   private static final List<String> METRICS = List.of("reactions", "replies", "clicks", "orders", "complaints", "leaves");
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   /** The most any one metric of one report may be, so that no sum of them overflows. */
@@ -69,7 +71,10 @@ public final class FeedbackRoutes implements Routes {
     }
     Object outcome = body.getValue("outcome");
     if (!(outcome instanceof String text) || !OUTCOMES.contains(text)) {
-      throw ApiError.invalid("outcome", "outcome must be one of posted, skipped, failed");
+      throw ApiError.invalid("outcome", "outcome must be one of " + String.join(", ", OUTCOMES));
+    }
+    if ("sent".equals(outcome)) {
+      outcome = "posted";
     }
     Instant postedAt = null;
     Object posted = body.getValue("postedAt");

@@ -17,6 +17,10 @@ import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.LongPoll;
 import community.recommender.web.application.suggestions.SeenSuggestions;
 import community.recommender.web.application.suggestions.Waiters;
+import community.recommender.web.application.delivery.SuggestionRenderings;
+import community.recommender.content.rendering.Platforms;
+import community.recommender.content.rendering.Rendering;
+import community.recommender.engine.model.Platform;
 import community.recommender.web.store.RecordedSilence;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -60,12 +64,15 @@ public final class SuggestionRoutes implements Routes {
   private final SuggestionService suggestions;
   private final GroupService groups;
   private final Waiters waiters;
+  private final SuggestionRenderings renderings;
   private final Clock clock;
 
-  public SuggestionRoutes(SuggestionService suggestions, GroupService groups, Waiters waiters, Clock clock) {
+  public SuggestionRoutes(SuggestionService suggestions, GroupService groups, Waiters waiters,
+      SuggestionRenderings renderings, Clock clock) {
     this.suggestions = suggestions;
     this.groups = groups;
     this.waiters = waiters;
+    this.renderings = renderings;
     this.clock = clock;
   }
 
@@ -95,6 +102,7 @@ public final class SuggestionRoutes implements Routes {
     String groupId = GroupIds.fromPath(ctx);
     boolean explain = Boolean.parseBoolean(ctx.queryParams().get("explain"));
     int wait = QueryParam.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
+    Optional<Platform> format = format(ctx);
     EntityTags tags = EntityTags.of(ctx.request(), "If-None-Match");
     SeenSuggestions known = tags == null ? SeenSuggestions.NONE : id -> tags.matchesWeakly(opaqueTag(id, explain));
     String claimFor = claimant(TokenAuthHandler.caller(ctx));
@@ -110,9 +118,12 @@ public final class SuggestionRoutes implements Routes {
     }
     boolean explained = explain && TokenAuthHandler.caller(ctx).role() != Role.BOT;
     answer.compose(a -> explained
-            ? suggestions.latestSilence(groupId).map(recorded -> new Explained(a, recorded))
-            : Future.succeededFuture(new Explained(a, Optional.empty())))
-        .onSuccess(a -> respond(ctx, a.answer(), explain, known, a.silence()))
+            ? suggestions.latestSilence(groupId).map(recorded -> new Explained(a, recorded, null))
+            : Future.succeededFuture(new Explained(a, Optional.empty(), null)))
+        .compose(a -> a.answer() instanceof SuggestionAnswer.Suggested s
+            ? renderings.render(s.suggestion(), format).map(r -> new Explained(a.answer(), a.silence(), r))
+            : Future.succeededFuture(a))
+        .onSuccess(a -> respond(ctx, a.answer(), explain, known, a.silence(), a.rendering()))
         .onFailure(e -> {
           if (!ctx.response().closed() && !ctx.response().ended()) {
             ctx.fail(e);
@@ -120,11 +131,24 @@ public final class SuggestionRoutes implements Routes {
         });
   }
 
-  /** An answer with the group's latest recorded silence, for an operator's {@code ?explain=true}. */
-  private record Explained(SuggestionAnswer answer, Optional<RecordedSilence> silence) {}
+  /**
+   * An answer with the group's latest recorded silence, for an operator's {@code ?explain=true}, and
+   * a suggestion's rendering (null for a silence).
+   */
+  private record Explained(SuggestionAnswer answer, Optional<RecordedSilence> silence, Rendering rendering) {}
+
+  /** {@code ?format=}: the platform whose rendering is wanted instead of the group's own. */
+  private static Optional<Platform> format(RoutingContext ctx) {
+    String value = ctx.queryParams().get("format");
+    if (value == null) {
+      return Optional.empty();
+    }
+    return Optional.of(Platforms.fromFormat(value).orElseThrow(() -> ApiError.invalid("format",
+        "format must be one of wecom, wechat, telegram, discord, slack or other")));
+  }
 
   private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, SeenSuggestions known,
-      Optional<RecordedSilence> silence) {
+      Optional<RecordedSilence> silence, Rendering rendering) {
     if (ctx.response().closed() || ctx.response().ended()) {
       return;
     }
@@ -135,7 +159,7 @@ public final class SuggestionRoutes implements Routes {
         ctx.response().setStatusCode(304).end();
         return;
       }
-      JsonObject body = SuggestionJson.toJson(suggested.suggestion());
+      JsonObject body = SuggestionJson.toJson(suggested.suggestion()).put("rendering", RenderingJson.toJson(rendering));
       if (explain) {
         body.put("explanation", suggested.explanation());
         silence.ifPresent(last -> body.put("lastSilence", SilenceJson.recorded(last, false)));
@@ -162,11 +186,12 @@ public final class SuggestionRoutes implements Routes {
     int page = QueryParam.integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
     int pageSize = QueryParam.integer(ctx, "pageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
     String claimFor = claimant(caller);
+    Optional<Platform> format = format(ctx);
     requestedGroups(ctx, caller).compose(all -> {
       long first = (long) (page - 1) * pageSize;
       List<String> onPage = all.stream().skip(first).limit(pageSize).toList();
       List<Future<JsonObject>> items = new ArrayList<>();
-      onPage.forEach(id -> items.add(item(id, caller, claimFor)));
+      onPage.forEach(id -> items.add(item(id, caller, claimFor, format)));
       return Future.all(items).map(done -> {
         JsonArray array = new JsonArray();
         items.forEach(item -> array.add(item.result()));
@@ -176,21 +201,23 @@ public final class SuggestionRoutes implements Routes {
     }).onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
   }
 
-  private Future<JsonObject> item(String groupId, Caller caller, String claimFor) {
+  private Future<JsonObject> item(String groupId, Caller caller, String claimFor, Optional<Platform> format) {
     JsonObject item = new JsonObject().put("groupId", groupId);
     if (!caller.mayActFor(groupId)) {
       return Future.succeededFuture(item.put("status", 403)
           .put("error", "this token is not allowed to act for group '" + groupId + "'"));
     }
-    return suggestions.next(groupId, claimFor).map(answer -> {
+    return suggestions.next(groupId, claimFor).compose(answer -> {
       if (answer instanceof SuggestionAnswer.Suggested suggested) {
-        return item.put("status", 200).put("suggestion", SuggestionJson.toJson(suggested.suggestion()));
+        return renderings.render(suggested.suggestion(), format).map(rendering -> item.put("status", 200)
+            .put("suggestion", SuggestionJson.toJson(suggested.suggestion())
+                .put("rendering", RenderingJson.toJson(rendering))));
       }
       item.put("status", 204);
       Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
           : ((SuggestionAnswer.Nothing) answer).retryAt();
       item.put("retryAfter", retryAfter(until)).put("nextSuggestionAt", until.toString());
-      return item;
+      return Future.succeededFuture(item);
     }).recover(e -> {
       int status = Failures.asApiError(e).map(ApiError::status).orElse(500);
       return Future.succeededFuture(item.put("status", status)

@@ -7,6 +7,7 @@ import community.recommender.web.store.Feedback;
 import community.recommender.web.store.FeedbackConflict;
 import community.recommender.engine.learning.PostMetrics;
 import community.recommender.engine.learning.Reward;
+import community.recommender.web.store.OutcomeSteps;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -29,9 +30,10 @@ import java.util.function.Consumer;
  * as they grow, until the metrics window after {@code postedAt} closes. Counts only grow: each metric
  * keeps the larger of what was recorded and what is sent, so a resend or a late, older report never
  * counts twice or shrinks a count. Each time a posted suggestion's metrics change, its reward is
- * worked out again ({@link Reward}) against the active members recorded when it was decided. A
- * different outcome, or a different posting time, than the one recorded is a conflict, and so are
- * changed metrics after the window.
+ * worked out again ({@link Reward}) against the active members recorded when it was decided. WeCom's
+ * steps move a suggestion on ({@link OutcomeSteps}); an earlier step reported late changes nothing. A
+ * different settled outcome, or a different posting time, than the one recorded is a conflict, and
+ * so are changed metrics after the window.
  */
 public final class PgFeedbackStore implements FeedbackStore {
   private final Pool pool;
@@ -73,15 +75,18 @@ public final class PgFeedbackStore implements FeedbackStore {
           }
           Reported before = toReported(rows.iterator().next());
           mayReport.accept(before);
-          if (before.outcome() != null && !before.outcome().equals(feedback.outcome())) {
+          if (OutcomeSteps.contradicts(before.outcome(), feedback.outcome())) {
             throw new FeedbackConflict("outcome", "this suggestion was already reported as " + before.outcome());
           }
           if (before.postedAt() != null && feedback.postedAt() != null && !before.postedAt().equals(feedback.postedAt())) {
             throw new FeedbackConflict("postedAt", "this suggestion was already reported as posted at " + before.postedAt());
           }
           Instant now = clock.instant();
+          boolean advances = OutcomeSteps.advances(before.outcome(), feedback.outcome());
+          boolean sameStep = feedback.outcome().equals(before.outcome());
           JsonObject metrics = merged(before.metrics(), feedback.metrics());
-          boolean unchanged = before.outcome() != null && (metrics == null || metrics.equals(before.metrics()));
+          boolean unchanged = !advances
+              && (!sameStep || metrics == null || metrics.equals(before.metrics()));
           if (unchanged) {
             return Future.succeededFuture(Optional.of(before));
           }
@@ -97,7 +102,7 @@ public final class PgFeedbackStore implements FeedbackStore {
           return conn.preparedQuery("""
                   UPDATE suggestions SET
                       outcome = $2,
-                      outcome_at = coalesce(outcome_at, $5),
+                      outcome_at = CASE WHEN outcome IS DISTINCT FROM $2 THEN $5 ELSE outcome_at END,
                       posted_at = CASE WHEN $2 = 'posted' THEN coalesce(posted_at, $3, $5) END,
                       metrics = coalesce($4::jsonb, metrics),
                       reward = coalesce($6, reward),
