@@ -1,9 +1,9 @@
 package community.recommender.content.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import community.recommender.engine.model.ContentItem;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -15,18 +15,14 @@ import org.apache.lucene.search.IndexSearcher;
  *
  * <p>Entries are keyed by segment and document number. A document never changes inside a
  * segment (an update adds a new document elsewhere), so an entry can be stale only for a document
- * that searches no longer return; least recently used entries make room for new ones.
+ * that searches no longer return; rarely used entries make room for new ones. Reads take no lock,
+ * so decisions on every core share it without waiting on one another.
  */
 final class ContentItemCache {
-  private final Map<Key, ContentItem> items;
+  private final Cache<Key, ContentItem> items;
 
   ContentItemCache(int capacity) {
-    this.items = new LinkedHashMap<>(capacity, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, ContentItem> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.items = Caffeine.newBuilder().maximumSize(capacity).build();
   }
 
   /** The item stored as document {@code doc} of {@code searcher}'s reader. */
@@ -38,16 +34,13 @@ final class ContentItemCache {
       return ContentDocuments.toItem(searcher.storedFields().document(doc));
     }
     Key key = new Key(helper.getKey(), doc - leaf.docBase);
-    synchronized (items) {
-      ContentItem cached = items.get(key);
-      if (cached != null) {
-        return cached;
-      }
+    ContentItem cached = items.getIfPresent(key);
+    if (cached != null) {
+      return cached;
     }
+    // Two readers of one uncached document may both parse it; the item is the same either way.
     ContentItem item = ContentDocuments.toItem(searcher.storedFields().document(doc));
-    synchronized (items) {
-      items.put(key, item);
-    }
+    items.put(key, item);
     return item;
   }
 
