@@ -168,6 +168,49 @@ class ExperimentsApiTest {
   }
 
   @Test
+  void aRewardExperiment_comparesEachGroupsMeanRewardPerPost_beforeAndSinceTheStart() {
+    for (int i = 0; i < 2; i++) {
+      JsonObject portrait = new JsonObject().put("name", "reward-" + i).put("language", "zh")
+          .put("region", "CN-SH-Shanghai").put("interests", new JsonArray().add("coffee")).put("memberCount", 120)
+          .put("labels", new JsonArray().add("reward"))
+          .put("attributes", new JsonObject().put("minGapMinutes", "0").put("maxSendsPerDay", "100")
+              .put("rateLimitMessages", "100"));
+      assertThat(server.put("/api/v1/groups/reward-" + i, operator, portrait.encode()).statusCode()).isIn(200, 201);
+      // Before the start: a post so engaging that its reward is the most there is, 1.
+      post("reward-" + i, new JsonObject().put("outcome", "posted")
+          .put("postedAt", TestServer.now().minusSeconds(600).toString())
+          .put("metrics", new JsonObject().put("reactions", 100_000)));
+    }
+    JsonObject created = create(experiment("Rewards", "reward").put("metric", "reward").put("arms", new JsonArray()
+        .add(arm("champion", "active")).add(arm("also-active", "active"))));
+    for (int i = 0; i < 2; i++) {
+      // Since the start: a post nobody reacted to, reward 0.
+      post("reward-" + i, new JsonObject().put("outcome", "posted"));
+    }
+
+    HttpResponse<String> answer = server.get("/api/v1/experiments/" + created.getString("id") + "/report", operator);
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonObject report = new JsonObject(answer.body());
+    assertThat(report.getString("unit")).isEqualTo("mean reward per post");
+    for (Object value : report.getJsonArray("arms")) {
+      JsonObject arm = (JsonObject) value;
+      assertThat(arm.getInteger("groups")).as(arm.encode()).isEqualTo(1);
+      assertThat(arm.getDouble("meanBaseline")).isEqualTo(1.0);
+      assertThat(arm.getDouble("meanDuring")).isEqualTo(0.0);
+    }
+  }
+
+  /** A bot takes the group's next suggestion and reports {@code feedback} on it. */
+  private static void post(String group, JsonObject feedback) {
+    HttpResponse<String> polled = server.get("/api/v1/groups/" + group + "/suggestion", bot);
+    assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+    String id = new JsonObject(polled.body()).getString("id");
+    HttpResponse<String> reported = server.postJson("/api/v1/suggestions/" + id + "/feedback", bot, feedback.encode());
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+  }
+
+  @Test
   void refusals_nameTheirField_andOnlyOperatorsMayRunExperiments() {
     record Case(JsonObject body, String field) {}
     List<Case> cases = List.of(

@@ -58,7 +58,7 @@ public record ExperimentAnalysis(List<ArmResult> arms, Optional<String> winner, 
     }
     if (unmeasured > 0) {
       warnings.add(String.format(Locale.ROOT,
-          "%d assigned groups are left out: they have no activity reports in the baseline period or since the start",
+          "%d assigned groups are left out: nothing was measured for them in the baseline period or since the start",
           unmeasured));
     }
     if (running) {

@@ -39,6 +39,12 @@ public interface ExperimentStore {
   Future<List<Assignment>> assignments(String experimentId);
 
   /**
+   * The mean reward of the posts each of {@code groupIds} made between {@code from} and {@code to} (by
+   * when they were posted); a post without metrics counts as 0. Groups without posts are left out.
+   */
+  Future<Map<String, Double>> meanRewards(List<String> groupIds, Instant from, Instant to);
+
+  /**
    * Deals {@code groupId} into {@code experiment} at {@code now} with {@code pick}, which is given the
    * counts per arm in the group's stratum. Answers the group's arm: the one it already had, the one
    * just dealt, or empty when another running experiment holds the group.

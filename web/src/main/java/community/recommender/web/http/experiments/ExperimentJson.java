@@ -62,7 +62,7 @@ final class ExperimentJson {
     return new JsonObject()
         .put("experiment", toJson(experiment, now, null))
         .put("metric", experiment.metric().apiName())
-        .put("unit", experiment.metric().apiName() + " per member per week")
+        .put("unit", experiment.metric().unit())
         .put("baselineFrom", report.baselineFrom().toString())
         .put("from", report.from().toString())
         .put("to", report.to().toString())

@@ -108,6 +108,18 @@ public final class PgExperimentStore implements ExperimentStore {
   }
 
   @Override
+  public Future<Map<String, Double>> meanRewards(List<String> groupIds, Instant from, Instant to) {
+    return pool.preparedQuery("SELECT group_id, avg(coalesce(reward, 0)) FROM suggestions WHERE group_id = ANY($1) "
+            + "AND outcome = 'posted' AND posted_at >= $2 AND posted_at < $3 GROUP BY group_id")
+        .execute(Tuple.of(groupIds.toArray(String[]::new), utc(from), utc(to)))
+        .map(rows -> {
+          Map<String, Double> rewards = new HashMap<>();
+          rows.forEach(row -> rewards.put(row.getString(0), row.getDouble(1)));
+          return rewards;
+        });
+  }
+
+  @Override
   public Future<Optional<String>> assignLate(Experiment experiment, String groupId, Stratum stratum,
       Function<Map<String, Integer>, Arm> pick, Instant now) {
     return pool.withTransaction(conn -> conn
