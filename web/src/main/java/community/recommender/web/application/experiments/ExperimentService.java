@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,9 @@ public final class ExperimentService {
   private final RuleService rules;
   private final Clock clock;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(Snapshot.EMPTY);
+  /** Refreshes started, and the latest one whose snapshot was taken: an older read never replaces a newer. */
+  private final AtomicLong refreshesStarted = new AtomicLong();
+  private final AtomicLong refreshApplied = new AtomicLong();
 
   public ExperimentService(ExperimentStore store, GroupStore groups, SuggestionStore suggestions, RuleService rules,
       Clock clock) {
@@ -123,6 +127,7 @@ public final class ExperimentService {
 
   /** Reads the experiments again, with their groups' arms, and compiles the rule sets their arms run. */
   public Future<Void> refresh() {
+    long ticket = refreshesStarted.incrementAndGet();
     Instant now = clock.instant();
     return store.list().compose(all -> {
       List<Experiment> current = all.stream().filter(e -> !e.isOver(now)).toList();
@@ -150,10 +155,18 @@ public final class ExperimentService {
         }
       }
       return Future.all(loads).map(done -> {
-        snapshot.set(new Snapshot(current, arms, Map.copyOf(ruleSets)));
+        apply(ticket, new Snapshot(current, arms, Map.copyOf(ruleSets)));
         return null;
       });
     });
+  }
+
+  /** Takes {@code fresh} unless a refresh that started later was taken already. */
+  private synchronized void apply(long ticket, Snapshot fresh) {
+    if (ticket > refreshApplied.get()) {
+      refreshApplied.set(ticket);
+      snapshot.set(fresh);
+    }
   }
 
   /**

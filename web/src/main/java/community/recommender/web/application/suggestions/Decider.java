@@ -54,22 +54,17 @@ public final class Decider {
     return experiments.versionFor(groupId, now).orElse(book.active().version());
   }
 
-  /** The running experiment {@code groupId} is in, as decisions last saw it. */
-  public Optional<Enrolment> enrolmentOf(String groupId, Instant now) {
-    return experiments.enrolmentOf(groupId, now);
-  }
-
   /** Decides what {@code group} should get at {@code now}, given what it was sent before. */
-  public Future<Decision> decide(Group group, List<PastSuggestion> past, Instant now) {
+  public Future<Decided> decide(Group group, List<PastSuggestion> past, Instant now) {
     return decide(group, past, ExternalSends.NONE, now);
   }
 
   /** As {@link #decide(Group, List, Instant)}, counting what other senders sent against the group's quotas. */
-  public Future<Decision> decide(Group group, List<PastSuggestion> past, ExternalSends external, Instant now) {
+  public Future<Decided> decide(Group group, List<PastSuggestion> past, ExternalSends external, Instant now) {
     return experiments.enrolmentFor(group, now).compose(enrolment -> workers.run(() -> {
       try {
-        return timer.time(() -> enrolment.map(e -> decideIn(e, group, past, external, now))
-            .orElseGet(() -> pipeline.decide(group, past, external, now)));
+        return new Decided(timer.time(() -> enrolment.map(e -> decideIn(e, group, past, external, now))
+            .orElseGet(() -> pipeline.decide(group, past, external, now))), enrolment);
       } catch (RunawayRulesException e) {
         LOG.warn("decision for group {} failed", group.getId(), e);
         throw new DecisionFailed("the active rule set failed this decision: " + e.getMessage(), e);

@@ -189,12 +189,12 @@ public final class SuggestionService {
     // Quotas reach back to the start of the month, or of a week that began in the month before.
     Future<ExternalSends> external = history.compose(read -> externalSends.since(groupId,
         now.atZone(group.getPortrait().getTimezone()).toLocalDate().withDayOfMonth(1).minusDays(7)));
-    return external
-        .compose(read -> decider.decide(group, history.result(), external.result(), now))
-        .compose(decision -> recordGaps(groupId, decision, now))
+    Future<Decided> decided = external.compose(read -> decider.decide(group, history.result(), external.result(), now));
+    return decided
+        .compose(made -> recordGaps(groupId, made.decision(), now))
         .compose(decision -> {
           JsonObject explanation = DecisionJson.explanation(decision, group);
-          decider.enrolmentOf(groupId, now).ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
+          decided.result().enrolment().ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
               .put("id", enrolment.experiment().id()).put("name", enrolment.experiment().name())
               .put("arm", enrolment.arm().name()).put("treatment", enrolment.arm().treatment().describe())));
           if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
