@@ -1,10 +1,10 @@
 package community.recommender.web.http.learning;
 
 import community.recommender.content.format.ContentValidator;
-import community.recommender.engine.model.InstantRange;
 import community.recommender.web.application.learning.ContentPerformance;
 import community.recommender.web.application.learning.LearningService;
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.QueryParam;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 import community.recommender.web.http.TokenAuthHandler;
@@ -17,7 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
@@ -76,8 +75,8 @@ public final class LearningRoutes implements Routes {
   }
 
   private void shadow(RoutingContext ctx) {
-    Instant until = instantParam(ctx, "until", clock.instant());
-    Instant since = instantParam(ctx, "since", until.minus(DEFAULT_PERIOD));
+    Instant until = QueryParam.instant(ctx, "until", clock.instant());
+    Instant since = QueryParam.instant(ctx, "since", until.minus(DEFAULT_PERIOD));
     if (!since.isBefore(until)) {
       throw ApiError.invalid("since", "since must be before until");
     }
@@ -115,20 +114,4 @@ public final class LearningRoutes implements Routes {
             .put("observedReward", r.disagreedObserved()));
   }
 
-  private static Instant instantParam(RoutingContext ctx, String name, Instant fallback) {
-    String value = ctx.queryParams().get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    Instant instant;
-    try {
-      instant = Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw ApiError.invalid(name, name + " must be an ISO-8601 instant such as 2026-05-01T00:00:00Z");
-    }
-    if (!InstantRange.contains(instant)) {
-      throw ApiError.invalid(name, name + " must lie " + InstantRange.describe());
-    }
-    return instant;
-  }
 }

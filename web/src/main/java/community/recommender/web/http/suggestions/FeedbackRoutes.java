@@ -2,6 +2,7 @@ package community.recommender.web.http.suggestions;
 
 import community.recommender.engine.model.InstantRange;
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.QueryParam;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
@@ -120,8 +121,8 @@ public final class FeedbackRoutes implements Routes {
   }
 
   private void stats(RoutingContext ctx) {
-    Instant until = instantParam(ctx, "until", clock.instant());
-    Instant since = instantParam(ctx, "since", until.minus(DEFAULT_PERIOD));
+    Instant until = QueryParam.instant(ctx, "until", clock.instant());
+    Instant since = QueryParam.instant(ctx, "since", until.minus(DEFAULT_PERIOD));
     if (!since.isBefore(until)) {
       throw ApiError.invalid("since", "since must be before until");
     }
@@ -134,20 +135,4 @@ public final class FeedbackRoutes implements Routes {
         .onFailure(ctx::fail);
   }
 
-  private static Instant instantParam(RoutingContext ctx, String name, Instant fallback) {
-    String value = ctx.queryParams().get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    Instant instant;
-    try {
-      instant = Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw ApiError.invalid(name, name + " must be an ISO-8601 instant such as 2026-05-01T00:00:00Z");
-    }
-    if (!InstantRange.contains(instant)) {
-      throw ApiError.invalid(name, name + " must lie " + InstantRange.describe());
-    }
-    return instant;
-  }
 }
