@@ -114,7 +114,7 @@ class ConsoleBrowserIT {
     browser.find("input[name=token]").sendKeys(admin, Keys.ENTER);
 
     browser.findWithText("#who .role", "admin");
-    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats", "Tokens");
+    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats", "Experiments", "Tokens");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
     browser.until(d -> browser.all(".groups-table tbody tr").size() == 11);
     new Select(browser.find("select[name=band]")).selectByValue("HOT");
