@@ -207,7 +207,7 @@ function experimentForm(api, versions, announce) {
       location.hash = "#/experiments/" + encodeURIComponent(body.id);
     } catch (e) {
       const at = String(e.body?.error?.field ?? "");
-      const key = Object.keys(controls).find((k) => at === k) ?? Object.keys(controls).find((k) => at.startsWith(k + "."));
+      const key = Object.keys(controls).find((k) => at === k) ?? Object.keys(controls).find((k) => at.startsWith(k + ".") || at.startsWith(k + "["));
       if (key) showAt(key, failure(e));
       else replace(outcome, notice("error", t("experiments.notStarted"), " ", failure(e)));
     }

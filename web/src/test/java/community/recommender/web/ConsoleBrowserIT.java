@@ -331,9 +331,9 @@ class ConsoleBrowserIT {
 
     Map<String, String> views = Map.of(
         "groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP, "content", "#/content",
-        "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "tokens", "#/tokens");
+        "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "experiments", "#/experiments", "tokens", "#/tokens");
     int index = 13;
-    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "tokens")) {
+    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "experiments", "tokens")) {
       browser.open(server.baseUrl() + "/" + views.get(name));
       browser.find("main h1");
       if (name.equals("rules")) {

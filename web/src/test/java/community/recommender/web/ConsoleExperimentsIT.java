@@ -26,7 +26,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
- * An operator's experiment in the console, over the demo groups: started in English (after the
+ * An operator's experiment in the console, over the demo groups (whose demo activity is their
+ * baseline): started in English (after the
  * server's 422 at an arm's field), watched, and three weeks later read as a report with its interval
  * chart in both languages and stopped after a confirmation; then a second one started, read and
  * stopped in Chinese. Also an item's performance panel and the learning shadow report. Every page at
@@ -63,8 +64,6 @@ class ConsoleExperimentsIT {
       MEMBERS.put(id, portrait.getInteger("memberCount", 100));
     }
     assertThat(MEMBERS).as("the demo groups").hasSizeGreaterThanOrEqualTo(6);
-    Instant now = TestServer.now();
-    MEMBERS.forEach((group, members) -> report(group, now.minus(Duration.ofDays(28)), 4, members, 3));
 
     String group = MEMBERS.keySet().iterator().next();
     HttpResponse<String> poll = server.get("/api/v1/groups/" + group + "/suggestion", operator);
@@ -154,15 +153,18 @@ class ConsoleExperimentsIT {
     assertThat(browser.find("#report-verdict").getText()).isNotBlank();
     assertThat(browser.find("#report-warnings").getText()).contains("still running");
     assertThat(browser.all("#report-arms tbody tr")).hasSize(3);
-    WebElement stories = browser.find(".interval-chart g.interval[data-arm='stories']");
+    JsonObject report = new JsonObject(server.get("/api/v1/experiments/" + experiment + "/report", operator).body());
+    assertThat(report.getJsonArray("arms").getJsonObject(1).getJsonObject("againstControl"))
+        .as("the challenger is compared with the control: %s", report.encode()).isNotNull();
+    WebElement stories = browser.present(".interval-chart g.interval[data-arm='stories']");
     assertThat(stories.findElements(By.cssSelector("circle"))).hasSize(1);
-    assertThat(browser.find(".interval-chart .zero-line")).isNotNull();
+    assertThat(browser.present(".interval-chart .zero-line")).isNotNull();
     checkPage("experiments-03-report-en");
 
     chooseLanguage("zh-CN");
     browser.findWithText("#report-title", "报告：Evening stories");
     assertThat(browser.find("#verdict-title").getText()).isEqualTo("结论");
-    browser.find(".interval-chart g.interval[data-arm='stories']");
+    browser.present(".interval-chart g.interval[data-arm='stories']");
     checkPage("experiments-04-report-zh");
     chooseLanguage("en");
   }
@@ -180,7 +182,7 @@ class ConsoleExperimentsIT {
 
     browser.find("#stop-experiment").click();
     browser.find("#stop-confirm").click();
-    browser.until(d -> "stopped".equals(browser.find("#experiment-status").getAttribute("data-status")));
+    browser.find("#experiment-status[data-status=stopped]");
     assertThat(browser.all("#stop-experiment")).isEmpty();
     assertThat(new JsonObject(server.get("/api/v1/experiments/" + experiment, operator).body()).getString("status"))
         .isEqualTo("stopped");
@@ -220,7 +222,7 @@ class ConsoleExperimentsIT {
     browser.find("#stop-experiment").click();
     browser.findWithText("#stop-question", "晚间故事");
     browser.find("#stop-confirm").click();
-    browser.until(d -> "stopped".equals(browser.find("#experiment-status").getAttribute("data-status")));
+    browser.find("#experiment-status[data-status=stopped]");
     browser.findWithText("#experiment-body .notice-ok", "实验已停止");
     checkPage("experiments-09-stopped-zh");
     chooseLanguage("en");
@@ -237,6 +239,8 @@ class ConsoleExperimentsIT {
     assertThat(row.findElements(By.cssSelector("td")).get(1).getText()).as("the posted item's posts").isEqualTo("1");
     checkPage("experiments-10-performance-en");
     chooseLanguage("zh-CN");
+    browser.find("input[name=q]").sendKeys(postedTitle, Keys.ENTER);
+    browser.find("li[data-content='" + postedItem + "'] button").click();
     browser.findWithText("#item-performance-title", "分细分表现");
     browser.find("#performance-table tbody tr");
     checkPage("experiments-11-performance-zh");
