@@ -99,7 +99,7 @@ if (itemId) {
 const markdown = "---\nid: prism-contract-check\nkind: POST\ntitle: Contract check\nlanguage: en\ntags: [check]\n"
   + "status: draft\n---\nA post uploaded by the contract check.\n";
 await call("content: upload",
-  api.upload("/api/v1/content/uploads", "files", new File([markdown], "prism-contract-check.md"), () => {}));
+  api.upload("/api/v1/content/uploads", "files", [new File([markdown], "prism-contract-check.md")], () => {}));
 // rules.js
 const files = await call("rules: list", api.get("/api/v1/rules"));
 const fileName = files?.body.files?.[0]?.name;
