@@ -9,6 +9,7 @@ import { contentView } from "./views/content.js";
 import { rulesView } from "./views/rules.js";
 import { statsView } from "./views/stats.js";
 import { tokensView } from "./views/tokens.js";
+import { experimentsView } from "./views/experiments.js";
 
 const TOKEN_KEY = "recommender.token";
 
@@ -18,6 +19,7 @@ export const SECTIONS = [
   { path: "content", label: "nav.content", roles: ["admin", "operator", "editor"] },
   { path: "rules", label: "nav.rules", roles: ["admin", "operator"] },
   { path: "stats", label: "nav.stats", roles: ["admin", "operator"] },
+  { path: "experiments", label: "nav.experiments", roles: ["admin", "operator"] },
   { path: "tokens", label: "nav.tokens", roles: ["admin"] },
 ];
 
@@ -153,6 +155,7 @@ function route() {
   else if (section === "content") view = contentView(context, rest[0]);
   else if (section === "rules") view = rulesView(context, rest[0]);
   else if (section === "tokens") view = tokensView(context);
+  else if (section === "experiments") view = experimentsView(context, rest[0], rest[1]);
   else view = statsView(context);
   replace(main, view.element);
   leaveView = view.leave ?? null;

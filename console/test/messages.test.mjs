@@ -31,6 +31,10 @@ const BUILT_KEYS = {
   "item": ["kind", "status", "title", "language", "author", "tags", "interests", "stages", "regions", "validFrom",
     "validUntil", "format", "startsAt", "endsAt", "capacity", "price", "discount", "currency", "stock",
     "perGroupLimit", "groupBuyDeadline"],
+  "enum.experimentStatus": ["scheduled", "running", "stopped", "ended"],
+  "enum.metric": ["interactions", "orders"],
+  "enum.treatment": ["active", "version", "holdout"],
+  "enum.basis": ["SEGMENT", "ITEM", "TAGS", "KIND", "DEFAULT"],
   "stats": ["fired", "suggested", "delivered", "posted", "skipped", "failed", "engagement"],
 };
 

@@ -5,6 +5,7 @@ import { t, label, failure } from "../parts/i18n.js";
 import { renderMarkdown } from "../parts/markdown.js";
 import { mediaResolver } from "../parts/media.js";
 import { diffView } from "../parts/diff.js";
+import { loadPerformance } from "./content-performance.js";
 
 const KINDS = ["POST", "ACTIVITY", "OFFER"];
 const STATUSES = ["draft", "published", "archived"];
@@ -103,12 +104,15 @@ export function itemEditor(api, item, { announce, onChanged }) {
     const versions = h("section", { class: "versions", id: "item-versions", "aria-labelledby": "item-versions-title" },
       h("h3", { id: "item-versions-title" }, t("item.versions")), h("p", {}, t("common.loading")));
     const diffHost = h("div", { id: "item-diff" });
+    const performance = h("section", { class: "performance", id: "item-performance", "aria-labelledby": "item-performance-title" },
+      h("h3", { id: "item-performance-title" }, t("performance.title")), h("p", {}, t("common.loading")));
     replace(root,
       h("h2", { id: "detail-title" }, current.title ?? current.id),
       h("p", { class: "muted", id: "item-meta", "data-version": current.version },
         [current.id, t("content.version", { version: current.version ?? "?" }), when(current.updatedAt)].join(" · ")),
-      form, versions, diffHost);
+      form, performance, versions, diffHost);
     loadVersions(current, versions, diffHost);
+    loadPerformance(api, path, performance);
   }
 
   async function reload(message) {

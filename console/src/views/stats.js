@@ -1,7 +1,7 @@
 // Outcomes per rule and per content item: how often each was suggested, posted and skipped,
 // and the engagement that followed.
 import { h, replace, notice } from "../parts/dom.js";
-import { t, number, failure } from "../parts/i18n.js";
+import { t, number, dateOnly, failure } from "../parts/i18n.js";
 import { rankChart } from "../parts/chart.js";
 
 const COLUMNS = ["fired", "suggested", "delivered", "posted", "skipped", "failed", "engagement"];
@@ -18,7 +18,38 @@ export function statsView({ api }) {
       section("stats.perContent", "stats.content", content.map((c) => ({ label: c.title ?? c.contentId, ...c }))));
   }).catch((e) => replace(body, notice("error", t("stats.loadFailed"), " ", failure(e))));
 
+  const shadow = h("section", { class: "card", id: "learning-shadow", "aria-labelledby": "shadow-title" },
+    h("h2", { id: "shadow-title" }, t("shadow.title")), h("p", {}, t("common.loading")));
+  element.append(shadow);
+  api.get("/api/v1/learning/shadow").then(({ body: report }) => showShadow(shadow, report))
+    .catch((e) => replace(shadow, h("h2", { id: "shadow-title" }, t("shadow.title")),
+      notice("error", t("shadow.loadFailed"), " ", failure(e))));
+
   return { element, title: t("stats.title") };
+}
+
+/** How often learning, in shadow, agreed with the rules' choice, and the engagement of each. */
+function showShadow(target, report) {
+  const share = (v) => (v === null ? "—" : number(v, { style: "percent", maximumFractionDigits: 1 }));
+  const reward = (v) => (v === null ? "—" : number(v, { maximumFractionDigits: 3 }));
+  const rows = [
+    ["shadow.rulesChoice", reward(report.rules.expectedReward), number(report.rules.posts), reward(report.rules.observedReward)],
+    ["shadow.learningChoice", reward(report.learning.expectedReward), "—", "—"],
+    ["shadow.agreedPosts", "—", number(report.agreedPosts.posts), reward(report.agreedPosts.observedReward)],
+    ["shadow.disagreedPosts", "—", number(report.disagreedPosts.posts), reward(report.disagreedPosts.observedReward)],
+  ];
+  replace(target, h("h2", { id: "shadow-title" }, t("shadow.title")),
+    h("p", { id: "shadow-agreement" }, report.decisions === 0
+      ? t("shadow.noDecisions", { since: dateOnly(report.since), until: dateOnly(report.until) })
+      : t("shadow.agreement", { agreed: report.agreed, decisions: report.decisions, share: share(report.agreement),
+        since: dateOnly(report.since), until: dateOnly(report.until) })),
+    h("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("shadow.title") },
+      h("table", { class: "data", id: "shadow-table" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("shadow.choice")),
+          ["shadow.expected", "shadow.posts", "shadow.observed"].map((key) => h("th", { scope: "col", class: "num" }, t(key))))),
+        h("tbody", {}, rows.map(([key, ...values]) => h("tr", {}, h("th", { scope: "row" }, t(key)),
+          values.map((v) => h("td", { class: "num" }, v))))))),
+    h("p", { class: "hint" }, t("shadow.hint")));
 }
 
 function section(titleKey, headKey, rows) {

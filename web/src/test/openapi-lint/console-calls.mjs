@@ -124,6 +124,33 @@ if (version) {
 } else {
   failures.push("rules: no rule set version to activate");
 }
+// stats.js: learning's shadow report
+await call("stats: learning shadow", api.get("/api/v1/learning/shadow"));
+// content-performance.js
+if (itemId) {
+  await call("content: performance", api.get("/api/v1/content/" + encodeURIComponent(itemId) + "/performance"));
+}
+// experiments.js: list, start, watch, report, stop
+await call("experiments: list", api.get("/api/v1/experiments"));
+const ruleVersions = await call("experiments: rule versions", api.get("/api/v1/rules/versions"));
+const challenger = ruleVersions?.body.items[0]?.version;
+const ends = new Date(Date.now() + 28 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10) + "T00:00:00Z";
+const started = await call("experiments: start", api.post("/api/v1/experiments", { json: {
+  name: "Contract check", population: {},
+  arms: [{ name: "playbook", weight: 45, treatment: "active" },
+    { name: "challenger", weight: 45, treatment: "version", version: challenger },
+    { name: "holdout", weight: 10, treatment: "holdout" }],
+  metric: "interactions", endsAt: ends, baselineDays: 28 } }));
+const experimentId = started?.body.id;
+if (experimentId) {
+  const experiment = "/api/v1/experiments/" + encodeURIComponent(experimentId);
+  await call("experiments: watch", api.get(experiment));
+  await call("experiments: groups", api.get(experiment + "/groups"));
+  await call("experiments: report", api.get(experiment + "/report"));
+  await call("experiments: stop", api.post(experiment + "/stop"));
+} else {
+  failures.push("experiments: none was started");
+}
 
 if (failures.length > 0) {
   console.error(`${failures.length} of ${made} console calls failed:`);

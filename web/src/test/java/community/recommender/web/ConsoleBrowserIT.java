@@ -114,7 +114,7 @@ class ConsoleBrowserIT {
     browser.find("input[name=token]").sendKeys(admin, Keys.ENTER);
 
     browser.findWithText("#who .role", "admin");
-    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats", "Tokens");
+    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats", "Experiments", "Tokens");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
     browser.until(d -> browser.all(".groups-table tbody tr").size() == 11);
     new Select(browser.find("select[name=band]")).selectByValue("HOT");
@@ -331,9 +331,9 @@ class ConsoleBrowserIT {
 
     Map<String, String> views = Map.of(
         "groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP, "content", "#/content",
-        "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "tokens", "#/tokens");
+        "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "experiments", "#/experiments", "tokens", "#/tokens");
     int index = 13;
-    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "tokens")) {
+    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "experiments", "tokens")) {
       browser.open(server.baseUrl() + "/" + views.get(name));
       browser.find("main h1");
       if (name.equals("rules")) {

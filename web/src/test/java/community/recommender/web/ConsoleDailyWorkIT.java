@@ -100,7 +100,7 @@ class ConsoleDailyWorkIT {
     browser.find("input[name=token]").sendKeys(admin, Keys.ENTER);
 
     browser.findWithText("#who .role", "管理员");
-    assertThat(navLinks()).containsExactly("社群", "内容", "规则", "统计", "令牌");
+    assertThat(navLinks()).containsExactly("社群", "内容", "规则", "统计", "实验", "令牌");
     browser.findWithText(".count", "0 个社群中显示 0 个");
     assertThat(browser.find("#new-group").getText()).isEqualTo("新建社群");
     browser.screenshot("daily-01-empty-groups-zh-1280");
@@ -275,7 +275,7 @@ class ConsoleDailyWorkIT {
   @Order(8)
   void theLanguage_isSwitchable_andRemembered() {
     chooseLanguage("en");
-    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats", "Tokens");
+    assertThat(navLinks()).containsExactly("Groups", "Content", "Rules", "Stats", "Experiments", "Tokens");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
 
     browser.open(server.baseUrl() + "/#/groups/" + GROUP);
@@ -283,7 +283,7 @@ class ConsoleDailyWorkIT {
     assertThat(browser.find(".facts-list").getText()).contains("WeCom");
     assertThat(browser.script("return document.documentElement.lang")).isEqualTo("en");
     chooseLanguage("zh-CN");
-    assertThat(navLinks()).containsExactly("社群", "内容", "规则", "统计", "令牌");
+    assertThat(navLinks()).containsExactly("社群", "内容", "规则", "统计", "实验", "令牌");
   }
 
   @Test
