@@ -32,7 +32,7 @@ const BUILT_KEYS = {
     "validUntil", "format", "startsAt", "endsAt", "capacity", "price", "discount", "currency", "stock",
     "perGroupLimit", "groupBuyDeadline"],
   "enum.experimentStatus": ["scheduled", "running", "stopped", "ended"],
-  "enum.metric": ["interactions", "orders"],
+  "enum.metric": ["interactions", "orders", "reward"],
   "enum.treatment": ["active", "version", "holdout"],
   "enum.basis": ["SEGMENT", "ITEM", "TAGS", "KIND", "DEFAULT"],
   "stats": ["fired", "suggested", "delivered", "posted", "skipped", "failed", "engagement"],

@@ -448,6 +448,7 @@ export const en = {
   "enum.experimentStatus.ended": "Ended",
   "enum.metric.interactions": "Interactions per member per week",
   "enum.metric.orders": "Orders per member per week",
+  "enum.metric.reward": "Mean reward per post",
   "enum.treatment.active": "Active rule set",
   "enum.treatment.version": "Recorded rule-set version",
   "enum.treatment.holdout": "Holdout (service items only)",

@@ -448,6 +448,7 @@ export const zhCN = {
   "enum.experimentStatus.ended": "已结束",
   "enum.metric.interactions": "每成员每周互动数",
   "enum.metric.orders": "每成员每周订单数",
+  "enum.metric.reward": "每条推送的平均回报",
   "enum.treatment.active": "当前生效的规则集",
   "enum.treatment.version": "已记录的规则集版本",
   "enum.treatment.holdout": "对照留存（仅服务类内容）",

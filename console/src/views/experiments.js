@@ -8,7 +8,7 @@ const PLATFORMS = ["WECOM", "WECHAT", "TELEGRAM", "DISCORD", "SLACK", "OTHER"];
 const BANDS = ["DORMANT", "QUIET", "ACTIVE", "HOT"];
 const STAGES = ["NEW", "GROWING", "MATURE", "DECLINING", "DORMANT"];
 const TREATMENTS = ["active", "version", "holdout"];
-const METRICS = ["interactions", "orders"];
+const METRICS = ["interactions", "orders", "reward"];
 const DEFAULT_ARMS = [
   { name: "playbook", weight: 45, treatment: "active" },
   { name: "challenger", weight: 45, treatment: "version" },
