@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -113,8 +114,12 @@ final class Browser implements AutoCloseable {
         .filter(e -> e.getText().contains(text)).findFirst().orElse(null));
   }
 
+  /**
+   * Waits for {@code condition}; an element the console re-rendered while it was being read (stale)
+   * counts as not there yet, so the condition is asked again rather than failing the test.
+   */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition::apply);
+    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
   }
 
   Object script(String js, Object... args) {

@@ -234,13 +234,15 @@ class ConsoleExperimentsIT {
     browser.width(1280);
     navigate("Content");
     browser.find("input[name=q]").sendKeys(postedTitle, Keys.ENTER);
-    browser.find("li[data-content='" + postedItem + "'] button").click();
-    WebElement row = browser.find("#performance-table tbody tr");
-    assertThat(row.findElements(By.cssSelector("td")).get(1).getText()).as("the posted item's posts").isEqualTo("1");
+    openPostedItem();
+    // The posted item's posts (the third cell, after the stage and the interest): 1. The panel may be
+    // drawn again while it loads, so this is waited for.
+    browser.until(d -> d.findElements(By.cssSelector("#performance-table tbody tr td:nth-child(3)")).stream()
+        .filter(cell -> cell.getText().equals("1")).findFirst().orElse(null));
     checkPage("experiments-10-performance-en");
     chooseLanguage("zh-CN");
     browser.find("input[name=q]").sendKeys(postedTitle, Keys.ENTER);
-    browser.find("li[data-content='" + postedItem + "'] button").click();
+    openPostedItem();
     browser.findWithText("#item-performance-title", "分细分表现");
     browser.find("#performance-table tbody tr");
     checkPage("experiments-11-performance-zh");
@@ -253,6 +255,14 @@ class ConsoleExperimentsIT {
     browser.findWithText("#shadow-title", "Learning beside the rules");
     browser.find("#shadow-table");
     checkPage("experiments-13-shadow-en");
+  }
+
+  /** Opens the posted item from the search results, again if the results were drawn anew under the click. */
+  private static void openPostedItem() {
+    browser.until(d -> {
+      d.findElement(By.cssSelector("li[data-content='" + postedItem + "'] button")).click();
+      return true;
+    });
   }
 
   /** Signs in on the current server as the operator. */
