@@ -46,52 +46,67 @@ public final class ExperimentReports {
       List<String> ids = assigned.stream().map(ExperimentStore.Assignment::groupId).toList();
       Instant to = experiment.isOver(now) ? experiment.end() : now;
       Instant from = experiment.startsAt();
-      Future<Map<String, Double>> rewardsBefore = experiment.metric().fromActivityReports()
-          ? Future.succeededFuture(Map.of()) : store.meanRewards(ids, experiment.baselineStart(), from);
-      Future<Map<String, Double>> rewardsDuring = experiment.metric().fromActivityReports() || !to.isAfter(from)
-          ? Future.succeededFuture(Map.of()) : store.meanRewards(ids, from, to);
-      Future<List<Group>> members = groups.read(ids, now);
-      Future<Map<String, PeriodTotals>> before = !experiment.metric().fromActivityReports()
-          ? Future.succeededFuture(Map.of()) : reports.totals(ids, experiment.baselineStart(), from);
-      Future<Map<String, PeriodTotals>> during = !experiment.metric().fromActivityReports() || !to.isAfter(from)
-          ? Future.succeededFuture(Map.of()) : reports.totals(ids, from, to);
-      return Future.all(List.of(members, before, during, rewardsBefore, rewardsDuring)).map(all -> {
-        Map<String, Integer> memberCounts = new HashMap<>();
-        members.result().forEach(g -> memberCounts.put(g.getId(), g.getPortrait().getMemberCount()));
+      Future<Map<String, GroupChange>> changes = experiment.metric().fromActivityReports()
+          ? fromReports(experiment, ids, from, to, now) : fromRewards(experiment, ids, from, to);
+      return changes.map(byGroup -> {
         Map<String, List<GroupChange>> measured = new HashMap<>();
         int unmeasured = 0;
         for (ExperimentStore.Assignment assignment : assigned) {
-          String groupId = assignment.groupId();
-          GroupChange change = experiment.metric().fromActivityReports()
-              ? fromReports(experiment, groupId, before.result().get(groupId), during.result().get(groupId),
-                  memberCounts.getOrDefault(groupId, 0))
-              : fromRewards(groupId, rewardsBefore.result().get(groupId), rewardsDuring.result().get(groupId));
+          GroupChange change = byGroup.get(assignment.groupId());
           if (change == null) {
             unmeasured++;
-            continue;
+          } else {
+            measured.computeIfAbsent(assignment.arm(), arm -> new ArrayList<>()).add(change);
           }
-          measured.computeIfAbsent(assignment.arm(), arm -> new ArrayList<>()).add(change);
         }
-        boolean running = !experiment.isOver(now);
         return new ExperimentReport(experiment, experiment.baselineStart(), from, to,
-            ExperimentAnalysis.of(experiment, measured, unmeasured, running));
+            ExperimentAnalysis.of(experiment, measured, unmeasured, !experiment.isOver(now)));
       });
     }));
   }
 
-  /** A group's change in activity per member per week; null when either period has no reports. */
-  private static GroupChange fromReports(Experiment experiment, String groupId, PeriodTotals baseline,
-      PeriodTotals since, int size) {
-    if (baseline == null || since == null || baseline.coveredSeconds() == 0 || since.coveredSeconds() == 0
-        || size == 0) {
-      return null;
-    }
-    return new GroupChange(groupId, rate(experiment, baseline, size), rate(experiment, since, size));
+  /**
+   * Each group's change in activity per member per week; a group without reports in either period,
+   * or without members, is left out.
+   */
+  private Future<Map<String, GroupChange>> fromReports(Experiment experiment, List<String> ids, Instant from,
+      Instant to, Instant now) {
+    Future<List<Group>> members = groups.read(ids, now);
+    Future<Map<String, PeriodTotals>> before = reports.totals(ids, experiment.baselineStart(), from);
+    Future<Map<String, PeriodTotals>> during = to.isAfter(from) ? reports.totals(ids, from, to)
+        : Future.succeededFuture(Map.of());
+    return Future.all(members, before, during).map(all -> {
+      Map<String, GroupChange> changes = new HashMap<>();
+      for (Group group : members.result()) {
+        PeriodTotals baseline = before.result().get(group.getId());
+        PeriodTotals since = during.result().get(group.getId());
+        int size = group.getPortrait().getMemberCount();
+        if (baseline != null && since != null && baseline.coveredSeconds() > 0 && since.coveredSeconds() > 0
+            && size > 0) {
+          changes.put(group.getId(), new GroupChange(group.getId(), rate(experiment, baseline, size),
+              rate(experiment, since, size)));
+        }
+      }
+      return changes;
+    });
   }
 
-  /** A group's change in mean reward per post; null when it posted nothing in either period. */
-  private static GroupChange fromRewards(String groupId, Double baseline, Double since) {
-    return baseline == null || since == null ? null : new GroupChange(groupId, baseline, since);
+  /** Each group's change in mean reward per post; a group that posted nothing in either period is left out. */
+  private Future<Map<String, GroupChange>> fromRewards(Experiment experiment, List<String> ids, Instant from,
+      Instant to) {
+    Future<Map<String, Double>> before = store.meanRewards(ids, experiment.baselineStart(), from);
+    Future<Map<String, Double>> during = to.isAfter(from) ? store.meanRewards(ids, from, to)
+        : Future.succeededFuture(Map.of());
+    return Future.all(before, during).map(all -> {
+      Map<String, GroupChange> changes = new HashMap<>();
+      before.result().forEach((groupId, baseline) -> {
+        Double since = during.result().get(groupId);
+        if (since != null) {
+          changes.put(groupId, new GroupChange(groupId, baseline, since));
+        }
+      });
+      return changes;
+    });
   }
 
   private static double rate(Experiment experiment, PeriodTotals totals, int members) {
