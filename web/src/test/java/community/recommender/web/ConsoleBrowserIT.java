@@ -88,19 +88,8 @@ class ConsoleBrowserIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-      if (database != null) {
-        database.close();
-      }
-    }
+  static void stop() {
+    Closing.all(browser, server, database);
   }
 
   @Test

@@ -75,18 +75,7 @@ class ConsoleDailyWorkIT {
 
   @AfterAll
   static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-      if (database != null) {
-        database.close();
-      }
-    }
+    Closing.all(browser, server, database);
   }
 
   @Test

@@ -79,18 +79,7 @@ class ConsoleExperimentsIT {
 
   @AfterAll
   static void stop() {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (server != null) {
-        server.close();
-      }
-      if (database != null) {
-        database.close();
-      }
-    }
+    Closing.all(browser, server, database);
   }
 
   @Test

@@ -2,53 +2,18 @@ package community.recommender.web.application.suggestions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.store.ChangeNotices;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WaitersTest {
   private final Vertx vertx = Vertx.vertx();
 
-  /** Change notices heard only on this node, as a test's own port. */
-  private static final class LocalNotices implements ChangeNotices {
-    private final List<Consumer<String>> listeners = new ArrayList<>();
-
-    @Override
-    public void onNotice(Consumer<String> listener) {
-      listeners.add(listener);
-    }
-
-    @Override
-    public Future<Void> announce(String groupId) {
-      listeners.forEach(l -> l.accept(groupId));
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> announce(Collection<String> groupIds) {
-      groupIds.forEach(this::announce);
-      return Future.succeededFuture();
-    }
-
-    @Override
-    public Future<Void> announceAll() {
-      return announce(EVERY_GROUP);
-    }
-
-    @Override
-    public boolean listening() {
-      return true;
-    }
-  }
 
   @AfterEach
   void close() {
