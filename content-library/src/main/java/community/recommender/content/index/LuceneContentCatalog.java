@@ -5,13 +5,22 @@ import community.recommender.engine.decision.ContentCatalog;
 import community.recommender.engine.decision.ContentMatch;
 import community.recommender.engine.model.Regions;
 import community.recommender.engine.model.ContentStatus;
+import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.Platform;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -23,24 +32,84 @@ public final class LuceneContentCatalog implements ContentCatalog {
 
   private final ContentIndex index;
   private final ContentItemCache cache = new ContentItemCache(CACHED_ITEMS);
+  private final LongAdder searches = new LongAdder();
 
   public LuceneContentCatalog(ContentIndex index) {
     this.index = index;
   }
 
+  /** How many searches the index has been asked: one per query, or per kind of content when asked together. */
+  public long searches() {
+    return searches.sum();
+  }
+
   @Override
   public List<ContentMatch> find(CandidateQuery query) {
+    searches.increment();
     Query lucene = toLucene(query);
     return index.withSearcher(searcher -> {
       // Lucene breaks ties by document order, so equal items come in the same order on every page.
       TopDocs top = searcher.search(lucene, Math.addExact(query.offset(), query.limit()));
-      List<ContentMatch> matches = new ArrayList<>();
-      ScoreDoc[] hits = top.scoreDocs;
-      for (int i = query.offset(); i < hits.length; i++) {
-        matches.add(new ContentMatch(cache.get(searcher, hits[i].doc), hits[i].score));
-      }
-      return matches;
+      return matches(searcher, top.scoreDocs, query.offset());
     });
+  }
+
+  /**
+   * Answers queries that differ only in tags and page with one search: the union of their tag
+   * filters, whose hits go to the pages whose tags they carry ({@link TaggedPages}). A decision's
+   * needs of one kind of content cost one search, however many there are.
+   */
+  @Override
+  public List<List<ContentMatch>> findEach(List<CandidateQuery> queries) {
+    Map<Pool, List<Integer>> byPool = new LinkedHashMap<>();
+    for (int i = 0; i < queries.size(); i++) {
+      byPool.computeIfAbsent(Pool.of(queries.get(i)), pool -> new ArrayList<>()).add(i);
+    }
+    List<List<ContentMatch>> pages = new ArrayList<>(Collections.nCopies(queries.size(), List.of()));
+    byPool.values().forEach(members -> {
+      List<CandidateQuery> shared = members.stream().map(queries::get).toList();
+      List<List<ContentMatch>> found = shared.size() == 1 ? List.of(find(shared.get(0))) : findShared(shared);
+      for (int i = 0; i < members.size(); i++) {
+        pages.set(members.get(i), found.get(i));
+      }
+    });
+    return pages;
+  }
+
+  private List<List<ContentMatch>> findShared(List<CandidateQuery> queries) {
+    searches.increment();
+    boolean anyTag = queries.stream().anyMatch(q -> q.tags().isEmpty());
+    List<String> union = anyTag ? List.of()
+        : queries.stream().flatMap(q -> q.tags().stream()).distinct().toList();
+    CandidateQuery first = queries.get(0);
+    Query lucene = toLucene(new CandidateQuery(first.kind(), union, first.interests(), first.region(),
+        first.language(), first.at(), 0, 1, first.platform()));
+    int[] depths = queries.stream().mapToInt(q -> Math.addExact(q.offset(), q.limit())).toArray();
+    TaggedPages collect = new TaggedPages(queries.stream().map(CandidateQuery::tags).toList(), depths);
+    return index.withSearcher(searcher -> {
+      List<ScoreDoc[]> hits = searcher.search(lucene, collect);
+      List<List<ContentMatch>> pages = new ArrayList<>(queries.size());
+      for (int page = 0; page < queries.size(); page++) {
+        pages.add(matches(searcher, hits.get(page), queries.get(page).offset()));
+      }
+      return pages;
+    });
+  }
+
+  private List<ContentMatch> matches(IndexSearcher searcher, ScoreDoc[] hits, int offset) throws IOException {
+    List<ContentMatch> matches = new ArrayList<>();
+    for (int i = offset; i < hits.length; i++) {
+      matches.add(new ContentMatch(cache.get(searcher, hits[i].doc), hits[i].score));
+    }
+    return matches;
+  }
+
+  /** What queries must share to be answered by one search: everything but their tags and page. */
+  private record Pool(ContentKind kind, List<String> interests, String region, String language, Instant at,
+      Platform platform) {
+    static Pool of(CandidateQuery query) {
+      return new Pool(query.kind(), query.interests(), query.region(), query.language(), query.at(), query.platform());
+    }
   }
 
   static Query toLucene(CandidateQuery query) {

@@ -1,0 +1,170 @@
+package community.recommender.content.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.HitQueue;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Collects, in one pass over a search's hits, the best hits of several pages that differ only in
+ * the tags they accept: each hit joins the page of every tag set it carries a tag of.
+ *
+ * <p>Each page keeps its best {@code depth} hits by score, ties going to the smaller document, which
+ * is the order a search for that page alone would give. A hit's tags are read from the tag field's
+ * doc values, so the search itself needs only the union of the pages' tag filters.
+ */
+final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, List<ScoreDoc[]>> {
+  private static final Comparator<ScoreDoc> BEST_FIRST =
+      Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc);
+
+  private final List<List<String>> tags;
+  private final int[] depths;
+
+  /** Pages accepting {@code tags} each (empty: any tag), each {@code depths} hits deep. */
+  TaggedPages(List<List<String>> tags, int[] depths) {
+    this.tags = tags;
+    this.depths = depths;
+  }
+
+  @Override
+  public PageCollector newCollector() {
+    return new PageCollector();
+  }
+
+  @Override
+  public List<ScoreDoc[]> reduce(Collection<PageCollector> collectors) {
+    List<ScoreDoc[]> pages = new ArrayList<>(tags.size());
+    for (int page = 0; page < tags.size(); page++) {
+      List<ScoreDoc> hits = new ArrayList<>();
+      for (PageCollector collector : collectors) {
+        HitQueue queue = collector.queues[page];
+        while (queue.size() > 0) {
+          hits.add(queue.pop());
+        }
+      }
+      hits.sort(BEST_FIRST);
+      pages.add(hits.subList(0, Math.min(depths[page], hits.size())).toArray(ScoreDoc[]::new));
+    }
+    return pages;
+  }
+
+  /** The best hits of every page within one slice of the index. */
+  final class PageCollector implements Collector {
+    private final HitQueue[] queues = new HitQueue[tags.size()];
+    private float minCompetitive;
+
+    PageCollector() {
+      for (int page = 0; page < queues.length; page++) {
+        queues[page] = new HitQueue(depths[page], false);
+      }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.TOP_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      SortedSetDocValues docTags = DocValues.getSortedSet(context.reader(), ContentDocuments.TAG);
+      long[][] accepted = new long[tags.size()][];
+      for (int page = 0; page < accepted.length; page++) {
+        accepted[page] = ordinals(docTags, tags.get(page));
+      }
+      return new LeafCollector() {
+        private Scorable scorer;
+        private long[] carried = new long[8];
+
+        @Override
+        public void setScorer(Scorable scorer) throws IOException {
+          this.scorer = scorer;
+          if (minCompetitive > 0) {
+            scorer.setMinCompetitiveScore(minCompetitive);
+          }
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          float score = scorer.score();
+          int count = 0;
+          if (docTags.advanceExact(doc)) {
+            count = docTags.docValueCount();
+            if (carried.length < count) {
+              carried = new long[count];
+            }
+            for (int i = 0; i < count; i++) {
+              carried[i] = docTags.nextOrd();
+            }
+          }
+          boolean added = false;
+          for (int page = 0; page < queues.length; page++) {
+            if (accepted[page] == null || carriesAny(carried, count, accepted[page])) {
+              HitQueue queue = queues[page];
+              if (queue.size() < depths[page] || score > queue.top().score) {
+                queue.insertWithOverflow(new ScoreDoc(context.docBase + doc, score));
+                added = true;
+              }
+            }
+          }
+          if (added) {
+            raiseMinCompetitive();
+          }
+        }
+
+        /** Once every page is full, a hit must beat the weakest page's last hit to count anywhere. */
+        private void raiseMinCompetitive() throws IOException {
+          float least = Float.POSITIVE_INFINITY;
+          for (int page = 0; page < queues.length; page++) {
+            if (queues[page].size() < depths[page]) {
+              return;
+            }
+            least = Math.min(least, queues[page].top().score);
+          }
+          float next = Math.nextUp(least);
+          if (next > minCompetitive) {
+            minCompetitive = next;
+            scorer.setMinCompetitiveScore(next);
+          }
+        }
+      };
+    }
+  }
+
+  /** The ordinals of {@code values} in this segment, or null for any value. */
+  private static long[] ordinals(SortedSetDocValues docTags, List<String> values) throws IOException {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Long> found = new ArrayList<>();
+    for (String value : values) {
+      long ord = docTags.lookupTerm(new BytesRef(value));
+      if (ord >= 0) {
+        found.add(ord);
+      }
+    }
+    return found.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static boolean carriesAny(long[] carried, int count, long[] accepted) {
+    for (int i = 0; i < count; i++) {
+      for (long ord : accepted) {
+        if (carried[i] == ord) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
