@@ -13,11 +13,12 @@ import java.util.Optional;
  *
  * @param winner the content to suggest, or empty when nothing suits the group now
  * @param score the winner's score: its need's urgency plus every adjustment
- * @param reasons the rules that shaped the outcome, with their messages
+ * @param reasons the rules that shaped the outcome, with their messages (for a suggestion, worked out when first
+ *     read)
  * @param heldUntil when rules hold the group back (quiet hours, pacing, quotas): the earliest
  *     time to ask again; empty otherwise
  * @param needs what the group was found to need, most urgent first (with the fallback needs tried)
- * @param dropped candidates that rules vetoed, and why
+ * @param dropped candidates that rules vetoed, and why (worked out when first read)
  * @param firedRules the names of every rule that fired, in both stages
  * @param ruleSetVersion the version of the rule set that decided
  * @param retryAt when nothing may be sent and no rule holds the group: when to ask again
@@ -40,18 +41,22 @@ public record Decision(
     Optional<LearningChoice> learning) {
 
   public Decision {
-    reasons = List.copyOf(reasons);
+    reasons = reasons instanceof OnFirstRead<Reason> ? reasons : List.copyOf(reasons);
     needs = List.copyOf(needs);
-    dropped = List.copyOf(dropped);
+    dropped = dropped instanceof OnFirstRead<DroppedCandidate> ? dropped : List.copyOf(dropped);
     firedRules = List.copyOf(firedRules);
     gaps = List.copyOf(gaps);
   }
 
   /** The same decision with {@code reason} ahead of its other reasons. */
   public Decision withFirstReason(Reason reason) {
-    List<Reason> all = new java.util.ArrayList<>();
-    all.add(reason);
-    all.addAll(reasons);
+    List<Reason> others = reasons;
+    List<Reason> all = new OnFirstRead<>(() -> {
+      List<Reason> first = new java.util.ArrayList<>();
+      first.add(reason);
+      first.addAll(others);
+      return first;
+    });
     return new Decision(winner, score, all, heldUntil, needs, dropped, firedRules, ruleSetVersion, retryAt, gaps,
         settings, learning);
   }

@@ -26,6 +26,7 @@ import community.recommender.engine.model.ScoreAdjustment;
 import community.recommender.engine.model.Veto;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleLimits;
+import community.recommender.engine.rules.RuleSession;
 import community.recommender.engine.rules.RuleSet;
 import community.recommender.engine.rules.RuleStage;
 import community.recommender.engine.rules.RuleWatch;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,6 +110,8 @@ public final class DecisionPipeline {
   private final Supplier<EngagementModel> engagement;
   /** By rule base, which compares by identity: a set's sources are long to hash on every decision. */
   private final Map<KieBase, PlaybookSettings> settingsByRules = Collections.synchronizedMap(new WeakHashMap<>());
+  /** The settings of the rule set decided with last, read without a lock: almost every decision uses it. */
+  private volatile SettingsOf lastSettings;
 
   public DecisionPipeline(RuleBook ruleBook, ContentCatalog catalog) {
     this(ruleBook, catalog, RuleLimits.DEFAULT);
@@ -163,12 +167,22 @@ public final class DecisionPipeline {
    * states any. They read no facts, so they are worked out once per rule set.
    */
   public PlaybookSettings settingsOf(RuleSet rules) {
-    return settingsByRules.computeIfAbsent(rules.rules().kieBase(), kieBase -> {
+    KieBase rulesBase = rules.rules().kieBase();
+    SettingsOf last = lastSettings;
+    if (last != null && last.kieBase() == rulesBase) {
+      return last.settings();
+    }
+    PlaybookSettings settings = settingsByRules.computeIfAbsent(rulesBase, kieBase -> {
       List<PlaybookSettings> stated = RuleStage.SETTINGS.run(kieBase, List.of(), limits)
           .only(PlaybookSettings.class);
       return stated.isEmpty() ? PlaybookSettings.defaults() : stated.get(stated.size() - 1);
     });
+    lastSettings = new SettingsOf(rulesBase, settings);
+    return settings;
   }
+
+  /** The settings one rule base states. */
+  private record SettingsOf(KieBase kieBase, PlaybookSettings settings) {}
 
   /**
    * Decides with an explicit rule set, such as a proposed one being simulated.
@@ -212,14 +226,21 @@ public final class DecisionPipeline {
     RateLimit.of(group.getPortrait()).ifPresent(facts::add);
     facts.addAll(past);
 
-    StageResult needStage = RuleStage.NEEDS.run(rules.rules().kieBase(), facts, limits, watch);
+    try (RuleSession session = new RuleSession(rules.rules().kieBase(), facts, limits, watch)) {
+      return decideIn(session, group, now, rules, settings);
+    }
+  }
+
+  /** The stages of one decision, in one rule session holding the group's facts. */
+  private Decision decideIn(RuleSession session, Group group, Instant now, RuleSet rules, PlaybookSettings settings) {
+    StageResult needStage = session.run(RuleStage.NEEDS, List.of());
     List<Need> needs = byUrgency(needStage.only(Need.class));
     List<Hold> holds = needStage.only(Hold.class);
     if (!holds.isEmpty()) {
       return held(holds, needs, needStage, rules.version(), settings);
     }
 
-    Attempt attempt = new Attempt(group, now, facts, rules, needStage, watch, policyOf(settings), engagement.get());
+    Attempt attempt = new Attempt(group, now, session, rules, needStage, policyOf(settings), engagement.get());
     List<Need> tried = new ArrayList<>(needs);
     Optional<Decision> found = attempt.tier(needs, CANDIDATES_PER_NEED, true);
     if (found.isPresent()) {
@@ -274,36 +295,34 @@ public final class DecisionPipeline {
 
   /** One decision's candidate steps, remembering what each step dropped and what only variety dropped. */
   private final class Attempt {
-    private final RuleWatch watch;
+    private final RuleSession session;
     private final Group group;
     private final Instant now;
-    private final List<Object> facts;
     private final RuleSet rules;
     private final TreeSet<String> fired;
     private final List<Note> notes;
-    private final List<DroppedCandidate> dropped = new ArrayList<>();
+    private final List<Vetoed> dropped = new ArrayList<>();
     private final List<ContentGap> gaps = new ArrayList<>();
     private final Set<String> seen = new LinkedHashSet<>();
     private List<Need> needsTried;
     private Candidate bestSoft;
     private int bestSoftScore;
     private List<ScoreAdjustment> bestSoftAdjustments = List.of();
-    private List<Reason> bestSoftVetoes = List.of();
+    private List<Veto> bestSoftVetoes = List.of();
     private final LearningPolicy policy;
     private final EngagementModel model;
     private final Segment segment;
     /** Each candidate's posterior, looked up once when it is retrieved. */
     private final Map<String, Posterior> posteriors = new java.util.HashMap<>();
 
-    Attempt(Group group, Instant now, List<Object> facts, RuleSet rules, StageResult needStage, RuleWatch watch,
+    Attempt(Group group, Instant now, RuleSession session, RuleSet rules, StageResult needStage,
         LearningPolicy policy, EngagementModel model) {
       this.policy = policy;
       this.model = model;
       this.segment = Segment.of(group);
-      this.watch = watch;
+      this.session = session;
       this.group = group;
       this.now = now;
-      this.facts = facts;
       this.rules = rules;
       this.fired = new TreeSet<>(needStage.firedRules());
       this.notes = new ArrayList<>(needStage.only(Note.class));
@@ -334,29 +353,34 @@ public final class DecisionPipeline {
         if (candidates.isEmpty()) {
           continue;
         }
-        List<Object> stageFacts = new ArrayList<>(facts);
+        List<Object> stageFacts = new ArrayList<>(needs.size() + candidates.size());
         stageFacts.addAll(needs);
         stageFacts.addAll(candidates);
-        StageResult stage = RuleStage.CANDIDATES.run(rules.rules().kieBase(), stageFacts, limits, watch);
+        StageResult stage = session.run(RuleStage.CANDIDATES, stageFacts);
         fired.addAll(stage.firedRules());
         notes.addAll(stage.only(Note.class));
-        List<Veto> vetoes = stage.only(Veto.class);
+        Map<Candidate, List<Veto>> vetoes = new IdentityHashMap<>();
+        for (Veto veto : stage.only(Veto.class)) {
+          vetoes.computeIfAbsent(veto.getCandidate(), c -> new ArrayList<>()).add(veto);
+        }
         List<ScoreAdjustment> pageAdjustments = stage.only(ScoreAdjustment.class);
         adjustments.addAll(pageAdjustments);
+        Map<Candidate, Integer> adjusted = new IdentityHashMap<>();
+        for (ScoreAdjustment adjustment : pageAdjustments) {
+          adjusted.merge(adjustment.getCandidate(), adjustment.getAmount(), Integer::sum);
+        }
 
         for (Candidate candidate : candidates) {
-          List<Veto> own = vetoes.stream().filter(v -> v.getCandidate() == candidate).toList();
+          List<Veto> own = vetoes.getOrDefault(candidate, List.of());
           vetoesById.put(candidate.getId(), own);
-          int score = scoreOf(candidate, pageAdjustments);
+          int score = candidate.getNeed().getUrgency() + adjusted.getOrDefault(candidate, 0);
           if (!own.isEmpty()) {
-            List<Reason> reasons = own.stream().map(v -> new Reason(v.getRule(), v.getReason()))
-                .sorted(Comparator.comparing(Reason::rule, RULE_ORDER)).toList();
-            dropped.add(new DroppedCandidate(candidate.getContent(), reasons));
+            dropped.add(new Vetoed(candidate, own));
             if (own.stream().allMatch(Veto::isSoft) && (bestSoft == null || beats(candidate, score, bestSoft, bestSoftScore))) {
               bestSoft = candidate;
               bestSoftScore = score;
               bestSoftAdjustments = pageAdjustments;
-              bestSoftVetoes = reasons;
+              bestSoftVetoes = own;
             }
             continue;
           }
@@ -429,8 +453,12 @@ public final class DecisionPipeline {
     private List<Candidate> retrieve(Map<Need, CandidateQuery> pages, Map<Need, List<String>> foundFor) {
       Map<String, Candidate> byContent = new LinkedHashMap<>();
       Map<Need, CandidateQuery> next = new LinkedHashMap<>();
-      pages.forEach((need, query) -> {
-        List<ContentMatch> matches = catalog.find(query);
+      List<Need> asked = List.copyOf(pages.keySet());
+      List<List<ContentMatch>> found = catalog.findEach(List.copyOf(pages.values()));
+      for (int i = 0; i < asked.size(); i++) {
+        Need need = asked.get(i);
+        CandidateQuery query = pages.get(need);
+        List<ContentMatch> matches = found.get(i);
         for (ContentMatch match : matches) {
           String id = match.item().getId();
           foundFor.get(need).add(id);
@@ -446,7 +474,7 @@ public final class DecisionPipeline {
         if (matches.size() == query.limit() && read < CANDIDATES_READ_PER_NEED) {
           next.put(need, query.next(Math.min(2 * query.limit(), CANDIDATES_READ_PER_NEED - read)));
         }
-      });
+      }
       pages.clear();
       pages.putAll(next);
       seen.addAll(byContent.keySet());
@@ -469,32 +497,50 @@ public final class DecisionPipeline {
 
     private Decision won(Candidate winner, int score, List<ScoreAdjustment> adjustments, List<Reason> extra,
         Optional<LearningChoice> learning) {
-      List<Reason> reasons = new ArrayList<>();
-      reasons.add(new Reason(winner.getNeed().getRule(), winner.getNeed().getReason()));
-      reasons.addAll(extra);
-      adjustments.stream()
-          .filter(a -> a.getCandidate() == winner)
-          .sorted(Comparator.comparing(ScoreAdjustment::getRule, RULE_ORDER))
-          .map(a -> new Reason(a.getRule(), a.getReason() + " (" + signed(a.getAmount()) + ")"))
-          .forEach(reasons::add);
-      reasons.addAll(reasonsOf(notes));
-      return new Decision(Optional.of(winner.getContent()), score, reasons, Optional.empty(), needsTried, dropped,
-          List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of(), learning);
+      List<Note> noted = List.copyOf(notes);
+      List<Reason> reasons = new OnFirstRead<>(() -> {
+        List<Reason> why = new ArrayList<>();
+        why.add(new Reason(winner.getNeed().getRule(), winner.getNeed().getReason()));
+        why.addAll(extra);
+        adjustments.stream()
+            .filter(a -> a.getCandidate() == winner)
+            .sorted(Comparator.comparing(ScoreAdjustment::getRule, RULE_ORDER))
+            .map(a -> new Reason(a.getRule(), a.getReason() + " (" + signed(a.getAmount()) + ")"))
+            .forEach(why::add);
+        why.addAll(reasonsOf(noted));
+        return why;
+      });
+      return new Decision(Optional.of(winner.getContent()), score, reasons, Optional.empty(), needsTried,
+          droppedSoFar(), List.copyOf(fired), rules.version(), Optional.empty(), gaps, Map.of(), learning);
+    }
+
+    /** The candidates dropped so far, explained when first read. */
+    private List<DroppedCandidate> droppedSoFar() {
+      List<Vetoed> vetoed = List.copyOf(dropped);
+      return new OnFirstRead<>(() -> vetoed.stream().map(Vetoed::explained).toList());
     }
 
     Decision relaxedOrEmpty(PlaybookSettings settings) {
       if (bestSoft != null) {
-        String relaxed = bestSoftVetoes.stream().map(r -> "'" + r.rule() + "'").distinct()
+        String relaxed = bestSoftVetoes.stream().map(Veto::getRule).sorted(RULE_ORDER).map(r -> "'" + r + "'").distinct()
             .reduce((a, b) -> a + ", " + b).orElse("");
         Candidate winner = bestSoft;
-        dropped.removeIf(d -> d.content() == winner.getContent());
+        dropped.removeIf(d -> d.candidate().getContent() == winner.getContent());
         return won(winner, bestSoftScore, bestSoftAdjustments, List.of(new Reason(RELAXED_VARIETY,
             "Nothing else may be sent now, so " + relaxed + " gives way rather than leave the group silent")),
             Optional.empty());
       }
       Instant retry = now.plus(Duration.ofMinutes(settings.getRetryWhenEmptyMinutes()));
-      return new Decision(Optional.empty(), 0, reasonsOf(notes), Optional.empty(), needsTried, dropped,
+      return new Decision(Optional.empty(), 0, reasonsOf(notes), Optional.empty(), needsTried, droppedSoFar(),
           List.copyOf(fired), rules.version(), Optional.of(retry), gaps, settings.describe(), Optional.empty());
+    }
+  }
+
+  /** A candidate the rules vetoed, with its vetoes. */
+  private record Vetoed(Candidate candidate, List<Veto> vetoes) {
+    DroppedCandidate explained() {
+      return new DroppedCandidate(candidate.getContent(), vetoes.stream().map(v -> new Reason(v.getRule(), v.getReason()))
+          .sorted(Comparator.comparing(Reason::rule, RULE_ORDER)).toList());
     }
   }
 
@@ -507,16 +553,6 @@ public final class DecisionPipeline {
         .toList();
     return new Decision(Optional.empty(), 0, reasons, Optional.of(until), needs, List.of(), stage.firedRules(),
         version, Optional.empty(), List.of(), settings.describe(), Optional.empty());
-  }
-
-  private static int scoreOf(Candidate candidate, List<ScoreAdjustment> adjustments) {
-    int score = candidate.getNeed().getUrgency();
-    for (ScoreAdjustment adjustment : adjustments) {
-      if (adjustment.getCandidate() == candidate) {
-        score += adjustment.getAmount();
-      }
-    }
-    return score;
   }
 
   /** Higher score wins; then better text relevance; then the smaller id, so ties are stable. */

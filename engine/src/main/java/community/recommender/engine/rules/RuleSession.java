@@ -1,0 +1,180 @@
+package community.recommender.engine.rules;
+
+import community.recommender.engine.model.RuleOutcome;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One decision's rules, in one session: the facts every stage reads are inserted once, and each
+ * {@link RuleStage} then fires over them plus facts of its own.
+ *
+ * <p>A stage leaves nothing behind: its own facts and every fact its rules inserted are taken out
+ * again once it has fired, so each stage sees what a fresh session holding the shared facts and its
+ * own would see, without paying to build that session and match the shared facts again. Every
+ * stage runs within the limits (firings and inserted facts per stage, the decision's deadline even
+ * inside one consequence) and throws {@link RunawayRulesException} naming the rule past them.
+ */
+public final class RuleSession implements AutoCloseable {
+  private final KieSession session;
+  private final RuleLimits limits;
+  private final RuleWatch watch;
+  private final Guard guard;
+  private final Inserts inserts;
+
+  /** A session over {@code kieBase} holding {@code shared}, reporting progress to {@code watch}. */
+  public RuleSession(KieBase kieBase, Collection<?> shared, RuleLimits limits, RuleWatch watch) {
+    this.session = kieBase.newKieSession();
+    this.limits = limits;
+    this.watch = watch;
+    this.guard = new Guard();
+    this.inserts = new Inserts();
+    session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) inserts);
+    session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
+    shared.forEach(session::insert);
+  }
+
+  /**
+   * Fires {@code stage}'s rules over the shared facts and {@code own}, and returns what they inserted
+   * and which rules fired; afterwards the session holds the shared facts alone again.
+   */
+  public StageResult run(RuleStage stage, Collection<?> own) {
+    List<FactHandle> owned = new ArrayList<>(own.size());
+    for (Object fact : own) {
+      owned.add(session.insert(fact));
+    }
+    inserts.begin(stage);
+    guard.begin();
+    try {
+      session.getAgenda().getAgendaGroup(stage.name()).setFocus();
+      int fired;
+      try {
+        fired = session.fireAllRules(limits.maxFirings());
+      } catch (ConsequenceException e) {
+        if (e.getCause() instanceof RunawayRulesException runaway) {
+          throw runaway;
+        }
+        throw e;
+      }
+      if (guard.overTime) {
+        throw new RunawayRulesException(watch.lastRule(), "the '" + stage.name() + "' rules ran past the decision's "
+            + limits.timeBudget().toMillis() + " ms budget after " + fired + " firings (last rule: '"
+            + watch.lastRule() + "')");
+      }
+      if (fired >= limits.maxFirings()) {
+        throw new RunawayRulesException(watch.lastRule(), "the '" + stage.name() + "' rules fired more than "
+            + limits.maxFirings() + " times without settling (last rule: '" + watch.lastRule()
+            + "'); a rule probably re-triggers itself");
+      }
+      List<RuleOutcome> outcomes = new ArrayList<>();
+      for (FactHandle handle : inserts.handles) {
+        if (session.getObject(handle) instanceof RuleOutcome outcome) {
+          outcomes.add(outcome);
+        }
+      }
+      inserts.end();
+      for (FactHandle handle : inserts.handles) {
+        session.delete(handle);
+      }
+      for (FactHandle handle : owned) {
+        session.delete(handle);
+      }
+      return new StageResult(outcomes, guard.fired.stream().distinct().sorted().toList());
+    } finally {
+      // After a runaway stage the session is only closed, so what it holds is never cleared.
+      inserts.end();
+      inserts.handles.clear();
+    }
+  }
+
+  @Override
+  public void close() {
+    session.dispose();
+  }
+
+  /** Records the rules that fire and halts the session once it runs past its deadline. */
+  private final class Guard extends DefaultAgendaEventListener {
+    private final List<String> fired = new ArrayList<>();
+    private boolean overTime;
+
+    void begin() {
+      fired.clear();
+      overTime = false;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+      watch.firing(event.getMatch().getRule().getName());
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      fired.add(event.getMatch().getRule().getName());
+      watch.fired();
+      if (watch.pastDeadline()) {
+        overTime = true;
+        session.halt();
+      }
+    }
+  }
+
+  /**
+   * Keeps what a stage's rules insert, names the rule behind each outcome, and stops a consequence
+   * that inserts too many facts or runs past the deadline: it throws from inside the insert, so the
+   * consequence ends there.
+   */
+  private final class Inserts extends DefaultRuleRuntimeEventListener {
+    /** What the running stage's rules inserted and have not deleted, in the order they inserted it. */
+    private final Set<FactHandle> handles = new LinkedHashSet<>();
+    private String stage;
+    private int count;
+
+    void begin(RuleStage running) {
+      stage = running.name();
+      count = 0;
+    }
+
+    void end() {
+      stage = null;
+    }
+
+    @Override
+    public void objectInserted(ObjectInsertedEvent event) {
+      if (event.getRule() != null && event.getObject() instanceof RuleOutcome outcome) {
+        outcome.attributeTo(event.getRule().getName());
+      }
+      if (stage == null) {
+        return;
+      }
+      handles.add(event.getFactHandle());
+      if (++count > limits.maxInsertedFacts()) {
+        String rule = event.getRule() == null ? watch.lastRule() : event.getRule().getName();
+        throw new RunawayRulesException(rule, "the '" + stage + "' rules inserted more than "
+            + limits.maxInsertedFacts() + " facts (rule: '" + rule + "')");
+      }
+      if (watch.pastDeadline()) {
+        throw new RunawayRulesException(watch.lastRule(), "the '" + stage + "' rules ran past the decision's "
+            + limits.timeBudget().toMillis() + " ms budget inside rule '" + watch.lastRule() + "'");
+      }
+    }
+
+    @Override
+    public void objectDeleted(ObjectDeletedEvent event) {
+      if (stage != null) {
+        handles.remove(event.getFactHandle());
+      }
+    }
+  }
+}
