@@ -2,6 +2,7 @@ package community.recommender.bench;
 
 import community.recommender.content.index.ContentIndex;
 import community.recommender.content.index.LuceneContentCatalog;
+import community.recommender.engine.decision.ContentCatalog;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.Group;
@@ -56,20 +57,32 @@ public final class DecisionBenchmark {
       fourRules.activate(fourRules.compile(List.of(new RuleSource("four.drl", FOUR_RULES))), 1);
 
       DecisionPipeline full = new DecisionPipeline(playbook, catalog);
+      // The same catalog asked once per need, as decisions did before a kind's needs shared one search.
+      ContentCatalog oneSearchPerNeed = catalog::find;
+      DecisionPipeline perNeed = new DecisionPipeline(playbook, oneSearchPerNeed);
       DecisionPipeline same4 = new DecisionPipeline(fourRules, catalog);
       HandWrittenPlaybook java = new HandWrittenPlaybook(catalog);
       List<Group> groups = SyntheticGroups.generate(groupCount, NOW, 7);
 
       System.out.println();
       System.out.println("One decision for one group (both stages plus retrieval), single thread:");
+      long searchesBefore = catalog.searches();
       Latencies playbookLatency = singles(groups, singles, g -> full.decide(g, NOW));
+      double searchesPerDecision = (catalog.searches() - searchesBefore) / (double) (singles + Math.min(1000, singles));
+      Latencies perNeedLatency = singles(groups, singles, g -> perNeed.decide(g, NOW));
       Latencies sameRulesLatency = singles(groups, singles, g -> same4.decide(g, NOW));
       Latencies javaLatency = singles(groups, singles, g -> java.decide(g, NOW));
       System.out.println("  default playbook (26 rules), Drools: " + playbookLatency.summary());
+      System.out.printf("    Lucene searches per decision: %.2f%n", searchesPerDecision);
+      System.out.println("  the same, one search per need:       " + perNeedLatency.summary());
       System.out.println("  the same 4 rules in Drools:          " + sameRulesLatency.summary());
       System.out.println("  the same 4 rules in plain Java:      " + javaLatency.summary() + "  <- baseline");
-      System.out.printf("  ratio (mean) playbook / Java = %.2f; Drools 4 rules / Java = %.2f%n",
+      System.out.printf("  ratio playbook / Java: mean %.2f, p99 %.2f; one search per need / Java: mean %.2f, p99 %.2f;"
+          + " Drools 4 rules / Java: mean %.2f%n",
           playbookLatency.meanMillis() / javaLatency.meanMillis(),
+          playbookLatency.percentileMillis(99) / javaLatency.percentileMillis(99),
+          perNeedLatency.meanMillis() / javaLatency.meanMillis(),
+          perNeedLatency.percentileMillis(99) / javaLatency.percentileMillis(99),
           sameRulesLatency.meanMillis() / javaLatency.meanMillis());
 
       System.out.println();
