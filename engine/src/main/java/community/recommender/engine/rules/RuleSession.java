@@ -33,6 +33,8 @@ public final class RuleSession implements AutoCloseable {
   private final RuleWatch watch;
   private final Guard guard;
   private final Inserts inserts;
+  /** What the last stage added (its own facts and what its rules inserted), taken out when the next one runs. */
+  private final Set<FactHandle> leftOver = new LinkedHashSet<>();
 
   /** A session over {@code kieBase} holding {@code shared}, reporting progress to {@code watch}. */
   public RuleSession(KieBase kieBase, Collection<?> shared, RuleLimits limits, RuleWatch watch) {
@@ -51,9 +53,12 @@ public final class RuleSession implements AutoCloseable {
    * and which rules fired; afterwards the session holds the shared facts alone again.
    */
   public StageResult run(RuleStage stage, Collection<?> own) {
-    List<FactHandle> owned = new ArrayList<>(own.size());
+    // The last stage's facts go only now, so the last stage of a decision costs no clearing up.
+    List<FactHandle> gone = List.copyOf(leftOver);
+    leftOver.clear();
+    gone.forEach(session::delete);
     for (Object fact : own) {
-      owned.add(session.insert(fact));
+      leftOver.add(session.insert(fact));
     }
     inserts.begin(stage);
     guard.begin();
@@ -84,13 +89,7 @@ public final class RuleSession implements AutoCloseable {
           outcomes.add(outcome);
         }
       }
-      inserts.end();
-      for (FactHandle handle : inserts.handles) {
-        session.delete(handle);
-      }
-      for (FactHandle handle : owned) {
-        session.delete(handle);
-      }
+      leftOver.addAll(inserts.handles);
       return new StageResult(outcomes, guard.fired.stream().distinct().sorted().toList());
     } finally {
       // After a runaway stage the session is only closed, so what it holds is never cleared.
@@ -170,11 +169,11 @@ public final class RuleSession implements AutoCloseable {
       }
     }
 
+    /** A fact that a rule deleted is not deleted again. */
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-      if (stage != null) {
-        handles.remove(event.getFactHandle());
-      }
+      handles.remove(event.getFactHandle());
+      leftOver.remove(event.getFactHandle());
     }
   }
 }
