@@ -9,6 +9,8 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
+import community.recommender.engine.rules.RuleLimits;
+import community.recommender.engine.rules.RuleStage;
 import community.recommender.engine.rules.RuleSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +86,18 @@ public final class DecisionBenchmark {
           perNeedLatency.meanMillis() / javaLatency.meanMillis(),
           perNeedLatency.percentileMillis(99) / javaLatency.percentileMillis(99),
           sameRulesLatency.meanMillis() / javaLatency.meanMillis());
+
+      Latencies session = new Latencies();
+      for (int i = 0; i < singles + 1000; i++) {
+        long opened = System.nanoTime();
+        RuleStage.SETTINGS.run(playbook.active().rules().kieBase(), List.of(), RuleLimits.DEFAULT);
+        if (i >= 1000) {
+          session.add(System.nanoTime() - opened);
+        }
+      }
+      System.out.println("  a fresh rule session (open, fire the settings stage, dispose): " + session.summary());
+      System.out.printf("    at most %.1f%% of a playbook decision's mean: what a session pool could save, once"
+          + " per decision%n", 100 * session.meanMillis() / playbookLatency.meanMillis());
 
       System.out.println();
       int threads = Runtime.getRuntime().availableProcessors();

@@ -57,7 +57,8 @@ import org.kie.api.KieBase;
  *       attributes adjust them.
  *   <li>The "needs" rules read the group, its history, the clock and the settings, and insert
  *       {@link Need}s, or {@link Hold}s that keep the group waiting.
- *   <li>The catalog retrieves candidates for each need.
+ *   <li>The catalog retrieves candidates for each need, all needs in one request, so that it can answer
+ *       the needs of one kind of content with one search ({@link ContentCatalog#findEach}).
  *   <li>The "candidates" rules veto and score the candidates.
  *   <li>The best remaining candidate wins: its need's urgency plus its adjustments. With learning
  *       on (the setting {@code learning}), the candidates answering the same need as that best one
@@ -80,6 +81,10 @@ import org.kie.api.KieBase;
  * next page of candidates is read, so that many equally ranked items the group got recently (or that
  * rules drop for any other reason) cannot hide one it may receive. When even that finds nothing, the decision is empty and says when to
  * ask again ({@link PlaybookSettings#getRetryWhenEmptyMinutes()}).
+ *
+ * <p>The stages of one decision run in one {@link RuleSession}, which takes the group's facts once. The
+ * reasons of a suggestion and the candidates dropped are worked out when first read, so a decision
+ * nobody explains costs no explanation.
  *
  * <p>It blocks while rules fire and the catalog searches, so callers run it off any event loop.
  */
@@ -446,7 +451,8 @@ public final class DecisionPipeline {
     }
 
     /**
-     * Reads the current page of each need in {@code pages}, and leaves in it the next page of each
+     * Reads the current page of each need in {@code pages} (in one request to the catalog), and leaves in
+     * it the next page of each
      * need whose page was full and that has read less than its share; an item found for several needs
      * answers the most urgent one (needs come sorted by urgency).
      */
