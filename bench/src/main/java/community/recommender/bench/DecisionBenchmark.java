@@ -69,11 +69,18 @@ public final class DecisionBenchmark {
       System.out.println();
       System.out.println("One decision for one group (both stages plus retrieval), single thread:");
       long searchesBefore = catalog.searches();
-      Latencies playbookLatency = singles(groups, singles, g -> full.decide(g, NOW));
-      double searchesPerDecision = (catalog.searches() - searchesBefore) / (double) (singles + Math.min(1000, singles));
-      Latencies perNeedLatency = singles(groups, singles, g -> perNeed.decide(g, NOW));
-      Latencies sameRulesLatency = singles(groups, singles, g -> same4.decide(g, NOW));
-      Latencies javaLatency = singles(groups, singles, g -> java.decide(g, NOW));
+      int counted = Math.min(1000, groups.size());
+      for (int i = 0; i < counted; i++) {
+        full.decide(groups.get(i), NOW);
+      }
+      double searchesPerDecision = (catalog.searches() - searchesBefore) / (double) counted;
+      // Interleaved, group by group, so that a busy machine slows every variant alike.
+      List<Latencies> timed = singles(groups, singles, List.of(g -> full.decide(g, NOW), g -> perNeed.decide(g, NOW),
+          g -> same4.decide(g, NOW), g -> java.decide(g, NOW)));
+      Latencies playbookLatency = timed.get(0);
+      Latencies perNeedLatency = timed.get(1);
+      Latencies sameRulesLatency = timed.get(2);
+      Latencies javaLatency = timed.get(3);
       System.out.println("  default playbook (26 rules), Drools: " + playbookLatency.summary());
       System.out.printf("    Lucene searches per decision: %.2f%n", searchesPerDecision);
       System.out.println("  the same, one search per need:       " + perNeedLatency.summary());
@@ -175,16 +182,24 @@ public final class DecisionBenchmark {
     return sources;
   }
 
-  private static Latencies singles(List<Group> groups, int count, Consumer<Group> decide) {
+  /** Times each of {@code variants} deciding for the same groups, one group at a time, each in turn. */
+  private static List<Latencies> singles(List<Group> groups, int count, List<Consumer<Group>> variants) {
     for (int i = 0; i < Math.min(1000, count); i++) {
-      decide.accept(groups.get(i % groups.size()));
+      for (Consumer<Group> decide : variants) {
+        decide.accept(groups.get(i % groups.size()));
+      }
     }
-    Latencies latencies = new Latencies();
+    List<Latencies> latencies = new ArrayList<>();
+    variants.forEach(v -> latencies.add(new Latencies()));
     for (int i = 0; i < count; i++) {
-      Group group = groups.get((i * 7919) % groups.size());
-      long start = System.nanoTime();
-      decide.accept(group);
-      latencies.add(System.nanoTime() - start);
+      Group group = groups.get((int) ((i * 7919L) % groups.size()));
+      for (int v = 0; v < variants.size(); v++) {
+        // The first to run changes from group to group, so that no variant always follows the same one.
+        int which = (v + i) % variants.size();
+        long start = System.nanoTime();
+        variants.get(which).accept(group);
+        latencies.get(which).add(System.nanoTime() - start);
+      }
     }
     return latencies;
   }

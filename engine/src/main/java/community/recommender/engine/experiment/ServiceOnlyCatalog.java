@@ -21,7 +21,16 @@ public final class ServiceOnlyCatalog implements ContentCatalog {
 
   @Override
   public List<ContentMatch> find(CandidateQuery query) {
-    return catalog.find(new CandidateQuery(query.kind(), List.of(SERVICE), query.interests(), query.region(),
-        query.language(), query.at(), query.offset(), query.limit()));
+    return catalog.find(serviceOnly(query));
+  }
+
+  @Override
+  public List<List<ContentMatch>> findEach(List<CandidateQuery> queries) {
+    return catalog.findEach(queries.stream().map(ServiceOnlyCatalog::serviceOnly).toList());
+  }
+
+  private static CandidateQuery serviceOnly(CandidateQuery query) {
+    return new CandidateQuery(query.kind(), List.of(SERVICE), query.interests(), query.region(), query.language(),
+        query.at(), query.offset(), query.limit());
   }
 }
