@@ -32,6 +32,12 @@ import java.util.function.Consumer;
  */
 public final class DecisionBenchmark {
   private static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
+  /**
+   * The default limits with a minute per decision: on a machine shared with other builds, the first
+   * (cold) decisions can take seconds, and a benchmark times them rather than stop them.
+   */
+  private static final RuleLimits PATIENT = new RuleLimits(RuleLimits.DEFAULT.maxFirings(),
+      RuleLimits.DEFAULT.maxInsertedFacts(), java.time.Duration.ofMinutes(1));
 
   private DecisionBenchmark() {}
 
@@ -58,11 +64,11 @@ public final class DecisionBenchmark {
       RuleBook fourRules = new RuleBook();
       fourRules.activate(fourRules.compile(List.of(new RuleSource("four.drl", FOUR_RULES))), 1);
 
-      DecisionPipeline full = new DecisionPipeline(playbook, catalog);
+      DecisionPipeline full = new DecisionPipeline(playbook, catalog, PATIENT);
       // The same catalog asked once per need, as decisions did before a kind's needs shared one search.
       ContentCatalog oneSearchPerNeed = catalog::find;
-      DecisionPipeline perNeed = new DecisionPipeline(playbook, oneSearchPerNeed);
-      DecisionPipeline same4 = new DecisionPipeline(fourRules, catalog);
+      DecisionPipeline perNeed = new DecisionPipeline(playbook, oneSearchPerNeed, PATIENT);
+      DecisionPipeline same4 = new DecisionPipeline(fourRules, catalog, PATIENT);
       HandWrittenPlaybook java = new HandWrittenPlaybook(catalog);
       List<Group> groups = SyntheticGroups.generate(groupCount, NOW, 7);
 
