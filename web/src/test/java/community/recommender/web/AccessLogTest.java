@@ -36,7 +36,9 @@ class AccessLogTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ServerProcess.serve(List.of(), temp.resolve("data"));
+    // The test JVM's PostgreSQL: what is tested is the log, and starting a PostgreSQL of its own costs seconds.
+    Path data = temp.resolve("data");
+    server = ServerProcess.serve(List.of(), data, "--database-url=" + TestDatabase.urlFor(data));
     admin = Files.readString(temp.resolve("data").resolve("admin.token")).strip();
   }
 

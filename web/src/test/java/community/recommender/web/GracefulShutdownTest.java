@@ -77,8 +77,10 @@ class GracefulShutdownTest {
   @Test
   void sigtermWithAnUnreadyTime_answersReadiness503_whileItStillServes_thenExitsWithinTheBound() throws Exception {
     Path data = temp.resolve("unready");
+    // The test JVM's PostgreSQL: the embedded one's clean stop is the test above's.
     try (ServerProcess server = ServerProcess.serve(List.of("-Xmx256m"), data,
-        "--shutdown-timeout-seconds=" + BOUND.toSeconds(), "--unready-seconds=" + UNREADY.toSeconds())) {
+        "--database-url=" + TestDatabase.urlFor(data), "--shutdown-timeout-seconds=" + BOUND.toSeconds(),
+        "--unready-seconds=" + UNREADY.toSeconds())) {
       String admin = Files.readString(data.resolve("admin.token")).strip();
       assertThat(send(server, "/health/ready", null).statusCode()).isEqualTo(200);
       HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/groups/g0"))

@@ -59,7 +59,8 @@ class StartupFailureTest {
         end
         """);
 
-    Result result = serve("--rules-dir", rules.toString(), "--data-dir", temp.resolve("data").toString());
+    Result result = serve("--rules-dir", rules.toString(), "--data-dir", temp.resolve("data").toString(),
+        "--database-url", TestDatabase.urlFor(temp.resolve("data")));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.oneLine()).startsWith("error: rules in " + rules + " do not compile: broken.drl:7:");
@@ -79,13 +80,15 @@ class StartupFailureTest {
         end
         """.formatted(marker));
 
-    Result result = serve("--rules-dir", rules.toString(), "--data-dir", temp.resolve("hostile-data").toString());
+    Result result = serve("--rules-dir", rules.toString(), "--data-dir", temp.resolve("hostile-data").toString(),
+        "--database-url", TestDatabase.urlFor(temp.resolve("hostile-data")));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.oneLine()).startsWith("error: rules in " + rules + " do not compile: hostile.drl:6:");
     assertThat(marker).doesNotExist();
   }
 
+  /** Runs {@code serve} in this JVM; tests that get as far as the rules pass the test JVM's PostgreSQL. */
   private Result serve(String... options) {
     String[] args = new String[options.length + 3];
     args[0] = "serve";
