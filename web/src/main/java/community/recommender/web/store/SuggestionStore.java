@@ -18,32 +18,11 @@ public interface SuggestionStore {
   Future<List<PastSuggestion>> history(String groupId, Instant since, Instant now);
 
   /**
-   * When a chat tool last received a suggestion for the group, or empty when none ever did. A
-   * decision reads this with the history, and {@link #save} refuses to store the decision when it has
-   * moved on since: another poller was served in between, and the history the rules read is stale.
-   */
-  Future<Optional<Instant>> lastDeliveredAt(String groupId);
-
-  /**
    * Hands the pending suggestion {@code id} to the bot token {@code tokenId} and announces the change
    * to its group; answers false when it is no longer pending (another poller, on any node, claimed it
    * first, or it was superseded).
    */
   Future<Boolean> claim(String id, String tokenId);
-
-  /**
-   * Stores a fresh decision for its group: as the pending suggestion, or, when {@code deliverTo} names
-   * a bot token, as delivered to that bot at once. {@code replacing} is the stale pending suggestion
-   * it supersedes, or null.
-   *
-   * <p>Writers for one group take turns on the group's row. The decision is stored only when the
-   * group is as it was decided on: no other pending suggestion and no delivery after
-   * {@code deliveredMark}. Otherwise it answers empty, and the caller decides again.
-   */
-  Future<Optional<Suggestion>> save(Suggestion suggestion, JsonObject explanation, Optional<Instant> deliveredMark, String replacing, String deliverTo);
-
-  /** Supersedes the pending suggestion {@code id}, if it still is pending. */
-  Future<Void> supersede(String id, String because);
 
   /**
    * Supersedes the group's pending suggestion, so that its next poll decides anew, and announces it.
