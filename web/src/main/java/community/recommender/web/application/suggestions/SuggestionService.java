@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -192,8 +193,9 @@ public final class SuggestionService {
         }
         return recordSilence(groupId, silence, stale, decision, now).map(done -> Optional.of(answer));
       }
+      // Stored to the microsecond, so the first answer's createdAt is the one every later read gives.
       Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), groupId, decision.winner().get(),
-          decision.score(), decision.reasons(), decision.ruleSetVersion(), now);
+          decision.score(), decision.reasons(), decision.ruleSetVersion(), now.truncatedTo(ChronoUnit.MICROS));
       SuggestionAnswer.Suggested answer = new SuggestionAnswer.Suggested(suggestion, explanation);
       // A poller that holds whatever is current (If-None-Match: *) is not sent this one, so it stays pending.
       String claimant = seen.holds(suggestion.id()) ? null : claimFor;
