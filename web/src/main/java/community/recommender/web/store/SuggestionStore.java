@@ -1,5 +1,6 @@
 package community.recommender.web.store;
 
+import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Suggestion;
 import io.vertx.core.Future;
@@ -35,10 +36,10 @@ public interface SuggestionStore {
   Future<Void> supersedePending(List<String> groupIds, String because);
 
   /**
-   * Supersedes every pending suggestion and announces it. Call this after the content library
-   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   * Supersedes the pending suggestions of the groups a change to {@code items} (as they are now) may
+   * affect, and announces it to those groups only; answers how many groups that was.
    */
-  Future<Void> supersedeAllPending(String because);
+  Future<Integer> supersedePendingAffectedBy(List<ContentItem> items, String because);
 
   /** How many groups have a pending suggestion, across every node. */
   Future<Long> countPending();

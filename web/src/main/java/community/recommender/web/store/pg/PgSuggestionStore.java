@@ -3,7 +3,9 @@ package community.recommender.web.store.pg;
 import community.recommender.web.store.SuggestionStore;
 
 import community.recommender.content.format.ContentItemJson;
+import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.ContentStatus;
 import community.recommender.engine.model.Outcome;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Reason;
@@ -34,6 +36,20 @@ import java.util.UUID;
  * conditional update, so that of any number of pollers on any number of nodes exactly one wins.
  */
 public final class PgSuggestionStore implements SuggestionStore {
+  private static final String AFFECTED_BY_CONTENT = """
+      WITH targets AS (SELECT lower(split_part(t.language, '-', 1)) AS language, t.regions
+          FROM jsonb_to_recordset($4::jsonb) AS t(language text, regions text[])),
+      affected AS (SELECT g.id FROM groups g WHERE g.archived_at IS NULL AND (
+          EXISTS (SELECT 1 FROM suggestions s WHERE s.group_id = g.id AND s.state = 'pending'
+            AND s.content_id = ANY($3))
+          OR EXISTS (SELECT 1 FROM targets t
+            WHERE t.language = lower(split_part(coalesce(g.portrait ->> 'language', 'zh'), '-', 1))
+              AND (cardinality(t.regions) = 0 OR EXISTS (SELECT 1 FROM unnest(t.regions) r
+                WHERE g.portrait ->> 'region' = r OR starts_with(g.portrait ->> 'region', r || '-')))))),
+      superseded AS (UPDATE suggestions SET state = 'superseded', superseded_at = $1, superseded_because = $2
+          WHERE state = 'pending' AND group_id IN (SELECT id FROM affected))
+      SELECT id FROM affected""";
+
   private final Pool pool;
   private final PgChangeNotices notices;
   private final Clock clock;
@@ -133,13 +149,29 @@ public final class PgSuggestionStore implements SuggestionStore {
   }
 
   /**
-   * Supersedes every pending suggestion and announces it. Call this after the content library
-   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   * Supersedes the pending suggestions of the groups a change to {@code items} may affect, and
+   * announces it to those groups only; answers how many groups that was. A group is affected when its
+   * pending suggestion is one of the items (an edit, a withdrawal or an archive must not be handed
+   * out as it was), or when a published item may now be retrieved for it: the item is in the group's
+   * primary language and made for anywhere or for a region containing the group's. Other groups'
+   * decisions could not change, since retrieval filters on status, language and region.
    */
   @Override
-  public Future<Void> supersedeAllPending(String because) {
-    return Supersede.EVERY.run(pool, clock.instant(), because)
-        .compose(done -> notices.announceAll());
+  public Future<Integer> supersedePendingAffectedBy(List<ContentItem> items, String because) {
+    if (items.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    JsonArray targets = new JsonArray();
+    items.stream().filter(item -> item.getStatus() == ContentStatus.PUBLISHED).forEach(item -> targets.add(
+        new JsonObject().put("language", item.getLanguage()).put("regions", new JsonArray(item.getRegions()))));
+    String[] ids = items.stream().map(ContentItem::getId).distinct().toArray(String[]::new);
+    return pool.preparedQuery(AFFECTED_BY_CONTENT)
+        .execute(Tuple.of(PgGroupStore.utc(clock.instant()), because).addArrayOfString(ids).addValue(targets))
+        .compose(rows -> {
+          List<String> affected = new ArrayList<>(rows.size());
+          rows.forEach(row -> affected.add(row.getString(0)));
+          return notices.announce(affected).map(affected.size());
+        });
   }
 
   /** How many groups have a pending suggestion, across every node. */
