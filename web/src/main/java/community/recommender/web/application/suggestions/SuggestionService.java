@@ -13,14 +13,17 @@ import community.recommender.web.store.Silence;
 import community.recommender.web.store.SilenceStore;
 import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,8 @@ public final class SuggestionService {
   private final Duration pendingTtl;
   private final RememberedAnswers remembered;
   private final SilenceStore silences;
+  /** The looks (polls that claim nothing) being answered now, by group. */
+  private final Map<String, Future<SuggestionAnswer>> looks = new ConcurrentHashMap<>();
 
   /**
    * A pending suggestion serves for {@code pendingTtl}. Answers are remembered on this node until a
@@ -83,7 +88,27 @@ public final class SuggestionService {
    * is answered but never claimed: the poller will not be sent it, so it stays pending.
    */
   public Future<SuggestionAnswer> next(String groupId, String claimFor, SeenSuggestions seen) {
-    return attempt(groupId, claimFor, seen, ATTEMPTS);
+    if (claimFor != null) {
+      return attempt(groupId, claimFor, seen, ATTEMPTS);
+    }
+    Instant now = clock.instant();
+    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
+    if (known.isPresent() && (known.get() instanceof SuggestionAnswer.Held
+        || known.get() instanceof SuggestionAnswer.Suggested pending && isCurrent(pending.suggestion(), now))) {
+      return Future.succeededFuture(known.get());
+    }
+    // Looks at one group while its answer is being worked out share that work: after a rule swap or
+    // a change, the group is read and decided once on this node, not once per poller.
+    Promise<SuggestionAnswer> mine = Promise.promise();
+    Future<SuggestionAnswer> running = looks.putIfAbsent(groupId, mine.future());
+    if (running != null) {
+      return running;
+    }
+    attempt(groupId, null, seen, ATTEMPTS).onComplete(done -> {
+      looks.remove(groupId, mine.future());
+      mine.handle(done);
+    });
+    return mine.future();
   }
 
   private Future<SuggestionAnswer> attempt(String groupId, String claimFor, SeenSuggestions seen, int attemptsLeft) {

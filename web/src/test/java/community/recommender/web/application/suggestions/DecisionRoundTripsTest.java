@@ -147,6 +147,17 @@ class DecisionRoundTripsTest {
     assertThat(pool.connections()).isZero();
   }
 
+  @Test
+  void looksAtOneGroupWhileItIsDecided_shareTheDecision() {
+    Future<SuggestionAnswer> first = service.next("gz-flower-studio", null);
+    Future<SuggestionAnswer> second = service.next("gz-flower-studio", null);
+
+    SuggestionAnswer.Suggested one = (SuggestionAnswer.Suggested) Futures.await(first);
+    SuggestionAnswer.Suggested other = (SuggestionAnswer.Suggested) Futures.await(second);
+    assertThat(other.suggestion().id()).isEqualTo(one.suggestion().id());
+    assertThat(pool.statements()).isEqualTo(3);
+  }
+
   private static String state(String suggestionId) {
     return one("SELECT state FROM suggestions WHERE id = $1::uuid", suggestionId).getString(0);
   }
