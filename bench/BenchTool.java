@@ -77,8 +77,8 @@ public class BenchTool {
     Map<Integer, String> ids = new ConcurrentHashMap<>();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     long started = System.nanoTime();
-    run(groups, i -> http.sendAsync(request(url + "/api/v1/groups/bench-" + i + "/suggestion", bot).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+    run(groups, i -> sendAgainIfClosed(http, request(url + "/api/v1/groups/bench-" + i + "/suggestion", bot).GET()
+        .build()).thenAccept(r -> {
           statuses.merge(r.statusCode(), 1, Integer::sum);
           Matcher id = ID.matcher(r.body());
           if (r.statusCode() == 200 && id.find()) {
@@ -193,6 +193,19 @@ public class BenchTool {
 
   private static HttpRequest.Builder request(String url, String token) {
     return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+  }
+
+  /**
+   * Sends {@code request}, and once more when the server closed the kept-alive connection before
+   * answering (it closes connections idle longer than its header deadline, and the client may pick
+   * one just then); nothing was read from such a request, so sending it again is safe.
+   */
+  private static CompletableFuture<HttpResponse<String>> sendAgainIfClosed(HttpClient http, HttpRequest request) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionallyCompose(e -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+      return cause instanceof IOException && String.valueOf(cause.getMessage()).contains("received no bytes")
+          ? http.sendAsync(request, HttpResponse.BodyHandlers.ofString()) : CompletableFuture.failedFuture(cause);
+    });
   }
 
   private static HttpClient client() {

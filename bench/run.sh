@@ -15,7 +15,7 @@ THREADS="${THREADS:-2}"
 WAKE_UPS="${WAKE_UPS:-20}"
 PORT="${PORT:-18480}"
 BARE_PORT="${BARE_PORT:-18481}"
-jar="$home/web/target/recommender.jar"
+jar="${JAR:-$home/web/target/recommender.jar}"
 url="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "error: wrk is missing; on Debian: apt-get install -y wrk" >&2; exit 1; }
