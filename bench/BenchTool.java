@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * <pre>
  * java bench/BenchTool.java seed    URL ADMIN_TOKEN GROUPS          create bench-0 … bench-N-1
  * java bench/BenchTool.java claim   URL TOKEN GROUPS IDS_FILE       poll each group once; save the ids answered
- * java bench/BenchTool.java waiters URL BOT_TOKEN GROUPS IDS_FILE WAKE
- *     hold one ?wait=60 long poll per group, report heap and file descriptors, then wake WAKE of them
+ * java bench/BenchTool.java waiters URL BOT_TOKEN GROUPS IDS_FILE WAKE [SERVER_PID]
+ *     hold one ?wait=60 long poll per group, report heap (also after a full GC of SERVER_PID, through
+ *     jcmd, which is what the held polls really keep) and file descriptors, then wake WAKE of them
  *     (feedback "skipped" lifts their hold) one at a time and time each answer
  * </pre>
  *
@@ -42,7 +43,8 @@ public class BenchTool {
     switch (args[0]) {
       case "seed" -> seed(url, token, groups);
       case "claim" -> claim(url, token, groups, Path.of(args[4]));
-      case "waiters" -> waiters(url, token, groups, Path.of(args[4]), Integer.parseInt(args[5]));
+      case "waiters" -> waiters(url, token, groups, Path.of(args[4]), Integer.parseInt(args[5]),
+          args.length > 6 ? Long.parseLong(args[6]) : -1);
       default -> throw new IllegalArgumentException("seed, claim or waiters");
     }
   }
@@ -75,8 +77,8 @@ public class BenchTool {
     Map<Integer, String> ids = new ConcurrentHashMap<>();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     long started = System.nanoTime();
-    run(groups, i -> http.sendAsync(request(url + "/api/v1/groups/bench-" + i + "/suggestion", bot).GET().build(),
-        HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+    run(groups, i -> sendAgainIfClosed(http, request(url + "/api/v1/groups/bench-" + i + "/suggestion", bot).GET()
+        .build()).thenAccept(r -> {
           statuses.merge(r.statusCode(), 1, Integer::sum);
           Matcher id = ID.matcher(r.body());
           if (r.statusCode() == 200 && id.find()) {
@@ -91,7 +93,8 @@ public class BenchTool {
         groups, took, groups / took, statuses);
   }
 
-  private static void waiters(String url, String bot, int groups, Path idsFile, int wake) throws Exception {
+  private static void waiters(String url, String bot, int groups, Path idsFile, int wake, long serverPid)
+      throws Exception {
     Map<Integer, String> delivered = new ConcurrentHashMap<>();
     for (String line : Files.readAllLines(idsFile)) {
       String[] parts = line.split(" ");
@@ -121,6 +124,13 @@ public class BenchTool {
         sum(http, url, "jvm_memory_used_bytes{area=\"heap\"") / 1e6,
         sum(http, url, "jvm_memory_committed_bytes{area=\"heap\"") / 1e6,
         gauge(http, url, "process_files_open_files"), gauge(http, url, "jvm_threads_live_threads"));
+    if (serverPid > 0) {
+      // Heap used at any moment includes garbage not collected yet; after a full GC it is what is live.
+      new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.run").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+      System.out.printf("server heap live after a full GC, %.0f long polls held: %.0f MB%n",
+          gauge(http, url, "recommender_long_polls_waiting"), sum(http, url, "jvm_memory_used_bytes{area=\"heap\"") / 1e6);
+    }
     List<Long> latencies = new ArrayList<>();
     List<Integer> sample = delivered.keySet().stream().filter(g -> g < groups).sorted().limit(wake).toList();
     for (int group : sample) {
@@ -183,6 +193,19 @@ public class BenchTool {
 
   private static HttpRequest.Builder request(String url, String token) {
     return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+  }
+
+  /**
+   * Sends {@code request}, and once more when the server closed the kept-alive connection before
+   * answering (it closes connections idle longer than its header deadline, and the client may pick
+   * one just then); nothing was read from such a request, so sending it again is safe.
+   */
+  private static CompletableFuture<HttpResponse<String>> sendAgainIfClosed(HttpClient http, HttpRequest request) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).exceptionallyCompose(e -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+      return cause instanceof IOException && String.valueOf(cause.getMessage()).contains("received no bytes")
+          ? http.sendAsync(request, HttpResponse.BodyHandlers.ofString()) : CompletableFuture.failedFuture(cause);
+    });
   }
 
   private static HttpClient client() {

@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
-# Benchmarks chat-tool polling over 10k groups against a bare Vert.x endpoint answering the same
-# bytes, in the same run on the same machine, then holds 10k long polls and times wake-ups.
+# Benchmarks chat-tool polling over 2,000 and then 10,000 groups against a bare Vert.x endpoint
+# answering the same bytes after the same token check, in the same run on the same machine, then
+# holds one long poll per group and times wake-ups.
 # Loopback only; every step is bounded and the script stops what it started. See bench/README.md.
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$home"
-GROUP_COUNT="${GROUP_COUNT:-10000}"
+# GROUP_COUNT=N runs one size only; GROUP_COUNTS lists the sizes to run, each on a fresh server.
+GROUP_COUNTS="${GROUP_COUNTS:-${GROUP_COUNT:-2000 10000}}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 WAKE_UPS="${WAKE_UPS:-20}"
 PORT="${PORT:-18480}"
 BARE_PORT="${BARE_PORT:-18481}"
-jar="$home/web/target/recommender.jar"
+jar="${JAR:-$home/web/target/recommender.jar}"
 url="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "error: wrk is missing; on Debian: apt-get install -y wrk" >&2; exit 1; }
 [ -f "$jar" ] || mvn -B -q -DskipTests package
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((GROUP_COUNT + 2000)) ]; then
-  echo "warning: open-files limit $(ulimit -n) is too low for $GROUP_COUNT long polls per process" >&2
+largest="$(printf '%s\n' $GROUP_COUNTS | sort -n | tail -1)"
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((largest + 2000)) ]; then
+  echo "warning: open-files limit $(ulimit -n) is too low for $largest long polls per process" >&2
 fi
 
 work="$(mktemp -d)"
@@ -38,58 +41,74 @@ wait_for() {  # wait_for FILE PATTERN: until the line shows up, at most 120 s
 }
 
 measure() {  # measure NAME URL TOKEN: wrk with the poll script; prints the name, requests/s and p99
-  TOKEN="$3" BENCH_GROUPS="$GROUP_COUNT" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
+  TOKEN="$3" BENCH_GROUPS="$groups" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
     -s bench/poll.lua "$2" > "$work/$1.wrk"
   local rps p99 other
   rps="$(awk '/^Requests\/sec:/ {print $2}' "$work/$1.wrk")"
   p99="$(awk '$1 == "99%" {print $2}' "$work/$1.wrk")"
   other="$(awk '/Non-2xx/ {print $NF}' "$work/$1.wrk")"
-  printf '%-34s %10s req/s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p99" "${other:-0}" | tee -a "$work/summary"
+  printf '%6s groups, %-34s %10s req/s   p99 %8s   non-2xx %s\n' "$groups" "$1" "$rps" "$p99" "${other:-0}" \
+    | tee -a "$work/summary"
   echo "$rps"  > "$work/$1.rps"
 }
 
-bare() {  # bare MODE: start the baseline server answering json or empty (204)
-  java -cp "$jar" bench/BareServer.java "$BARE_PORT" "$1" "$work/body.json" > "$work/bare-$1.log" 2>&1 &
+bare() {  # bare MODE TOKEN: start the baseline server answering json or empty (204) to TOKEN's requests
+  java -cp "$jar" bench/BareServer.java "$BARE_PORT" "$1" "$work/body.json" "$2" > "$work/bare-$1.log" 2>&1 &
   bare_pid=$!
   pids+=("$bare_pid")
   wait_for "$work/bare-$1.log" "listening"
 }
 
-echo "== starting the server (embedded PostgreSQL, demo content, no rate limit) on $url"
-java ${JAVA_OPTS:-} -jar "$jar" serve --port "$PORT" --data-dir "$work/data" --demo --rate-limit 0 \
-  > "$work/server.log" 2>&1 &
-pids+=("$!")
-wait_for "$work/server.log" "listening on"
-admin="$(cat "$work/data/admin.token")"
+ratio() { awk -v a="$(cat "$work/$1.rps")" -v b="$(cat "$work/$2.rps")" 'BEGIN {printf "%.2f", a / b}'; }
+
+run_size() {  # run_size GROUPS: every step on a fresh server and database
+groups="$1"
+data="$work/data-$groups"
+echo "== $groups groups: starting the server (embedded PostgreSQL, demo content, no rate limit) on $url"
+java ${JAVA_OPTS:-} -jar "$jar" serve --port "$PORT" --data-dir "$data" --demo --rate-limit 0 \
+  > "$work/server-$groups.log" 2>&1 &
+server_pid=$!
+pids+=("$server_pid")
+wait_for "$work/server-$groups.log" "listening on"
+admin="$(cat "$data/admin.token")"
 token() { java -jar "$jar" token create --role "$1" --server "$url" --token "$admin" 2>/dev/null; }
 operator="$(token operator)"
 bot="$(token bot)"
 
-echo "== seeding $GROUP_COUNT groups"
-java bench/BenchTool.java seed "$url" "$admin" "$GROUP_COUNT"
+echo "== seeding $groups groups"
+java bench/BenchTool.java seed "$url" "$admin" "$groups"
 
 echo "== operator looks: the first look decides and stores a pending suggestion; later ones read it"
-java bench/BenchTool.java claim "$url" "$operator" "$GROUP_COUNT" "$work/looked.ids"
+java bench/BenchTool.java claim "$url" "$operator" "$groups" "$work/looked.ids"
 curl -s -H "Authorization: Bearer $operator" "$url/api/v1/groups/bench-1/suggestion" > "$work/body.json"
 echo "a suggestion is $(wc -c < "$work/body.json") bytes of JSON"
 measure "recommender, look (200 + JSON)" "$url" "$operator"
-bare json
+bare json "$operator"
 measure "bare Vert.x, same JSON bytes" "http://127.0.0.1:$BARE_PORT" "$operator"
 kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
 
 echo "== bot polls: the first poll of each group claims its suggestion; later ones are held by pacing (204)"
-java bench/BenchTool.java claim "$url" "$bot" "$GROUP_COUNT" "$work/delivered.ids"
+java bench/BenchTool.java claim "$url" "$bot" "$groups" "$work/delivered.ids"
 measure "recommender, held bot poll (204)" "$url" "$bot"
-bare empty
+bare empty "$bot"
 measure "bare Vert.x, same 204" "http://127.0.0.1:$BARE_PORT" "$bot"
 kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
 
 echo "== long polls: one per group, then wake-ups by feedback"
-java bench/BenchTool.java waiters "$url" "$bot" "$GROUP_COUNT" "$work/delivered.ids" "$WAKE_UPS" | tee -a "$work/summary"
+java bench/BenchTool.java waiters "$url" "$bot" "$groups" "$work/delivered.ids" "$WAKE_UPS" "$server_pid" \
+  | sed "s/^/$groups groups: /" | tee -a "$work/summary"
+
+echo "$groups groups: throughput ratio, look / bare JSON:     $(ratio "recommender, look (200 + JSON)" "bare Vert.x, same JSON bytes")" \
+  | tee -a "$work/summary"
+echo "$groups groups: throughput ratio, held poll / bare 204: $(ratio "recommender, held bot poll (204)" "bare Vert.x, same 204")" \
+  | tee -a "$work/summary"
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+}
+
+for size in $GROUP_COUNTS; do
+  run_size "$size"
+done
 
 echo
-echo "== summary ($(nproc) cores; wrk -t $THREADS -c $CONNECTIONS -d $DURATION; $GROUP_COUNT groups)"
+echo "== summary ($(nproc) cores; wrk -t $THREADS -c $CONNECTIONS -d $DURATION; load average now:$(uptime | sed 's/.*load average://'))"
 cat "$work/summary"
-ratio() { awk -v a="$(cat "$work/$1.rps")" -v b="$(cat "$work/$2.rps")" 'BEGIN {printf "%.2f", a / b}'; }
-echo "throughput ratio, look / bare JSON:     $(ratio "recommender, look (200 + JSON)" "bare Vert.x, same JSON bytes")"
-echo "throughput ratio, held poll / bare 204: $(ratio "recommender, held bot poll (204)" "bare Vert.x, same 204")"

@@ -111,6 +111,28 @@ class DeliveryTest {
   }
 
   @Test
+  void repeatedLooks_writeTheSameBytes_whileAnotherFormatIsRenderedForItself() {
+    HttpResponse<String> first = server.get("/api/v1/groups/sea-coffee-roasters/suggestion", admin);
+    HttpResponse<String> again = server.get("/api/v1/groups/sea-coffee-roasters/suggestion", admin);
+    HttpResponse<String> remembered = server.get("/api/v1/groups/sea-coffee-roasters/suggestion", admin);
+    HttpResponse<String> telegram = server.get("/api/v1/groups/sea-coffee-roasters/suggestion?format=telegram", admin);
+    HttpResponse<String> explained = server.get("/api/v1/groups/sea-coffee-roasters/suggestion?explain=true", admin);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(again.body()).as("the decision's answer and the stored one").isEqualTo(first.body());
+    assertThat(remembered.body()).as("the stored answer and the remembered bytes").isEqualTo(again.body());
+    assertThat(remembered.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
+    assertThat(remembered.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(remembered.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(new JsonObject(first.body()).getJsonObject("rendering").getString("format")).isEqualTo("discord");
+    assertThat(new JsonObject(telegram.body()).getJsonObject("rendering").getString("format")).isEqualTo("telegram");
+    assertThat(new JsonObject(explained.body()).getJsonObject("explanation")).isNotNull();
+    assertThat(explained.headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
+    assertThat(server.get("/api/v1/groups/sea-coffee-roasters/suggestion", admin, "If-None-Match",
+        first.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+  }
+
+  @Test
   void crossOriginRequests_getNoCorsHeaders_whenNoOriginIsListed() {
     HttpResponse<String> answer = server.get("/api/v1/groups/sf-outdoor-photo/suggestion", admin,
         "Origin", "https://chat.example.org");

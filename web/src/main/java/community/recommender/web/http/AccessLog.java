@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -68,6 +69,13 @@ public final class AccessLog {
 
   /** {@code sent} when it is a sane id, else a new one. */
   static String requestId(String sent) {
-    return sent != null && SANE_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    if (sent != null && SANE_ID.matcher(sent).matches()) {
+      return sent;
+    }
+    // A random (version 4) UUID from the thread's generator: a request id names, it need not be secret,
+    // and UUID.randomUUID() would take the shared SecureRandom's lock on every request.
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new UUID(random.nextLong() & ~0xF000L | 0x4000L,
+        random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
   }
 }

@@ -110,9 +110,9 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         RuleLimits.DEFAULT, engagement);
     // The service's remembered answers are forgotten before waiting polls are woken to ask again:
     // notices reach their listeners in the order they were registered.
-    SuggestionService suggestions = new SuggestionService(stores.groups(), stores.suggestions(), notices,
+    SuggestionService suggestions = new SuggestionService(stores.decisions(), stores.suggestions(), notices,
         new Decider(ruleBook, pipeline, holdout, experiments, decisions, metrics::timeDecision), config.clock(),
-        config.delivery().pendingTtl(), stores.gaps(), stores.silences(), stores.externalSends());
+        config.delivery().pendingTtl(), stores.silences());
     Waiters waiters = new Waiters(notices);
 
     UploadLimits uploadLimits = UploadLimits.defaults().withMaxFileBytes(config.maxFileBytes());

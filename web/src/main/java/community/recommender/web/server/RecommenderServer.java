@@ -63,8 +63,11 @@ public final class RecommenderServer {
       ApplicationAssembly services = ApplicationAssembly.start(vertx, config, stores, metrics, out, opened);
       Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out, terminal));
       AtomicBoolean draining = new AtomicBoolean();
+      // Closed after the drain below, so that the polls answered on the way down are logged too.
+      BatchedLines accessLines = new BatchedLines(vertx, out);
+      opened.push(accessLines);
       List<ApiVerticle> servers = HttpAssembly.listen(vertx, config, stores, services, metrics, dataDir.uploads(),
-          draining, out::println);
+          draining, accessLines);
       opened.push(new Drain(draining, services.waiters(), servers, config.unreadyFor(),
           requestGrace(config.shutdownTimeout()).minus(config.unreadyFor())));
       ApiVerticle api = servers.get(0);

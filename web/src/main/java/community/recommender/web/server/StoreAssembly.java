@@ -5,6 +5,7 @@ import community.recommender.web.store.ChangeNotices;
 import community.recommender.web.store.ClusterLock;
 import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.ContentStore;
+import community.recommender.web.store.DecisionRecords;
 import community.recommender.web.store.ExperimentStore;
 import community.recommender.web.store.EngagementStore;
 import community.recommender.web.store.FeedbackStore;
@@ -23,6 +24,7 @@ import community.recommender.web.store.pg.PgActivityReports;
 import community.recommender.web.store.pg.PgChangeNotices;
 import community.recommender.web.store.pg.PgContentGapStore;
 import community.recommender.web.store.pg.PgContentStore;
+import community.recommender.web.store.pg.PgDecisionRecords;
 import community.recommender.web.store.pg.PgExperimentStore;
 import community.recommender.web.store.pg.PgEngagementStore;
 import community.recommender.web.store.pg.PgFeedbackStore;
@@ -46,7 +48,7 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
     ContentStore content, RuleSetStore ruleVersions, FeedbackStore feedback, SuggestionStats stats,
     TokenStore tokens, ChangeNotices notices, ClusterLock reassessmentLock, ContentGapStore gaps,
     SilenceStore silences, ExperimentStore experiments, EngagementStore engagement,
-    ExternalSendStore externalSends) {
+    ExternalSendStore externalSends, DecisionRecords decisions) {
 
   /** Opens the database and migrates it; everything to close is pushed onto {@code opened}. */
   static StoreAssembly open(Vertx vertx, ServerConfig config, Deque<AutoCloseable> opened) {
@@ -63,7 +65,7 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
         new OutageTolerantTokens(new PgTokenStore(pool)), notices,
         new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool),
         new PgSilenceStore(pool), new PgExperimentStore(pool), new PgEngagementStore(pool),
-        new PgExternalSendStore(pool));
+        new PgExternalSendStore(pool), new PgDecisionRecords(pool, notices));
   }
 
   /** Whether the database answers. */

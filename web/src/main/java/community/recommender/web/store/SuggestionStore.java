@@ -1,5 +1,6 @@
 package community.recommender.web.store;
 
+import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Suggestion;
 import io.vertx.core.Future;
@@ -18,32 +19,11 @@ public interface SuggestionStore {
   Future<List<PastSuggestion>> history(String groupId, Instant since, Instant now);
 
   /**
-   * When a chat tool last received a suggestion for the group, or empty when none ever did. A
-   * decision reads this with the history, and {@link #save} refuses to store the decision when it has
-   * moved on since: another poller was served in between, and the history the rules read is stale.
-   */
-  Future<Optional<Instant>> lastDeliveredAt(String groupId);
-
-  /**
    * Hands the pending suggestion {@code id} to the bot token {@code tokenId} and announces the change
    * to its group; answers false when it is no longer pending (another poller, on any node, claimed it
    * first, or it was superseded).
    */
   Future<Boolean> claim(String id, String tokenId);
-
-  /**
-   * Stores a fresh decision for its group: as the pending suggestion, or, when {@code deliverTo} names
-   * a bot token, as delivered to that bot at once. {@code replacing} is the stale pending suggestion
-   * it supersedes, or null.
-   *
-   * <p>Writers for one group take turns on the group's row. The decision is stored only when the
-   * group is as it was decided on: no other pending suggestion and no delivery after
-   * {@code deliveredMark}. Otherwise it answers empty, and the caller decides again.
-   */
-  Future<Optional<Suggestion>> save(Suggestion suggestion, JsonObject explanation, Optional<Instant> deliveredMark, String replacing, String deliverTo);
-
-  /** Supersedes the pending suggestion {@code id}, if it still is pending. */
-  Future<Void> supersede(String id, String because);
 
   /**
    * Supersedes the group's pending suggestion, so that its next poll decides anew, and announces it.
@@ -56,10 +36,10 @@ public interface SuggestionStore {
   Future<Void> supersedePending(List<String> groupIds, String because);
 
   /**
-   * Supersedes every pending suggestion and announces it. Call this after the content library
-   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   * Supersedes the pending suggestions of the groups a change to {@code items} (as they are now) may
+   * affect, and announces it to those groups only; answers how many groups that was.
    */
-  Future<Void> supersedeAllPending(String because);
+  Future<Integer> supersedePendingAffectedBy(List<ContentItem> items, String because);
 
   /** How many groups have a pending suggestion, across every node. */
   Future<Long> countPending();

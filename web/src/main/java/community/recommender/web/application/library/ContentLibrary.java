@@ -67,8 +67,7 @@ public final class ContentLibrary {
         }));
       }
       return chain.compose(reports -> indexer.catchUp()
-          .compose(indexed -> reports.stream().flatMap(r -> r.saved().stream()).anyMatch(Saved::changed)
-              ? contentChanged() : Future.succeededFuture())
+          .compose(indexed -> contentChanged(reports.stream().flatMap(r -> r.saved().stream()).toList()))
           .compose(changed -> closeGapsAnsweredBy(reports))
           .map(reports));
     });
@@ -128,9 +127,13 @@ public final class ContentLibrary {
     return gaps.open(Math.min(limit, MAX_GAPS));
   }
 
-  /** Every group may be better served now: their pending suggestions are decided anew on their next poll. */
-  private Future<Void> contentChanged() {
-    return suggestions.supersedeAllPending("the content library changed");
+  /**
+   * The groups the changed items may serve now, or whose pending suggestion one of them is, are
+   * decided anew on their next poll; other groups keep what they have.
+   */
+  private Future<Void> contentChanged(List<Saved> saved) {
+    List<ContentItem> changed = saved.stream().filter(Saved::changed).map(Saved::item).toList();
+    return suggestions.supersedePendingAffectedBy(changed, "the content library changed").mapEmpty();
   }
 
   public Future<Optional<ContentItem>> find(String id) {
@@ -144,8 +147,7 @@ public final class ContentLibrary {
   public Future<Optional<Saved>> archive(String id, String changedBy, ExpectedVersion expected) {
     return store.archive(id, changedBy, expected)
         .compose(archived -> indexer.catchUp()
-            .compose(indexed -> archived.isPresent() && archived.get().changed() ? contentChanged()
-                : Future.succeededFuture())
+            .compose(indexed -> contentChanged(archived.stream().toList()))
             .map(archived));
   }
 

@@ -10,8 +10,16 @@ import java.util.List;
 /** What a poll for a group's next suggestion comes to. */
 public sealed interface SuggestionAnswer {
 
-  /** A suggestion to post, with the explanation of how it was chosen. */
-  record Suggested(Suggestion suggestion, JsonObject explanation) implements SuggestionAnswer {
+  /**
+   * A suggestion to post, with the explanation of how it was chosen and, once a poll encoded it, its
+   * plain answer's bytes.
+   */
+  record Suggested(Suggestion suggestion, JsonObject explanation, EncodedAnswer encoded) implements SuggestionAnswer {
+
+    /** A suggestion not encoded yet. */
+    public Suggested(Suggestion suggestion, JsonObject explanation) {
+      this(suggestion, explanation, new EncodedAnswer());
+    }
 
     /** The pending suggestion as stored. */
     static Suggested of(PendingSuggestion pending) {

@@ -1,28 +1,29 @@
 package community.recommender.web.application.suggestions;
 
+import community.recommender.engine.decision.ContentGap;
 import community.recommender.engine.decision.Decision;
-import community.recommender.engine.model.ExternalSends;
 import community.recommender.engine.model.Group;
-import community.recommender.engine.model.History;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.application.groups.GroupNotFound;
 import community.recommender.web.store.ChangeNotices;
-import community.recommender.web.store.ContentGapStore;
-import community.recommender.web.store.ExternalSendStore;
-import community.recommender.web.store.GroupStore;
+import community.recommender.web.store.DecisionRecords;
+import community.recommender.web.store.DecisionSnapshot;
 import community.recommender.web.store.RecordedSilence;
 import community.recommender.web.store.Silence;
 import community.recommender.web.store.SilenceStore;
 import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import community.recommender.engine.model.PastSuggestion;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,40 +34,40 @@ import org.slf4j.LoggerFactory;
  * <p>A pending suggestion is current while the active rules made it and it is younger than the
  * pending TTL; activity, portrait and content changes supersede it in the store. A bot's poll claims
  * what it gets, so the next poll decides anew, and the pacing rules then usually hold the group.
+ *
+ * <p>A poll that decides costs three database round trips, four when a bot claims what was decided:
+ * the pending suggestion, one snapshot of everything the decision reads, one statement that stores
+ * the outcome (with its content gaps and, for a new pending suggestion, its notice), and the claim.
  */
 public final class SuggestionService {
   private static final Logger LOG = LoggerFactory.getLogger(SuggestionService.class);
   /** How often one poll tries again when other pollers of the same group keep winning the race. */
   private static final int ATTEMPTS = 3;
 
-  private final GroupStore groups;
+  private final DecisionRecords records;
   private final SuggestionStore suggestions;
-  private final ChangeNotices notices;
   private final Decider decider;
   private final Clock clock;
   private final Duration pendingTtl;
   private final RememberedAnswers remembered;
-  private final ContentGapStore gaps;
   private final SilenceStore silences;
-  private final ExternalSendStore externalSends;
+  /** The looks (polls that claim nothing) being answered now, by group. */
+  private final Map<String, Future<SuggestionAnswer>> looks = new ConcurrentHashMap<>();
 
   /**
    * A pending suggestion serves for {@code pendingTtl}. Answers are remembered on this node until a
    * change notice says they no longer stand; they are forgotten before anyone who registers with
    * {@code notices} later is told, so that a woken poll never gets a stale answer.
    */
-  public SuggestionService(GroupStore groups, SuggestionStore suggestions, ChangeNotices notices, Decider decider,
-      Clock clock, Duration pendingTtl, ContentGapStore gaps, SilenceStore silences, ExternalSendStore externalSends) {
-    this.groups = groups;
+  public SuggestionService(DecisionRecords records, SuggestionStore suggestions, ChangeNotices notices,
+      Decider decider, Clock clock, Duration pendingTtl, SilenceStore silences) {
+    this.records = records;
     this.suggestions = suggestions;
-    this.notices = notices;
     this.decider = decider;
     this.clock = clock;
     this.pendingTtl = pendingTtl;
     this.remembered = new RememberedAnswers(notices);
-    this.gaps = gaps;
     this.silences = silences;
-    this.externalSends = externalSends;
   }
 
   /** The group's latest recorded silence: the last decision that sent it nothing, and since when. */
@@ -87,7 +88,27 @@ public final class SuggestionService {
    * is answered but never claimed: the poller will not be sent it, so it stays pending.
    */
   public Future<SuggestionAnswer> next(String groupId, String claimFor, SeenSuggestions seen) {
-    return attempt(groupId, claimFor, seen, ATTEMPTS);
+    if (claimFor != null) {
+      return attempt(groupId, claimFor, seen, ATTEMPTS);
+    }
+    Instant now = clock.instant();
+    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
+    if (known.isPresent() && (known.get() instanceof SuggestionAnswer.Held
+        || known.get() instanceof SuggestionAnswer.Suggested pending && isCurrent(pending.suggestion(), now))) {
+      return Future.succeededFuture(known.get());
+    }
+    // Looks at one group while its answer is being worked out share that work: after a rule swap or
+    // a change, the group is read and decided once on this node, not once per poller.
+    Promise<SuggestionAnswer> mine = Promise.promise();
+    Future<SuggestionAnswer> running = looks.putIfAbsent(groupId, mine.future());
+    if (running != null) {
+      return running;
+    }
+    attempt(groupId, null, seen, ATTEMPTS).onComplete(done -> {
+      looks.remove(groupId, mine.future());
+      mine.handle(done);
+    });
+    return mine.future();
   }
 
   private Future<SuggestionAnswer> attempt(String groupId, String claimFor, SeenSuggestions seen, int attemptsLeft) {
@@ -116,9 +137,9 @@ public final class SuggestionService {
         return claim(pending.get(), claimFor, seen, attemptsLeft);
       }
       String stale = pending.map(p -> p.suggestion().id()).orElse(null);
-      return groups.find(groupId, now).compose(found -> {
-        Group group = found.orElseThrow(() -> new GroupNotFound(groupId));
-        return decideAndStore(group, stale, claimFor, seen, now, mark)
+      return records.snapshot(groupId, now).compose(found -> {
+        DecisionSnapshot basis = found.orElseThrow(() -> new GroupNotFound(groupId));
+        return decideAndStore(basis, stale, claimFor, seen, now, mark)
             .compose(answer -> answer.isPresent() ? Future.succeededFuture(answer.get())
                 : attempt(groupId, claimFor, seen, attemptsLeft - 1));
       });
@@ -151,87 +172,72 @@ public final class SuggestionService {
   }
 
   /**
-   * A decision that looked for content says what the group waits on; a held one looked for nothing
-   * and leaves it as it was. A gap that cannot be written costs the answer nothing.
+   * Keeps a decision that sent nothing, so an operator can see later why the group was silent, with
+   * the gaps it met when it looked for content (a held decision looked for nothing). Only decisions
+   * are recorded: polls answered from a remembered hold decide nothing and write nothing. A silence
+   * that cannot be written costs the answer nothing.
    */
-  private Future<Decision> recordGaps(String groupId, Decision decision, Instant now) {
-    if (decision.isHeld()) {
-      return Future.succeededFuture(decision);
-    }
-    return gaps.record(groupId, decision.gaps(), now)
-        .recover(e -> {
-          LOG.warn("cannot record the content gaps of group {}", groupId, e);
-          return Future.succeededFuture();
-        })
-        .map(decision);
-  }
-
-  /**
-   * Keeps a decision that sent nothing, so an operator can see later why the group was silent. Only
-   * decisions are recorded: polls answered from a remembered hold decide nothing and write nothing.
-   * A silence that cannot be written costs the answer nothing.
-   */
-  private Future<Void> recordSilence(String groupId, Silence silence, Instant now) {
-    return silences.record(groupId, silence, now).recover(e -> {
+  private Future<Void> recordSilence(String groupId, Silence silence, String stale, Decision decision, Instant now) {
+    Optional<List<ContentGap>> gaps = decision.isHeld() ? Optional.empty() : Optional.of(decision.gaps());
+    return records.silence(groupId, silence, stale, gaps, now).recover(e -> {
       LOG.warn("cannot record the silence of group {}", groupId, e);
       return Future.succeededFuture();
     });
   }
 
-  /** Decides anew; empty when the group moved on while deciding (another poller was served). */
-  private Future<Optional<SuggestionAnswer>> decideAndStore(Group group, String stale, String claimFor,
+  /**
+   * Decides anew over one snapshot of the group and stores the outcome in one statement; empty when
+   * the group moved on while deciding (another poller was served).
+   */
+  private Future<Optional<SuggestionAnswer>> decideAndStore(DecisionSnapshot basis, String stale, String claimFor,
       SeenSuggestions seen, Instant now, long heldMark) {
+    Group group = basis.group();
     String groupId = group.getId();
-    // The mark is read before the history: a delivery that lands between the two reads then makes the
-    // store refuse this decision, instead of letting it pass on a history that misses the delivery.
-    Future<Optional<Instant>> mark = suggestions.lastDeliveredAt(groupId);
-    Future<List<PastSuggestion>> history = mark.compose(read -> suggestions.history(groupId, now.minus(History.WINDOW), now));
-    // Quotas reach back to the start of the month, or of a week that began in the month before.
-    Future<ExternalSends> external = history.compose(read -> externalSends.since(groupId,
-        now.atZone(group.getPortrait().getTimezone()).toLocalDate().withDayOfMonth(1).minusDays(7)));
-    Future<Decided> decided = external.compose(read -> decider.decide(group, history.result(), external.result(), now));
-    return decided
-        .compose(made -> recordGaps(groupId, made.decision(), now))
-        .compose(decision -> {
-          JsonObject explanation = DecisionJson.explanation(decision, group);
-          decided.result().enrolment().ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
-              .put("id", enrolment.experiment().id()).put("name", enrolment.experiment().name())
-              .put("arm", enrolment.arm().name()).put("treatment", enrolment.arm().treatment().describe())));
-          if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
-            SuggestionAnswer answer;
-            Silence silence;
-            if (decision.heldUntil().isPresent()) {
-              SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons(),
-                  explanation);
-              remembered.remember(groupId, hold, heldMark);
-              answer = hold;
-              silence = new Silence(Silence.HELD, hold.until(), decision.ruleSetVersion(), hold.reasons(), explanation);
-            } else {
-              SuggestionAnswer.Nothing nothing = new SuggestionAnswer.Nothing(
-                  decision.retryAt().orElse(now.plusSeconds(3600)), decision.reasons(), explanation);
-              answer = nothing;
-              silence = new Silence(Silence.EMPTY, nothing.retryAt(), decision.ruleSetVersion(), nothing.reasons(),
-                  explanation);
+    Future<Decided> decided = decider.decide(group, basis.history(), basis.external(), now);
+    return decided.compose(made -> {
+      Decision decision = made.decision();
+      JsonObject explanation = DecisionJson.explanation(decision, group);
+      made.enrolment().ifPresent(enrolment -> explanation.put("experiment", new JsonObject()
+          .put("id", enrolment.experiment().id()).put("name", enrolment.experiment().name())
+          .put("arm", enrolment.arm().name()).put("treatment", enrolment.arm().treatment().describe())));
+      if (decision.heldUntil().isPresent() || decision.winner().isEmpty()) {
+        SuggestionAnswer answer;
+        Silence silence;
+        if (decision.heldUntil().isPresent()) {
+          SuggestionAnswer.Held hold = new SuggestionAnswer.Held(decision.heldUntil().get(), decision.reasons(),
+              explanation);
+          remembered.remember(groupId, hold, heldMark);
+          answer = hold;
+          silence = new Silence(Silence.HELD, hold.until(), decision.ruleSetVersion(), hold.reasons(), explanation);
+        } else {
+          SuggestionAnswer.Nothing nothing = new SuggestionAnswer.Nothing(
+              decision.retryAt().orElse(now.plusSeconds(3600)), decision.reasons(), explanation);
+          answer = nothing;
+          silence = new Silence(Silence.EMPTY, nothing.retryAt(), decision.ruleSetVersion(), nothing.reasons(),
+              explanation);
+        }
+        return recordSilence(groupId, silence, stale, decision, now).map(done -> Optional.of(answer));
+      }
+      // Stored to the microsecond, so the first answer's createdAt is the one every later read gives.
+      Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), groupId, decision.winner().get(),
+          decision.score(), decision.reasons(), decision.ruleSetVersion(), now.truncatedTo(ChronoUnit.MICROS));
+      SuggestionAnswer.Suggested answer = new SuggestionAnswer.Suggested(suggestion, explanation);
+      // A poller that holds whatever is current (If-None-Match: *) is not sent this one, so it stays pending.
+      String claimant = seen.holds(suggestion.id()) ? null : claimFor;
+      // Stored as pending either way (the one-pending index keeps concurrent deciders apart), and
+      // announced only when it stays pending: a bot's claim announces itself.
+      return records.suggest(suggestion, explanation, basis, stale, decision.gaps(), claimant == null, now)
+          .compose(stored -> {
+            if (!stored) {
+              return Future.succeededFuture(Optional.<SuggestionAnswer>empty());
             }
-            Future<Void> cleared = recordSilence(groupId, silence, now)
-                .compose(recorded -> stale == null ? Future.succeededFuture()
-                    : suggestions.supersede(stale, "expired or made by earlier rules"));
-            return cleared.map(done -> Optional.of(answer));
-          }
-          Suggestion suggestion = new Suggestion(UUID.randomUUID().toString(), groupId, decision.winner().get(),
-              decision.score(), decision.reasons(), decision.ruleSetVersion(), now);
-          // A poller that holds whatever is current (If-None-Match: *) is not sent this one, so it stays pending.
-          String claimant = seen.holds(suggestion.id()) ? null : claimFor;
-          return suggestions.save(suggestion, explanation, mark.result(), stale, claimant)
-              .compose(saved -> {
-                if (saved.isPresent() && claimant == null) {
-                  // A new pending suggestion: bots waiting on this group, here or elsewhere, may take it.
-                  return notices.announce(groupId).map(saved);
-                }
-                return Future.succeededFuture(saved);
-              })
-              .map(saved -> saved.map(s -> (SuggestionAnswer) new SuggestionAnswer.Suggested(s, explanation)));
-        });
+            if (claimant == null) {
+              return Future.succeededFuture(Optional.<SuggestionAnswer>of(answer));
+            }
+            return suggestions.claim(suggestion.id(), claimant)
+                .map(won -> won ? Optional.<SuggestionAnswer>of(answer) : Optional.<SuggestionAnswer>empty());
+          });
+    });
   }
 
 }

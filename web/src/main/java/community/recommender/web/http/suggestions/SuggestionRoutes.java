@@ -12,6 +12,7 @@ import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
 import community.recommender.web.application.groups.GroupService;
+import community.recommender.web.application.suggestions.EncodedAnswer;
 import community.recommender.web.application.suggestions.SuggestionAnswer;
 import community.recommender.web.application.suggestions.SuggestionService;
 import community.recommender.web.application.suggestions.LongPoll;
@@ -23,6 +24,8 @@ import community.recommender.content.rendering.Rendering;
 import community.recommender.engine.model.Platform;
 import community.recommender.web.store.RecordedSilence;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -117,13 +120,27 @@ public final class SuggestionRoutes implements Routes {
       answer = poll.start();
     }
     boolean explained = explain && TokenAuthHandler.caller(ctx).role() != Role.BOT;
-    answer.compose(a -> explained
+    boolean plain = !explain && format.isEmpty();
+    answer.compose(a -> {
+          if (plain && a instanceof SuggestionAnswer.Suggested s && !known.holds(s.suggestion().id())
+              && s.encoded().bytes().isPresent()) {
+            // Remembered and encoded before: write the same bytes again.
+            writeEncoded(ctx, s.encoded().bytes().get());
+            return Future.succeededFuture(null);
+          }
+          return Future.succeededFuture(a);
+        })
+        .compose(a -> a == null ? Future.succeededFuture(null) : explained
             ? suggestions.latestSilence(groupId).map(recorded -> new Explained(a, recorded, null))
             : Future.succeededFuture(new Explained(a, Optional.empty(), null)))
-        .compose(a -> a.answer() instanceof SuggestionAnswer.Suggested s
+        .compose(a -> a != null && a.answer() instanceof SuggestionAnswer.Suggested s
             ? renderings.render(s.suggestion(), format).map(r -> new Explained(a.answer(), a.silence(), r))
             : Future.succeededFuture(a))
-        .onSuccess(a -> respond(ctx, a.answer(), explain, known, a.silence(), a.rendering()))
+        .onSuccess(a -> {
+          if (a != null) {
+            respond(ctx, a.answer(), explain, plain, known, a.silence(), a.rendering());
+          }
+        })
         .onFailure(e -> {
           if (!ctx.response().closed() && !ctx.response().ended()) {
             ctx.fail(e);
@@ -147,16 +164,16 @@ public final class SuggestionRoutes implements Routes {
         "format must be one of wecom, wechat, telegram, discord, slack or other")));
   }
 
-  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, SeenSuggestions known,
-      Optional<RecordedSilence> silence, Rendering rendering) {
+  private void respond(RoutingContext ctx, SuggestionAnswer answer, boolean explain, boolean plain,
+      SeenSuggestions known, Optional<RecordedSilence> silence, Rendering rendering) {
     if (ctx.response().closed() || ctx.response().ended()) {
       return;
     }
-    experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader("X-Experiment", experiment));
     if (answer instanceof SuggestionAnswer.Suggested suggested) {
-      ctx.response().putHeader("ETag", etag(suggested, explain)).putHeader("Cache-Control", "no-store");
       if (known.holds(suggested.suggestion().id())) {
-        ctx.response().setStatusCode(304).end();
+        experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader("X-Experiment", experiment));
+        ctx.response().putHeader("ETag", etag(suggested, explain)).putHeader("Cache-Control", "no-store")
+            .setStatusCode(304).end();
         return;
       }
       JsonObject body = SuggestionJson.toJson(suggested.suggestion()).put("rendering", RenderingJson.toJson(rendering));
@@ -164,8 +181,10 @@ public final class SuggestionRoutes implements Routes {
         body.put("explanation", suggested.explanation());
         silence.ifPresent(last -> body.put("lastSilence", SilenceJson.recorded(last, false)));
       }
-      Responses.json(ctx, 200, body);
+      EncodedAnswer.Bytes encoded = new EncodedAnswer.Bytes(headers(suggested, explain), body.toBuffer());
+      writeEncoded(ctx, plain ? suggested.encoded().keep(encoded) : encoded);
     } else {
+      experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader("X-Experiment", experiment));
       Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
           : ((SuggestionAnswer.Nothing) answer).retryAt();
       ctx.response().putHeader("Retry-After", Long.toString(retryAfter(until)))
@@ -178,6 +197,22 @@ public final class SuggestionRoutes implements Routes {
         ctx.response().setStatusCode(204).end();
       }
     }
+  }
+
+  /** The headers of a 200 answer with {@code suggested}. */
+  private static MultiMap headers(SuggestionAnswer.Suggested suggested, boolean explain) {
+    MultiMap headers = HttpHeaders.headers().add("Content-Type", "application/json; charset=utf-8")
+        .add("ETag", etag(suggested, explain)).add("Cache-Control", "no-store");
+    experimentOf(suggested).ifPresent(experiment -> headers.add("X-Experiment", experiment));
+    return headers;
+  }
+
+  private static void writeEncoded(RoutingContext ctx, EncodedAnswer.Bytes encoded) {
+    if (ctx.response().closed() || ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(200).headers().addAll(encoded.headers());
+    ctx.response().end(encoded.body());
   }
 
   /** Every group on the page: each item as the single-group poll would answer it, claims included. */

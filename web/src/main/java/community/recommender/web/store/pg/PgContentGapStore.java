@@ -5,6 +5,8 @@ import community.recommender.engine.model.ContentKind;
 import community.recommender.web.store.ContentGapStore;
 import community.recommender.web.store.OpenGap;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -45,6 +47,40 @@ public final class PgContentGapStore implements ContentGapStore {
         WHERE x.gap_key = g.gap_key) w ON w.waiting > 0
       ORDER BY w.waiting DESC, g.first_seen, g.gap_key LIMIT $1""";
 
+  /**
+   * The common table expressions that record one decision's gaps inside a larger statement: the
+   * decision's gaps (a JSON array of {@link #rows}, parameter {@code $gaps}) are kept, the group
+   * ({@code $group}) waits on exactly those, and gaps no group waits on any more go. {@code $at} is
+   * the decision's time.
+   */
+  static String recordingCtes(String gaps, String group, String at) {
+    return """
+        gap_rows AS (SELECT * FROM jsonb_to_recordset(%1$s::jsonb)
+          AS x(key text, kind text, tags text[], interests text[], language text, region text, rule text)),
+        gaps_kept AS (INSERT INTO content_gaps (gap_key, kind, tags, interests, language, region, rule, first_seen, last_seen)
+          SELECT key, kind, tags, interests, language, region, rule, %3$s, %3$s FROM gap_rows
+          ON CONFLICT (gap_key) DO UPDATE SET rule = excluded.rule,
+            last_seen = greatest(content_gaps.last_seen, excluded.last_seen) RETURNING gap_key),
+        waits_kept AS (INSERT INTO content_gap_waits (gap_key, group_id, since, last_seen)
+          SELECT key, %2$s, %3$s, %3$s FROM gap_rows
+          ON CONFLICT (gap_key, group_id) DO UPDATE SET last_seen = greatest(content_gap_waits.last_seen, excluded.last_seen)
+          RETURNING gap_key),
+        waits_stopped AS (DELETE FROM content_gap_waits WHERE group_id = %2$s
+          AND gap_key NOT IN (SELECT key FROM gap_rows) RETURNING gap_key),
+        gaps_dropped AS (DELETE FROM content_gaps c WHERE c.gap_key IN (SELECT gap_key FROM waits_stopped)
+          AND NOT EXISTS (SELECT 1 FROM content_gap_waits w WHERE w.gap_key = c.gap_key AND w.group_id <> %2$s)
+          RETURNING gap_key)""".formatted(gaps, group, at);
+  }
+
+  /** The gaps as the rows {@link #recordingCtes} reads: one per distinct gap, tags and interests sorted. */
+  static JsonArray rows(List<ContentGap> gaps) {
+    JsonArray rows = new JsonArray();
+    byKey(gaps).forEach((key, gap) -> rows.add(new JsonObject().put("key", key).put("kind", gap.kind().name())
+        .put("tags", new JsonArray(List.of(sorted(gap.tags())))).put("interests", new JsonArray(List.of(sorted(gap.interests()))))
+        .put("language", gap.language()).put("region", gap.region()).put("rule", gap.rule())));
+    return rows;
+  }
+
   private final Pool pool;
 
   public PgContentGapStore(Pool pool) {
@@ -53,8 +89,7 @@ public final class PgContentGapStore implements ContentGapStore {
 
   @Override
   public Future<Void> record(String groupId, List<ContentGap> gaps, Instant now) {
-    Map<String, ContentGap> byKey = new LinkedHashMap<>();
-    gaps.stream().sorted(Comparator.comparing(OpenGap::keyOf)).forEach(g -> byKey.putIfAbsent(OpenGap.keyOf(g), g));
+    Map<String, ContentGap> byKey = byKey(gaps);
     String[] keys = byKey.keySet().toArray(String[]::new);
     if (byKey.isEmpty()) {
       return stopWaiting(pool, groupId, keys);
@@ -115,6 +150,12 @@ public final class PgContentGapStore implements ContentGapStore {
         row.getString("language"), row.getString("region"), row.getString("rule"), row.getLong("waiting").intValue(),
         Arrays.asList(row.getArrayOfStrings("some_groups")), row.getOffsetDateTime("first_seen").toInstant(),
         row.getOffsetDateTime("last_seen").toInstant());
+  }
+
+  private static Map<String, ContentGap> byKey(List<ContentGap> gaps) {
+    Map<String, ContentGap> byKey = new LinkedHashMap<>();
+    gaps.stream().sorted(Comparator.comparing(OpenGap::keyOf)).forEach(g -> byKey.putIfAbsent(OpenGap.keyOf(g), g));
+    return byKey;
   }
 
   private static String[] sorted(List<String> values) {

@@ -46,7 +46,8 @@ public final class PgGroupStore implements GroupStore {
   private static final List<String> COUNTS =
       List.of("messages", "active_members", "joins", "leaves", "reactions", "clicks", "orders", "complaints");
 
-  private static final String ACTIVITY = "CROSS JOIN LATERAL (SELECT "
+  /** Joins each group {@code g} with its activity sums; reads the week's start as $1 and the month's as $2. */
+  static final String ACTIVITY = "CROSS JOIN LATERAL (SELECT "
       + COUNTS.stream().map(c -> "coalesce(sum(r." + c + ") FILTER (WHERE r.window_end > $1), 0) AS week_" + c)
           .collect(Collectors.joining(", "))
       + ", "
@@ -280,7 +281,8 @@ public final class PgGroupStore implements GroupStore {
     return values.isEmpty() ? null : values.stream().map(Enum::name).toArray(String[]::new);
   }
 
-  private static Tuple periods(Instant now) {
+  /** The parameters {@link #ACTIVITY} reads: the starts of the week and the month before {@code now}. */
+  static Tuple periods(Instant now) {
     return Tuple.of(utc(now.minus(Duration.ofDays(7))), utc(now.minus(Duration.ofDays(28))));
   }
 
@@ -290,7 +292,8 @@ public final class PgGroupStore implements GroupStore {
     return groups;
   }
 
-  private static Group toGroup(Row row, Instant now) {
+  /** The group in a row that selected {@code g.id, g.portrait, g.created_at} and {@link #ACTIVITY}'s columns. */
+  static Group toGroup(Row row, Instant now) {
     Portrait portrait = PortraitDocument.read(row.getJsonObject("portrait"));
     Instant createdAt = row.getOffsetDateTime("created_at").toInstant();
     OffsetDateTime firstReport = row.getOffsetDateTime("first_report_at");

@@ -20,7 +20,7 @@ import java.util.Optional;
 /** Silences in PostgreSQL: one row per group, counted while the same silence lasts. */
 public final class PgSilenceStore implements SilenceStore {
   // A decision older than the recorded one (a slow node) leaves the newer record as it is.
-  private static final String UPSERT = """
+  static final String UPSERT = """
       INSERT INTO group_silences AS s (group_id, status, signature, since, last_seen, decisions, until,
         rule_set_version, reasons, explanation)
       VALUES ($1, $2, $3, $4, $4, 1, $5, $6, $7, $8)
@@ -42,12 +42,16 @@ public final class PgSilenceStore implements SilenceStore {
 
   @Override
   public Future<Void> record(String groupId, Silence silence, Instant now) {
+    return pool.preparedQuery(UPSERT).execute(parameters(groupId, silence, now)).mapEmpty();
+  }
+
+  /** The eight parameters {@link #UPSERT} reads, in order. */
+  static Tuple parameters(String groupId, Silence silence, Instant now) {
     JsonArray reasons = new JsonArray();
     silence.reasons().forEach(r -> reasons.add(new JsonObject().put("rule", r.rule()).put("message", r.message())));
-    return pool.preparedQuery(UPSERT).execute(Tuple.tuple().addString(groupId).addString(silence.status())
-            .addString(silence.signature()).addOffsetDateTime(utc(now)).addOffsetDateTime(utc(silence.until()))
-            .addLong(silence.ruleSetVersion()).addValue(reasons).addValue(silence.explanation()))
-        .mapEmpty();
+    return Tuple.tuple().addString(groupId).addString(silence.status())
+        .addString(silence.signature()).addOffsetDateTime(utc(now)).addOffsetDateTime(utc(silence.until()))
+        .addLong(silence.ruleSetVersion()).addValue(reasons).addValue(silence.explanation());
   }
 
   @Override

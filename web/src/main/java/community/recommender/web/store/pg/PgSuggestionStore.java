@@ -3,7 +3,9 @@ package community.recommender.web.store.pg;
 import community.recommender.web.store.SuggestionStore;
 
 import community.recommender.content.format.ContentItemJson;
+import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
+import community.recommender.engine.model.ContentStatus;
 import community.recommender.engine.model.Outcome;
 import community.recommender.engine.model.PastSuggestion;
 import community.recommender.engine.model.Reason;
@@ -34,6 +36,20 @@ import java.util.UUID;
  * conditional update, so that of any number of pollers on any number of nodes exactly one wins.
  */
 public final class PgSuggestionStore implements SuggestionStore {
+  private static final String AFFECTED_BY_CONTENT = """
+      WITH targets AS (SELECT lower(split_part(t.language, '-', 1)) AS language, t.regions
+          FROM jsonb_to_recordset($4::jsonb) AS t(language text, regions text[])),
+      affected AS (SELECT g.id FROM groups g WHERE g.archived_at IS NULL AND (
+          EXISTS (SELECT 1 FROM suggestions s WHERE s.group_id = g.id AND s.state = 'pending'
+            AND s.content_id = ANY($3))
+          OR EXISTS (SELECT 1 FROM targets t
+            WHERE t.language = lower(split_part(coalesce(g.portrait ->> 'language', 'zh'), '-', 1))
+              AND (cardinality(t.regions) = 0 OR EXISTS (SELECT 1 FROM unnest(t.regions) r
+                WHERE g.portrait ->> 'region' = r OR starts_with(g.portrait ->> 'region', r || '-')))))),
+      superseded AS (UPDATE suggestions SET state = 'superseded', superseded_at = $1, superseded_because = $2
+          WHERE state = 'pending' AND group_id IN (SELECT id FROM affected))
+      SELECT id FROM affected""";
+
   private final Pool pool;
   private final PgChangeNotices notices;
   private final Clock clock;
@@ -89,18 +105,6 @@ public final class PgSuggestionStore implements SuggestionStore {
   }
 
   /**
-   * When a chat tool last received a suggestion for the group, or empty when none ever did. A
-   * decision reads this with the history, and {@link #save} refuses to store the decision when it has
-   * moved on since: another poller was served in between, and the history the rules read is stale.
-   */
-  @Override
-  public Future<Optional<Instant>> lastDeliveredAt(String groupId) {
-    return pool.preparedQuery("SELECT max(delivered_at) FROM suggestions WHERE group_id = $1")
-        .execute(Tuple.of(groupId))
-        .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime(0)).map(OffsetDateTime::toInstant));
-  }
-
-  /**
    * Hands the pending suggestion {@code id} to the bot token {@code tokenId} and announces it, in one
    * statement; answers false when it is no longer pending (another poller, on any node, claimed it
    * first, or it was superseded).
@@ -121,64 +125,6 @@ public final class PgSuggestionStore implements SuggestionStore {
           notices.tellThisNode(rows.iterator().next().getString(0));
           return true;
         });
-  }
-
-  /**
-   * Stores a fresh decision for its group: as the pending suggestion, or, when {@code deliverTo} names
-   * a bot token, as delivered to that bot at once. {@code replacing} is the stale pending suggestion
-   * it supersedes, or null.
-   *
-   * <p>Writers for one group take turns on the group's row. The decision is stored only when the
-   * group is as it was decided on: no other pending suggestion and no delivery after
-   * {@code deliveredMark}. Otherwise it answers empty, and the caller decides again.
-   */
-  @Override
-  public Future<Optional<Suggestion>> save(Suggestion suggestion, JsonObject explanation,
-      Optional<Instant> deliveredMark, String replacing, String deliverTo) {
-    return pool.withTransaction(conn -> conn
-            .preparedQuery("SELECT 1 FROM groups WHERE id = $1 FOR UPDATE").execute(Tuple.of(suggestion.groupId()))
-            .compose(locked -> conn.preparedQuery("""
-                    SELECT (SELECT id FROM suggestions WHERE group_id = $1 AND state = 'pending') AS pending,
-                           (SELECT max(delivered_at) FROM suggestions WHERE group_id = $1) AS delivered""")
-                .execute(Tuple.of(suggestion.groupId())))
-            .compose(rows -> {
-              Row row = rows.iterator().next();
-              UUID pending = row.getUUID("pending");
-              Optional<Instant> delivered = Optional.ofNullable(row.getOffsetDateTime("delivered"))
-                  .map(OffsetDateTime::toInstant);
-              boolean pendingMovedOn = pending != null && !pending.toString().equals(replacing);
-              if (pendingMovedOn || !delivered.equals(deliveredMark)) {
-                return Future.succeededFuture(Optional.<Suggestion>empty());
-              }
-              Future<?> superseded = replacing == null ? Future.succeededFuture()
-                  : Supersede.ONE.run(conn, clock.instant(), "replaced by a new decision", UUID.fromString(replacing));
-              return superseded.compose(done -> conn.preparedQuery("""
-                      INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons,
-                          rule_set_version, created_at, explanation, state, delivered_at, delivered_to,
-                          segment_stage, segment_interest, active_members, learning_mode, rules_choice,
-                          learning_choice, rules_mean, learning_mean)
-                      VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9, $10::jsonb, $11,
-                          CASE WHEN $12::uuid IS NULL THEN NULL ELSE $13::timestamptz END, $12::uuid,
-                          $10::jsonb #>> '{segment,stage}', $10::jsonb #>> '{segment,interest}',
-                          ($10::jsonb #>> '{segment,activeMembers}')::bigint, $10::jsonb #>> '{learning,mode}',
-                          $10::jsonb #>> '{learning,rulesChoice}', $10::jsonb #>> '{learning,learningChoice}',
-                          ($10::jsonb #>> '{learning,rulesMean}')::double precision,
-                          ($10::jsonb #>> '{learning,learningMean}')::double precision)""")
-                  .execute(Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
-                      suggestion.content().getId(), suggestion.kind().name(),
-                      new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
-                      reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
-                      PgGroupStore.utc(suggestion.createdAt()), explanation,
-                      deliverTo == null ? "pending" : "delivered",
-                      deliverTo == null ? null : UUID.fromString(deliverTo), PgGroupStore.utc(clock.instant()))))
-                  .map(Optional.of(suggestion)));
-            }));
-  }
-
-  /** Supersedes the pending suggestion {@code id}, if it still is pending. */
-  @Override
-  public Future<Void> supersede(String id, String because) {
-    return Supersede.ONE.run(pool, clock.instant(), because, UUID.fromString(id));
   }
 
   /**
@@ -203,13 +149,29 @@ public final class PgSuggestionStore implements SuggestionStore {
   }
 
   /**
-   * Supersedes every pending suggestion and announces it. Call this after the content library
-   * changes (an item added, edited, withdrawn or deleted): any group may now be better served.
+   * Supersedes the pending suggestions of the groups a change to {@code items} may affect, and
+   * announces it to those groups only; answers how many groups that was. A group is affected when its
+   * pending suggestion is one of the items (an edit, a withdrawal or an archive must not be handed
+   * out as it was), or when a published item may now be retrieved for it: the item is in the group's
+   * primary language and made for anywhere or for a region containing the group's. Other groups'
+   * decisions could not change, since retrieval filters on status, language and region.
    */
   @Override
-  public Future<Void> supersedeAllPending(String because) {
-    return Supersede.EVERY.run(pool, clock.instant(), because)
-        .compose(done -> notices.announceAll());
+  public Future<Integer> supersedePendingAffectedBy(List<ContentItem> items, String because) {
+    if (items.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    JsonArray targets = new JsonArray();
+    items.stream().filter(item -> item.getStatus() == ContentStatus.PUBLISHED).forEach(item -> targets.add(
+        new JsonObject().put("language", item.getLanguage()).put("regions", new JsonArray(item.getRegions()))));
+    String[] ids = items.stream().map(ContentItem::getId).distinct().toArray(String[]::new);
+    return pool.preparedQuery(AFFECTED_BY_CONTENT)
+        .execute(Tuple.of(PgGroupStore.utc(clock.instant()), because).addArrayOfString(ids).addValue(targets))
+        .compose(rows -> {
+          List<String> affected = new ArrayList<>(rows.size());
+          rows.forEach(row -> affected.add(row.getString(0)));
+          return notices.announce(affected).map(affected.size());
+        });
   }
 
   /** How many groups have a pending suggestion, across every node. */
@@ -219,7 +181,8 @@ public final class PgSuggestionStore implements SuggestionStore {
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
-  private static JsonArray reasons(List<Reason> reasons) {
+  /** The reasons as stored: an array of {rule, message}. */
+  static JsonArray reasons(List<Reason> reasons) {
     JsonArray array = new JsonArray();
     reasons.forEach(r -> array.add(new JsonObject().put("rule", r.rule()).put("message", r.message())));
     return array;

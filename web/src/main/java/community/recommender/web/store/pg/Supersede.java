@@ -13,14 +13,10 @@ import java.util.List;
  * at a time and for a reason, so that the group's next poll decides anew.
  */
 enum Supersede {
-  /** The pending suggestion with this id, if it still is pending. */
-  ONE("id = $3::uuid"),
   /** The pending suggestion of this group. */
   OF_GROUP("group_id = $3"),
   /** The pending suggestions of these groups. */
-  OF_GROUPS("group_id = ANY($3)"),
-  /** Every pending suggestion. */
-  EVERY("TRUE");
+  OF_GROUPS("group_id = ANY($3)");
 
   private final String sql;
 
@@ -29,7 +25,7 @@ enum Supersede {
         + " WHERE state = 'pending' AND " + which;
   }
 
-  /** Supersedes the pending suggestions picked by {@code key} (none for {@link #EVERY}) through {@code client}. */
+  /** Supersedes the pending suggestions picked by {@code key} through {@code client}. */
   Future<Void> run(SqlClient client, Instant at, String because, Object... key) {
     List<Object> values = new ArrayList<>(List.of(PgGroupStore.utc(at), because));
     values.addAll(Arrays.asList(key));
