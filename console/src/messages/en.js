@@ -541,7 +541,7 @@ export const en = {
   "performance.interest": "Interest",
   "performance.noInterest": "(none)",
   "performance.posts": "Posts",
-  "performance.reward": "Reward",
+  "performance.reward": "Total reward",
   "performance.meanReward": "Mean reward",
   "performance.posterior": "Engagement (posterior)",
   "performance.posteriorValue": "{mean} (α {alpha}, β {beta})",

@@ -541,7 +541,7 @@ export const zhCN = {
   "performance.interest": "兴趣",
   "performance.noInterest": "（无）",
   "performance.posts": "发布次数",
-  "performance.reward": "回报",
+  "performance.reward": "总回报",
   "performance.meanReward": "平均回报",
   "performance.posterior": "互动度（后验）",
   "performance.posteriorValue": "{mean}（α {alpha}，β {beta}）",

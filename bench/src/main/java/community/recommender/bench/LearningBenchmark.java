@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ import java.util.function.Supplier;
  * without, in the same run.
  *
  * <p>Usage: {@code java -cp ... community.recommender.bench.LearningBenchmark [groups=150] [days=60]
- * [rules=rules] [seed=7]}. Everything is seeded: the same arguments give the same figures.
+ * [rules=rules] [seed=7] [newItemDay=5]}. Everything is seeded: the same arguments give the same figures.
  */
 public final class LearningBenchmark {
   private static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
@@ -57,10 +58,13 @@ public final class LearningBenchmark {
   private static final List<String> ACTIVITY_TAGS = List.of("salon", "check-in", "game", "contest");
   private static final List<String> OFFER_TAGS = List.of("group-buy", "coupon");
   /**
-   * The day a new, very engaging post joins the library. It serves no particular interest, so the
-   * rules score it 15 points below posts made for a group's interest: only learning can find it.
+   * The day a new, very engaging post joins the library. It is made for every interest, so that the
+   * catalog ranks it with the posts made for a group's interest and the rules score it as they score
+   * those: it competes with fresh items on equal terms, and only its outcomes set it apart.
    */
-  private static final int NEW_ITEM_DAY = 20;
+  private static final int NEW_ITEM_DAY = 5;
+  /** The day the new post joins in this run: {@link #NEW_ITEM_DAY} unless the fifth argument says otherwise. */
+  private final int newItemDay;
   /** Its id sorts after every other post's, so that the rules' tie-break (the smaller id) never favours it. */
   private static final String NEW_ITEM = "post-zz-new-star";
   private static final double NEW_ITEM_RATE = 0.45;
@@ -71,12 +75,13 @@ public final class LearningBenchmark {
   private final Map<String, Double> quality = new HashMap<>();
   private final long seed;
 
-  private LearningBenchmark(int groupCount, long seed) {
+  private LearningBenchmark(int groupCount, long seed, int newItemDay) {
     this.seed = seed;
+    this.newItemDay = newItemDay;
     Random random = new Random(seed);
     this.library = generateLibrary(random);
     this.newItem = ContentItem.builder(NEW_ITEM, ContentKind.POST, "A new post members love")
-        .tags(List.of("knowledge", "topic")).build();
+        .tags(List.of("knowledge", "topic")).interests(INTERESTS).build();
     for (ContentItem item : library) {
       double roll = random.nextDouble();
       double q = roll < 0.1 ? random.nextDouble() * 0.02 : roll < 0.8 ? 0.03 + random.nextDouble() * 0.09
@@ -102,9 +107,10 @@ public final class LearningBenchmark {
     int days = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     Path rulesDir = Path.of(args.length > 2 ? args[2] : "rules");
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 7;
-    LearningBenchmark bench = new LearningBenchmark(groupCount, seed);
+    int newItemDay = args.length > 4 ? Integer.parseInt(args[4]) : NEW_ITEM_DAY;
+    LearningBenchmark bench = new LearningBenchmark(groupCount, seed, newItemDay);
     System.out.printf("Learning benchmark: %d groups, %d items (+1 new on day %d), %d days, seed %d, %d cores%n",
-        groupCount, bench.library.size(), NEW_ITEM_DAY, days, seed, Runtime.getRuntime().availableProcessors());
+        groupCount, bench.library.size(), newItemDay, days, seed, Runtime.getRuntime().availableProcessors());
 
     RuleBook off = book(rulesDir, "off");
     RuleBook on = book(rulesDir, "on");
@@ -113,13 +119,13 @@ public final class LearningBenchmark {
     Run oracle = bench.simulate("oracle", on, days, Run.Model.ORACLE);
     System.out.println();
     System.out.println("| arbiter | posts | cumulative expected reward | share of oracle | observed reward | "
-        + "new item: first post (day) | half the groups had it (day) | groups that got it within 10 days | "
-        + "offers posted | offers explored |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        + "new item: first post (day) | groups that had it after its first day | half the groups had it (day) | "
+        + "groups that got it within 10 days | offers posted | offers explored |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (Run run : List.of(rules, learning, oracle)) {
-      System.out.printf("| %s | %d | %.1f | %.1f%% | %.1f | %s | %s | %d of %d | %d | %d (%.1f%%) |%n", run.name,
+      System.out.printf("| %s | %d | %.1f | %.1f%% | %.1f | %s | %d | %s | %d of %d | %d | %d (%.1f%%) |%n", run.name,
           run.posts, run.expected, 100 * run.expected / oracle.expected, run.observed,
-          run.newItemFirstDay < 0 ? "never" : String.valueOf(run.newItemFirstDay),
+          run.newItemFirstDay < 0 ? "never" : String.valueOf(run.newItemFirstDay), run.newItemGroupsFirstDay,
           run.newItemHalfDay < 0 ? "never" : String.valueOf(run.newItemHalfDay), run.newItemGroupsIn10Days,
           groupCount, run.offers, run.offersExplored, run.offers == 0 ? 0.0 : 100.0 * run.offersExplored / run.offers);
     }
@@ -146,6 +152,7 @@ public final class LearningBenchmark {
     double expected;
     double observed;
     int newItemFirstDay = -1;
+    int newItemGroupsFirstDay;
     int newItemGroupsIn10Days;
     int newItemHalfDay = -1;
     long offers;
@@ -168,14 +175,14 @@ public final class LearningBenchmark {
     EngagementModel[] model = {kind == Run.Model.ORACLE ? oracleModel(List.of()) : EngagementModel.EMPTY};
     Supplier<EngagementModel> snapshot = () -> model[0];
     List<ContentItem> current = new ArrayList<>(library);
-    InMemoryCatalog catalog = new InMemoryCatalog(current);
+    InMemoryCatalog catalog = new InMemoryCatalog(current, seed);
     DecisionPipeline pipeline = new DecisionPipeline(book, catalog, RuleLimits.DEFAULT, snapshot);
     SplittableRandom outcomes = new SplittableRandom(seed * 1_000_003L);
     Set<String> gotNewItem = new HashSet<>();
     for (int day = 0; day < days; day++) {
-      if (day == NEW_ITEM_DAY) {
-        // The in-memory catalog answers in list order, as the index answers by relevance: first here.
-        current.add(0, newItem);
+      if (day == newItemDay) {
+        // Added last, as the newest item is; the catalog ranks it among its equals by the seeded shuffle.
+        current.add(newItem);
         if (kind == Run.Model.ORACLE) {
           model[0] = oracleModel(List.of(newItem));
         }
@@ -216,7 +223,10 @@ public final class LearningBenchmark {
               run.newItemFirstDay = day;
             }
             gotNewItem.add(group.getId());
-            if (day < NEW_ITEM_DAY + 10) {
+            if (day == newItemDay) {
+              run.newItemGroupsFirstDay = gotNewItem.size();
+            }
+            if (day < newItemDay + 10) {
               run.newItemGroupsIn10Days = gotNewItem.size();
             }
             if (run.newItemHalfDay < 0 && 2 * gotNewItem.size() >= groups.size()) {
@@ -273,7 +283,7 @@ public final class LearningBenchmark {
   private void timeDecisions(RuleBook off, RuleBook on, EngagementModel model) {
     List<ContentItem> all = new ArrayList<>(library);
     all.add(newItem);
-    InMemoryCatalog catalog = new InMemoryCatalog(all);
+    InMemoryCatalog catalog = new InMemoryCatalog(all, seed);
     DecisionPipeline without = new DecisionPipeline(off, catalog, RuleLimits.DEFAULT, () -> model);
     DecisionPipeline with = new DecisionPipeline(on, catalog, RuleLimits.DEFAULT, () -> model);
     Instant now = START.plus(Duration.ofDays(61)).plus(Duration.ofHours(2));
@@ -356,12 +366,20 @@ public final class LearningBenchmark {
     return values.get(random.nextInt(values.size()));
   }
 
-  /** The catalog port over a list, filtering by kind, tags, status, language and region as the index does. */
+  /**
+   * The catalog port over a list, ranked as the index ranks: items of the query's kind, tags, region and
+   * language, one point for each interest they share with the group, best first. The index breaks ties
+   * by document order, which puts the oldest item first; this catalog breaks them by a seeded shuffle
+   * of the ids instead, the same on every page, so that neither the oldest nor the newest item gets
+   * the first place for free.
+   */
   private static final class InMemoryCatalog implements ContentCatalog {
     private final List<ContentItem> items;
+    private final long seed;
 
-    InMemoryCatalog(List<ContentItem> items) {
+    InMemoryCatalog(List<ContentItem> items, long seed) {
       this.items = items;
+      this.seed = seed;
     }
 
     @Override
@@ -371,10 +389,17 @@ public final class LearningBenchmark {
           .filter(i -> query.tags().isEmpty() || query.tags().stream().anyMatch(i::hasTag))
           .filter(i -> i.availableIn(query.region()))
           .filter(i -> i.getLanguage().equals(query.language()))
+          .map(i -> new ContentMatch(i, i.getInterests().stream().filter(query.interests()::contains).count()))
+          .sorted(Comparator.comparingDouble(ContentMatch::relevance).reversed()
+              .thenComparingLong(m -> shufflePlace(m.item().getId())))
           .skip(query.offset())
           .limit(query.limit())
-          .map(i -> new ContentMatch(i, 1.0))
           .toList();
+    }
+
+    /** Where {@code contentId} falls among equally relevant items: random, but fixed by the seed. */
+    private long shufflePlace(String contentId) {
+      return new SplittableRandom(seed ^ contentId.hashCode() * 0x9E3779B97F4A7C15L).nextLong();
     }
   }
 }

@@ -35,6 +35,15 @@ class StartupFailureTest {
   }
 
   @Test
+  void outcomeWindowBeyondThirtyDays_endsWithOneLineNamingTheOption() {
+    Result result = serve("--outcome-window-hours=721", "--data-dir", temp.resolve("data").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.oneLine()).isEqualTo(
+        "error: --outcome-window-hours (or $RECOMMENDER_OUTCOME_WINDOW_HOURS) must lie between 1 and 720, not 721");
+  }
+
+  @Test
   void unwritableDataDir_endsWithOneLineNamingIt() throws Exception {
     Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
 

@@ -73,14 +73,18 @@ final class TestServer implements AutoCloseable {
 
   /** As {@link #start(ServerConfig)}, on a clock {@code ahead} of the test clock: weeks later, for a restart. */
   static TestServer startAhead(ServerConfig config, Duration ahead) {
-    Clock clock = Clock.offset(CLOCK, ahead);
+    return startOn(config, Clock.offset(CLOCK, ahead));
+  }
+
+  /** As {@link #start(ServerConfig)}, on {@code clock}: a fixed one makes every decision's seed known in advance. */
+  static TestServer startOn(ServerConfig config, Clock clock) {
     if (config.databaseUrl() != null) {
       return startAsConfigured(config, Terminal.PRESENT, clock);
     }
     return startAsConfigured(new ServerConfig(config.port(), config.dataDir(), TestDatabase.urlFor(config.dataDir()),
         config.rulesDir(), config.samplesDir(), config.demo(), config.maxUploadBytes(), config.maxFileBytes(),
         config.delivery(), config.clock()).with(config.shutdownTimeout()).unready(config.unreadyFor())
-        .withCorsOrigins(config.corsOrigins()), Terminal.PRESENT, clock);
+        .withCorsOrigins(config.corsOrigins()).withOutcomeWindow(config.outcomeWindow()), Terminal.PRESENT, clock);
   }
 
   /** Starts on {@code dataDir} with the demo data and the product's own embedded PostgreSQL in the data dir. */
@@ -136,6 +140,11 @@ final class TestServer implements AutoCloseable {
   /** Every endpoint the router serves, as {@code "GET /api/v1/groups/{groupId}"}. */
   java.util.List<String> endpoints() {
     return server.endpoints();
+  }
+
+  /** Rebuilds the engagement model decisions read, so that the next decisions see every outcome reported so far. */
+  void refreshEngagement() {
+    server.refreshEngagement();
   }
 
   /** Creates a token through the API with {@code adminToken}; answers the token. */

@@ -76,6 +76,12 @@ final class ServeCommand implements Callable<Integer> {
           + " repeat for more. None by default.")
   List<String> corsOrigins = new ArrayList<>();
 
+  @Option(names = "--outcome-window-hours", defaultValue = "${env:RECOMMENDER_OUTCOME_WINDOW_HOURS:-48}",
+      description = "How many hours after a post its metrics may still grow and count toward its reward; a post with"
+          + " none by then counts as no engagement. 1 to 720; $RECOMMENDER_OUTCOME_WINDOW_HOURS sets it too"
+          + " (default: ${DEFAULT-VALUE}).")
+  int outcomeWindowHours;
+
   @Option(names = "--no-terminal", description = "Never print the first admin token, only save it to <data-dir>/admin.token,"
       + " as when there is no terminal (containers, service managers).")
   boolean noTerminal;
@@ -97,6 +103,11 @@ final class ServeCommand implements Callable<Integer> {
           + " --shutdown-timeout-seconds (" + shutdownTimeoutSeconds + "), not " + unreadySeconds);
       return ExitCode.FAILED;
     }
+    if (outcomeWindowHours < 1 || outcomeWindowHours > 720) {
+      spec.commandLine().getErr().println("error: --outcome-window-hours (or $RECOMMENDER_OUTCOME_WINDOW_HOURS) must"
+          + " lie between 1 and 720, not " + outcomeWindowHours);
+      return ExitCode.FAILED;
+    }
     Path home = Home.directory();
     ServerConfig config = new ServerConfig(
         port,
@@ -110,6 +121,7 @@ final class ServeCommand implements Callable<Integer> {
         new ServerConfig.Delivery(Duration.ofMinutes(pendingTtlMinutes), rateLimit, rateBurst))
         .with(Duration.ofSeconds(shutdownTimeoutSeconds))
         .unready(Duration.ofSeconds(unreadySeconds))
+        .withOutcomeWindow(Duration.ofHours(outcomeWindowHours))
         .with(clock());
     try {
       config = config.withCorsOrigins(corsOrigins);

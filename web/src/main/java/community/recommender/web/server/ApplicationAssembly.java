@@ -40,7 +40,6 @@ import community.recommender.web.application.suggestions.Waiters;
 import community.recommender.web.application.tokens.TokenService;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.ChangeNotices;
-import community.recommender.web.store.Feedback;
 import community.recommender.web.store.Futures;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -95,7 +94,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     int indexed = IndexCatchUp.run(stores.content(), index);
     ContentIndexer indexer = new ContentIndexer(stores.content(), index, workers(vertx, "content-index", 1, opened));
 
-    EngagementBoard engagement = new EngagementBoard(stores.engagement(), config.clock(), Feedback.METRICS_WINDOW);
+    EngagementBoard engagement = new EngagementBoard(stores.engagement(), config.clock(), config.outcomeWindow());
     DecisionPipeline pipeline = new DecisionPipeline(ruleBook, new LuceneContentCatalog(index), RuleLimits.DEFAULT,
         engagement);
     Workers decisions = workers(vertx, "decisions", DECISION_WORKERS, opened);

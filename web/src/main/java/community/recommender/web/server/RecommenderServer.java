@@ -74,12 +74,13 @@ public final class RecommenderServer {
       out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"
               + " in %.1f s%n", api.actualPort(), stores.database().description(), services.startingRules().version(),
           services.indexed(), (System.nanoTime() - started) / 1e9);
-      return new RunningServer(opened, config.shutdownTimeout(), api.actualPort(), stores.database().url(), api.routes().endpoints());
+      return new RunningServer(opened, config.shutdownTimeout(), api.actualPort(), stores.database().url(), api.routes().endpoints(),
+          () -> Futures.await(services.learning().refreshModel()));
     } catch (DatabaseUnavailable | RuleFolderRejected e) {
-      new RunningServer(opened, config.shutdownTimeout(), 0, null, List.of()).close();
+      new RunningServer(opened, config.shutdownTimeout(), 0, null, List.of(), () -> {}).close();
       throw new StartupException(e.getMessage(), e);
     } catch (RuntimeException e) {
-      new RunningServer(opened, config.shutdownTimeout(), 0, null, List.of()).close();
+      new RunningServer(opened, config.shutdownTimeout(), 0, null, List.of(), () -> {}).close();
       throw e;
     }
   }

@@ -16,10 +16,12 @@ public final class RunningServer implements AutoCloseable {
   private final String databaseUrl;
   private final List<String> endpoints;
   private final Duration shutdownTimeout;
+  private final Runnable engagementRefresh;
 
   RunningServer(Deque<AutoCloseable> resources, Duration shutdownTimeout, int port, String databaseUrl,
-      List<String> endpoints) {
+      List<String> endpoints, Runnable engagementRefresh) {
     this.shutdownTimeout = shutdownTimeout;
+    this.engagementRefresh = engagementRefresh;
     this.endpoints = List.copyOf(endpoints);
     this.resources = new ArrayDeque<>(resources);
     this.port = port;
@@ -43,6 +45,14 @@ public final class RunningServer implements AutoCloseable {
   /** The most {@link #close()} may take; a caller that waits longer may end the process. */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /**
+   * Rebuilds the engagement model that decisions read from the outcomes reported so far, and returns
+   * once decisions read it: for tests and tools that must not depend on when the periodic refresh runs.
+   */
+  public void refreshEngagement() {
+    engagementRefresh.run();
   }
 
   /**

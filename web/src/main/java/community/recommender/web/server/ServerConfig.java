@@ -1,5 +1,6 @@
 package community.recommender.web.server;
 
+import community.recommender.web.store.Feedback;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +29,20 @@ import java.util.Objects;
  *     connections, so that load balancers stop sending traffic first; part of {@code shutdownTimeout}
  * @param corsOrigins the web origins, such as {@code https://chat.example.org}, whose pages may call the
  *     API from a browser; none by default
+ * @param outcomeWindow how long after {@code postedAt} a post's metrics may still grow and count; a post
+ *     with no metrics when it closes counts as no engagement
  */
 public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
     long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout,
-    Duration unreadyFor, List<String> corsOrigins) {
+    Duration unreadyFor, List<String> corsOrigins, Duration outcomeWindow) {
 
   /** A shutdown takes at most 10 s unless configured otherwise. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  /** The shortest outcome window: a post's first reactions take minutes to an hour to arrive. */
+  public static final Duration MIN_OUTCOME_WINDOW = Duration.ofHours(1);
+  /** The longest outcome window: beyond it a reaction says little about the post. */
+  public static final Duration MAX_OUTCOME_WINDOW = Duration.ofDays(30);
 
   /** 20 MiB per upload request. */
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
@@ -65,7 +73,7 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
   public ServerConfig(int port, Path dataDir, String databaseUrl, Path rulesDir, Path samplesDir, boolean demo,
       long maxUploadBytes, long maxFileBytes, Delivery delivery, Clock clock, Duration shutdownTimeout) {
     this(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes, delivery, clock,
-        shutdownTimeout, Duration.ZERO, List.of());
+        shutdownTimeout, Duration.ZERO, List.of(), Feedback.METRICS_WINDOW);
   }
 
   public ServerConfig {
@@ -86,36 +94,46 @@ public record ServerConfig(int port, Path dataDir, String databaseUrl, Path rule
     Objects.requireNonNull(samplesDir, "samplesDir");
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(outcomeWindow, "outcomeWindow");
+    if (outcomeWindow.compareTo(MIN_OUTCOME_WINDOW) < 0 || outcomeWindow.compareTo(MAX_OUTCOME_WINDOW) > 0) {
+      throw new IllegalArgumentException("the outcome window must lie between 1 hour and 30 days, not " + outcomeWindow);
+    }
   }
 
   /** This configuration with other delivery settings. */
   public ServerConfig with(Delivery other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        other, clock, shutdownTimeout, unreadyFor, corsOrigins);
+        other, clock, shutdownTimeout, unreadyFor, corsOrigins, outcomeWindow);
   }
 
   /** This configuration on another clock. */
   public ServerConfig with(Clock other) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, other, shutdownTimeout, unreadyFor, corsOrigins);
+        delivery, other, shutdownTimeout, unreadyFor, corsOrigins, outcomeWindow);
   }
 
   /** This configuration with another shutdown timeout. */
   public ServerConfig with(Duration otherShutdownTimeout) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, clock, otherShutdownTimeout, unreadyFor, corsOrigins);
+        delivery, clock, otherShutdownTimeout, unreadyFor, corsOrigins, outcomeWindow);
   }
 
   /** This configuration with another time to stay up but unready on shutdown. */
   public ServerConfig unready(Duration otherUnreadyFor) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, clock, shutdownTimeout, otherUnreadyFor, corsOrigins);
+        delivery, clock, shutdownTimeout, otherUnreadyFor, corsOrigins, outcomeWindow);
   }
 
   /** This configuration letting pages from {@code origins} call the API. */
   public ServerConfig withCorsOrigins(List<String> origins) {
     return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
-        delivery, clock, shutdownTimeout, unreadyFor, origins);
+        delivery, clock, shutdownTimeout, unreadyFor, origins, outcomeWindow);
+  }
+
+  /** This configuration counting a post's metrics for {@code window} after it was posted. */
+  public ServerConfig withOutcomeWindow(Duration window) {
+    return new ServerConfig(port, dataDir, databaseUrl, rulesDir, samplesDir, demo, maxUploadBytes, maxFileBytes,
+        delivery, clock, shutdownTimeout, unreadyFor, corsOrigins, window);
   }
 
   /**

@@ -61,7 +61,7 @@ record StoreAssembly(Database database, GroupStore groups, ActivityReportStore r
     Clock clock = config.clock();
     return new StoreAssembly(database, new PgGroupStore(pool, clock), new PgActivityReports(pool),
         new PgSuggestionStore(pool, notices, clock), new PgContentStore(pool, clock), new PgRuleSetStore(pool),
-        new PgFeedbackStore(pool, clock), new PgSuggestionStats(pool),
+        new PgFeedbackStore(pool, clock, config.outcomeWindow()), new PgSuggestionStats(pool),
         new OutageTolerantTokens(new PgTokenStore(pool)), notices,
         new AdvisoryLock(pool, AdvisoryLock.GROUP_REASSESSMENT), new PgContentGapStore(pool),
         new PgSilenceStore(pool), new PgExperimentStore(pool), new PgEngagementStore(pool),

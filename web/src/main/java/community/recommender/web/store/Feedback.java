@@ -14,7 +14,7 @@ import java.util.Objects;
  *     {@code complaints} and {@code leaves} that followed, so far; or null
  */
 public record Feedback(String outcome, Instant postedAt, JsonObject metrics) {
-  /** How long after {@code postedAt} a post's metrics may still grow and count, by default. */
+  /** How long after {@code postedAt} a post's metrics may still grow and count unless the server is told otherwise. */
   public static final Duration METRICS_WINDOW = Duration.ofHours(48);
 
   public Feedback {

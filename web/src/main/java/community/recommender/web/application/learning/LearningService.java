@@ -23,6 +23,11 @@ public final class LearningService {
     this.store = store;
   }
 
+  /** Rebuilds the snapshot decisions read from the stored rewards now, rather than at the next refresh. */
+  public Future<Void> refreshModel() {
+    return board.refresh().mapEmpty();
+  }
+
   /**
    * Item {@code contentId}'s performance in every segment it was posted in, as the latest snapshot
    * has it; empty when there is no such item.

@@ -42,12 +42,10 @@ public final class PgFeedbackStore implements FeedbackStore {
 
   private final Duration metricsWindow;
 
-  /** Reports are timed by {@code clock}, the same clock decisions read. */
-  public PgFeedbackStore(Pool pool, Clock clock) {
-    this(pool, clock, Feedback.METRICS_WINDOW);
-  }
-
-  /** Metrics count until {@code metricsWindow} after a post. */
+  /**
+   * Reports are timed by {@code clock}, the same clock decisions read; metrics count until
+   * {@code metricsWindow} after a post.
+   */
   public PgFeedbackStore(Pool pool, Clock clock, Duration metricsWindow) {
     this.pool = pool;
     this.clock = clock;
