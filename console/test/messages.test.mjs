@@ -25,7 +25,7 @@ const BUILT_KEYS = {
   "count": ["messages", "reactions", "activeMembers", "joins", "leaves", "clicks", "orders", "complaints"],
   "engagement": ["reactions", "replies", "clicks", "orders"],
   "content": ["kind", "tag", "region", "status"],
-  "content.sort": ["server", "title", "updated", "kind"],
+  "content.sort": ["server", "newest", "oldest", "title", "titleDesc", "kind", "status", "endingSoon", "endingLast"],
   "portrait": ["id", "name", "platform", "type", "interests", "region", "language", "timezone", "quietHours",
     "memberCount", "kocCount", "kocs", "owner", "labels", "attributes", "startedAt"],
   "item": ["kind", "status", "title", "language", "author", "tags", "interests", "stages", "regions", "validFrom",

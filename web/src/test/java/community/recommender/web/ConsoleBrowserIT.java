@@ -135,6 +135,16 @@ class ConsoleBrowserIT {
     browser.find("#page-next").click();
     browser.find("#page-of[data-page='2']");
     assertThat(browser.find("#content-results .results").getText()).as("the second page of the library").isNotEqualTo(firstPage);
+    new Select(browser.find("select[name=sort]")).selectByValue("title");
+    List<String> firstByTitle = browser.until(d -> browser.all("#page-of[data-page='1']").isEmpty() ? null
+        : sortedOrNull(resultTitles()));
+    browser.find("#page-next").sendKeys(Keys.ENTER);
+    List<String> secondByTitle = browser.until(d -> browser.all("#page-of[data-page='2']").isEmpty() ? null
+        : sortedOrNull(resultTitles()));
+    assertThat(secondByTitle.get(0)).as("the server orders the whole library, not each page")
+        .isGreaterThanOrEqualTo(firstByTitle.get(firstByTitle.size() - 1));
+    new Select(browser.find("select[name=sort]")).selectByValue("server");
+    browser.find("#page-of[data-page='1']");
     Path file = temp.resolve("walk-upload-en.md");
     Files.writeString(file, SCRIPTED_ITEM.replace("pasted-page-script-check-en", "walk-upload-en")
         .replace("title: A page pasted from the web, with a script in it", "title: Walk upload about scones"));
@@ -344,6 +354,16 @@ class ConsoleBrowserIT {
     assertThat(browser.all(container + " a[href^='javascript']")).isEmpty();
     assertThat(browser.script("return window.__scriptRan === undefined && document.title !== 'script ran';"))
         .isEqualTo(true);
+  }
+
+  /** The titles of the listed content items, folded as the server sorts them. */
+  private static List<String> resultTitles() {
+    return browser.all("#content-results .results li > button").stream()
+        .map(b -> b.getText().strip().toLowerCase(java.util.Locale.ROOT)).toList();
+  }
+
+  private static List<String> sortedOrNull(List<String> titles) {
+    return !titles.isEmpty() && titles.equals(titles.stream().sorted().toList()) ? titles : null;
   }
 
   private static List<String> navLinks() {
