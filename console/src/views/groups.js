@@ -3,6 +3,7 @@
 import { h, replace, field, select, notice } from "../parts/dom.js";
 import { t, label, dateOnly, failure } from "../parts/i18n.js";
 import { portraitForm } from "./portrait-form.js";
+import { confirmDialog } from "../parts/confirm.js";
 
 const BANDS = ["DORMANT", "QUIET", "ACTIVE", "HOT"];
 const STAGES = ["NEW", "GROWING", "MATURE", "DECLINING", "DORMANT"];
@@ -38,6 +39,8 @@ export function groupsView({ api, announce }) {
   const bulk = h("form", { class: "filters bulk", id: "bulk", "aria-label": t("groups.bulk") },
     selected, field(t("groups.bulk.label"), bulkLabel),
     h("button", { type: "submit", id: "bulk-add-label" }, t("groups.bulk.addLabel")),
+    h("button", { type: "button", id: "bulk-remove-label", onclick: () => labelChange("removeLabel") },
+      t("groups.bulk.removeLabel")),
     h("button", { type: "button", id: "bulk-archive", class: "danger", onclick: () => bulkArchive() }, t("groups.bulk.archive")));
 
   const editorHost = h("section", { class: "card", id: "group-editor", hidden: true, "aria-labelledby": "group-editor-title" });
@@ -117,43 +120,44 @@ export function groupsView({ api, announce }) {
     editorHost.querySelector("input")?.focus();
   }
 
-  // Adds a label to each chosen group: its portrait is read and written back with the label.
-  bulk.addEventListener("submit", async (event) => {
+  // One request changes every chosen group; the server answers each group's result.
+  bulk.addEventListener("submit", (event) => {
     event.preventDefault();
+    labelChange("addLabel");
+  });
+
+  async function labelChange(action) {
     const name = bulkLabel.value.trim();
     if (!name) {
       replace(bulkOutcome, notice("error", t("groups.bulk.labelMissing")));
+      bulkLabel.setAttribute("aria-invalid", "true");
       bulkLabel.focus();
       return;
     }
-    await eachChosen(async (id) => {
-      const { body: group } = await api.get("/api/v1/groups/" + encodeURIComponent(id));
-      const portrait = portraitOf(group);
-      portrait.labels = [...new Set([...(portrait.labels ?? []), name])];
-      await api.put("/api/v1/groups/" + encodeURIComponent(id), { json: portrait });
-    }, "groups.bulk.labelled");
-  });
-
-  async function bulkArchive() {
-    if (!confirm(t("groups.bulk.archiveConfirm", { count: chosen.size }))) return;
-    await eachChosen((id) => api.delete("/api/v1/groups/" + encodeURIComponent(id)), "groups.bulk.archived");
+    bulkLabel.removeAttribute("aria-invalid");
+    await bulkChange({ action, label: name });
   }
 
-  async function eachChosen(action, doneKey) {
+  async function bulkArchive() {
+    if (!await confirmDialog(t("groups.bulk.archiveConfirm", { count: chosen.size }))) return;
+    await bulkChange({ action: "archive" });
+  }
+
+  async function bulkChange(change) {
     const ids = [...chosen];
-    const failures = [];
-    for (const id of ids) {
-      try {
-        await action(id);
-      } catch (e) {
-        failures.push(h("li", {}, h("strong", {}, id), " ", failure(e)));
-      }
+    try {
+      const { body: report } = await api.post("/api/v1/groups/bulk", { json: { ids, ...change } });
+      const problems = report.results.filter((r) => ["notFound", "refused", "failed"].includes(r.result));
+      chosen.clear();
+      replace(bulkOutcome, notice(problems.length ? "error" : "ok",
+        t("groups.bulk.done." + change.action, { count: report.changed, matched: report.matched }),
+        h("ul", { class: "bulk-results" }, report.results.map((r) => h("li", { "data-group": r.id, "data-result": r.result },
+          h("strong", {}, r.id), " ", label("bulkResult", r.result), r.message ? ` — ${r.message}` : null)))));
+      await load();
+    } catch (e) {
+      replace(bulkOutcome, notice("error", t("groups.bulk.failed"), " ", failure(e)));
     }
-    chosen.clear();
-    replace(bulkOutcome, notice(failures.length ? "error" : "ok",
-      t(doneKey, { count: ids.length - failures.length }), failures.length ? h("ul", {}, failures) : null));
     announce(bulkOutcome.textContent);
-    await load();
   }
 
   importInput.addEventListener("change", async () => {

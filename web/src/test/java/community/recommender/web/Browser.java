@@ -145,6 +145,49 @@ final class Browser implements AutoCloseable {
         + ".filter(n => !n.startsWith(location.origin) && !n.startsWith('blob:' + location.origin))");
   }
 
+  /** Emulates the system's colour scheme, {@code light} or {@code dark}, as {@code prefers-color-scheme} reads it. */
+  void colorScheme(String scheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
+  /**
+   * The text shown by elements matching {@code css} (the first 60 visible ones with text), each with
+   * its colour, the colour of the nearest opaque background behind it, and the WCAG contrast ratio
+   * of the two.
+   */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> textContrast(String css) {
+    return (List<Map<String, Object>>) script("""
+        const parse = (c) => {
+          const m = c.match(/rgba?\\(([^)]+)\\)/);
+          if (!m) return null;
+          const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+          return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+        };
+        const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        const luminance = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = parse(getComputedStyle(e).backgroundColor);
+            if (c && c.a > 0.5) return c;
+          }
+          return { r: 255, g: 255, b: 255, a: 1 };
+        };
+        return [...document.querySelectorAll(arguments[0])]
+          .filter((e) => e.getClientRects().length > 0 && e.textContent.trim())
+          .slice(0, 60)
+          .map((e) => {
+            const fg = parse(getComputedStyle(e).color);
+            const bg = background(e);
+            const [light, dark] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+            return { element: e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : ""),
+              text: e.textContent.trim().slice(0, 40), color: getComputedStyle(e).color,
+              background: `rgb(${bg.r}, ${bg.g}, ${bg.b})`, ratio: (light + 0.05) / (dark + 0.05) };
+          });
+        """, css);
+  }
+
   /** Whether the page is wider than the viewport, which means sideways scrolling at this width. */
   boolean overflowsSideways() {
     return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");

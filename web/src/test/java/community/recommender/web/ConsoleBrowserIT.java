@@ -114,8 +114,13 @@ class ConsoleBrowserIT {
     assertThat(browser.script("return performance.getEntriesByType('resource')"
         + ".map(e => e.name).filter(n => !n.startsWith(location.origin))")).asList().isEmpty();
 
+    labelTwoGroupsInOneRequest_byKeyboard();
+
     browser.find("tr[data-group=" + WALK_GROUP + "] a").click();
     suggestionBefore = browser.find(".suggestion-title").getText();
+    WebElement decided = browser.find("#timeline-list > li[data-suggestion]");
+    assertThat(decided.getText()).as("the timeline holds the decision just made").contains(suggestionBefore)
+        .contains("Decided");
     browser.find("#dropped table");
     assertThat(browser.all("#suggestion .reasons li")).isNotEmpty();
     assertThat(browser.all(".chart-box svg path.line-0")).as("the 30-day line").hasSize(1);
@@ -237,6 +242,13 @@ class ConsoleBrowserIT {
         .filter(t -> !t.getText().isBlank()).findFirst().orElse(null));
     assertThat(title.getText()).isNotEqualTo(suggestionBefore);
     browser.findWithText("#suggestion .reasons", WALK_RULE);
+    List<WebElement> timeline = browser.until(d -> {
+      List<WebElement> entries = browser.all("#timeline-list > li[data-suggestion]");
+      return entries.size() >= 2 ? entries : null;
+    });
+    assertThat(timeline.get(0).getText()).as("newest first").contains(title.getText());
+    assertThat(browser.all("#timeline-list > li[data-state=superseded]")).as("the earlier decision, withdrawn by the"
+        + " publish").anyMatch(e -> e.getText().contains(suggestionBefore) && e.getText().contains("Withdrawn unsent"));
     browser.screenshot("08-group-suggestion-changed-1280");
   }
 
@@ -257,8 +269,19 @@ class ConsoleBrowserIT {
   @Order(8)
   void rollingBack_restoresTheRulesBeforeThePublish() {
     navigate("Rules");
-    browser.find(".versions-table tr[data-version='" + versionBefore + "'] button.rollback").click();
-    browser.until(d -> d.switchTo().alert()).accept();
+    WebElement rollback = browser.find(".versions-table tr[data-version='" + versionBefore + "'] button.rollback");
+    rollback.sendKeys(Keys.ENTER);
+    browser.find("#confirm-dialog");
+    assertThat(focusedId()).as("the dialog takes focus on its safe answer").isEqualTo("confirm-no");
+    new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+    browser.until(d -> browser.all("#confirm-dialog").isEmpty());
+    assertThat(browser.driver().switchTo().activeElement()).as("Escape closes it, and focus returns").isEqualTo(rollback);
+    assertThat(browser.find(".versions-table tr.active").getText()).contains("v" + (versionBefore + 1));
+    rollback.sendKeys(Keys.ENTER);
+    browser.find("#confirm-dialog");
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+    assertThat(focusedId()).isEqualTo("confirm-yes");
+    new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
 
     browser.findWithText("#rule-result", "Rolled back");
     browser.findWithText(".versions-table tr.active", "v" + (versionBefore + 2));
@@ -348,6 +371,45 @@ class ConsoleBrowserIT {
     assertThat(browser.outsideRequests()).isEmpty();
   }
 
+  @Test
+  @Order(13)
+  void inDarkMode_everyViewSwitchesPalette_andKeepsBodyTextAt4point5To1() {
+    browser.width(1280);
+    Map<String, String> views = Map.of("groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP,
+        "content", "#/content", "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "tokens", "#/tokens");
+    String text = "main h1, main h2, main p, main li, main td, main th, main label, main .muted, main .hint, "
+        + "main a, main button, .top nav a";
+    try {
+      for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "tokens")) {
+        Map<String, String> page = new java.util.HashMap<>();
+        for (String scheme : List.of("light", "dark")) {
+          browser.colorScheme(scheme);
+          browser.open(server.baseUrl() + "/" + views.get(name));
+          browser.find("main h1");
+          if (name.equals("group-detail")) {
+            browser.find("#timeline-list > li");
+          }
+          assertThat(browser.script("return matchMedia('(prefers-color-scheme: dark)').matches"))
+              .isEqualTo(scheme.equals("dark"));
+          page.put(scheme, (String) browser.script("const s = getComputedStyle(document.documentElement);"
+              + " const c = getComputedStyle(document.querySelector('main .card, main h1'));"
+              + " return s.backgroundColor + ' / ' + c.color;"));
+          List<Map<String, Object>> shown = browser.textContrast(text);
+          assertThat(shown).as(name + " shows text").isNotEmpty();
+          assertThat(shown.stream().filter(t -> ((Number) t.get("ratio")).doubleValue() < 4.5).toList())
+              .as(name + " in " + scheme + ": text below 4.5:1").isEmpty();
+          if (scheme.equals("dark")) {
+            browser.screenshot("20-" + name + "-dark-1280");
+          }
+        }
+        assertThat(page.get("dark")).as(name + ": background and text colours change").isNotEqualTo(page.get("light"));
+      }
+    } finally {
+      browser.colorScheme("light");
+    }
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
   private static void assertNothingRan(String container) {
     assertThat(browser.all(container + " script")).isEmpty();
     assertThat(browser.all(container + " [onerror]")).isEmpty();
@@ -364,6 +426,42 @@ class ConsoleBrowserIT {
 
   private static List<String> sortedOrNull(List<String> titles) {
     return !titles.isEmpty() && titles.equals(titles.stream().sorted().toList()) ? titles : null;
+  }
+
+  /**
+   * Ticks two groups with Space, adds a label to both with Enter (one request, each group's result
+   * shown), starts to archive them and backs out with Escape, then removes the label again.
+   */
+  private static void labelTwoGroupsInOneRequest_byKeyboard() {
+    for (String id : List.of("script-check", SILENT_GROUP)) {
+      browser.find("tr[data-group=" + id + "] input[name=chosen]").sendKeys(Keys.SPACE);
+    }
+    browser.findWithText("#selected-count", "2");
+    browser.find("input[name=bulk-label]").sendKeys("walk-pilot", Keys.ENTER);
+
+    browser.findWithText("#bulk-result", "added to 2 of 2 groups");
+    assertThat(browser.all("#bulk-result li[data-result=labelled]")).hasSize(2);
+    browser.findWithText("tr[data-group=script-check] td.labels", "walk-pilot");
+    browser.findWithText("tr[data-group=" + SILENT_GROUP + "] td.labels", "walk-pilot");
+    browser.screenshot("02b-groups-bulk-label-1280");
+
+    for (String id : List.of("script-check", SILENT_GROUP)) {
+      browser.find("tr[data-group=" + id + "] input[name=chosen]").sendKeys(Keys.SPACE);
+    }
+    WebElement archive = browser.find("#bulk-archive");
+    archive.sendKeys(Keys.ENTER);
+    browser.findWithText("#confirm-message", "Archive 2 groups?");
+    new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+    browser.until(d -> browser.all("#confirm-dialog").isEmpty());
+    assertThat(browser.driver().switchTo().activeElement()).isEqualTo(archive);
+    browser.find("#bulk-remove-label").sendKeys(Keys.ENTER);
+    browser.findWithText("#bulk-result", "removed from 2 of 2 groups");
+    browser.until(d -> !browser.find("tr[data-group=script-check] td.labels").getText().contains("walk-pilot"));
+    assertThat(server.get("/api/v1/groups/" + SILENT_GROUP, admin).statusCode()).as("not archived").isEqualTo(200);
+  }
+
+  private static String focusedId() {
+    return browser.driver().switchTo().activeElement().getAttribute("id");
   }
 
   private static List<String> navLinks() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,24 +38,37 @@ final class GroupListParams {
         throw ApiError.invalid(name, "unknown parameter '" + name + "'; use " + NAMES);
       }
     }
-    String region = single(ctx, "region");
-    if (region != null && (region.length() > GroupLimits.REGION || !REGION.matcher(region).matches())) {
-      throw ApiError.invalid("region", "region must be a region code or its start, such as CN-SH, not '" + region + "'");
+    return filtered(ctx::queryParam, "", caller, number(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE, 1),
+        number(ctx, "pageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE));
+  }
+
+  /**
+   * The groups {@code caller} may see that pass the filters {@code params} gives for {@code band},
+   * {@code stage}, {@code region} and {@code label}; 422 naming {@code prefix} and the filter that is wrong.
+   */
+  static GroupQuery filtered(Function<String, List<String>> params, String prefix, Caller caller, int page,
+      int pageSize) {
+    List<String> regions = params.apply("region");
+    if (regions.size() > 1) {
+      throw ApiError.invalid(prefix + "region", "region may be given once");
     }
-    List<String> labels = ctx.queryParam("label").stream().map(String::strip).toList();
+    String region = regions.isEmpty() || regions.get(0).isBlank() ? null : regions.get(0).strip();
+    if (region != null && (region.length() > GroupLimits.REGION || !REGION.matcher(region).matches())) {
+      throw ApiError.invalid(prefix + "region", "region must be a region code or its start, such as CN-SH, not '"
+          + region + "'");
+    }
+    List<String> labels = params.apply("label").stream().map(String::strip).toList();
     if (labels.stream().anyMatch(String::isEmpty)) {
-      throw ApiError.invalid("label", "label must not be empty");
+      throw ApiError.invalid(prefix + "label", "label must not be empty");
     }
     if (labels.size() > GroupLimits.LABEL_FILTERS || labels.stream().anyMatch(l -> l.length() > GroupLimits.TAG)) {
-      throw ApiError.invalid("label", "give at most " + GroupLimits.LABEL_FILTERS + " labels of at most "
+      throw ApiError.invalid(prefix + "label", "give at most " + GroupLimits.LABEL_FILTERS + " labels of at most "
           + GroupLimits.TAG + " characters each");
     }
     return new GroupQuery(
-        values(ActivityBand.class, "band", ctx.queryParam("band")),
-        values(Stage.class, "stage", ctx.queryParam("stage")),
-        region, labels, caller.groups(),
-        number(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE, 1),
-        number(ctx, "pageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE));
+        values(ActivityBand.class, prefix + "band", params.apply("band")),
+        values(Stage.class, prefix + "stage", params.apply("stage")),
+        region, labels, caller.groups(), page, pageSize);
   }
 
   private static <E extends Enum<E>> List<E> values(Class<E> type, String name, List<String> params) {

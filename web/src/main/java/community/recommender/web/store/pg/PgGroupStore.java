@@ -14,6 +14,7 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Regions;
 import community.recommender.web.store.PostingRecency;
+import community.recommender.web.store.SentSuggestion;
 import community.recommender.engine.model.Stage;
 import community.recommender.engine.model.Trend;
 import io.vertx.core.Future;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -98,11 +100,18 @@ public final class PgGroupStore implements GroupStore {
   private final Pool pool;
 
   private final Clock clock;
+  private final PgGroupHistory history;
 
   /** Creations, changes and archivals are timed by {@code clock}, the same clock assessments read. */
   public PgGroupStore(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
+    this.history = new PgGroupHistory(pool);
+  }
+
+  @Override
+  public Future<List<SentSuggestion>> history(String id, UUID before, int limit) {
+    return history.read(id, before, limit);
   }
 
   /** The group with {@code id} as it stands at {@code now}, or empty when there is none. */
