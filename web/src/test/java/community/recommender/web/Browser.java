@@ -188,6 +188,66 @@ final class Browser implements AutoCloseable {
         """, css);
   }
 
+  /**
+   * Tabs through the page from its top, as a keyboard user would, until focus comes round again (or
+   * after {@code maxTabs} presses). Answers the visible controls Tab never reached, and the stops that
+   * showed no focus indicator: no outline on the control, on its label or on a nearby ancestor that
+   * outlines what it holds, and no box shadow.
+   */
+  @SuppressWarnings("unchecked")
+  KeyboardReach keyboardReach(int maxTabs) {
+    List<String> controls = (List<String>) script("""
+        const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), '
+          + 'select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable=true]';
+        const seenRadios = new Set();
+        const controls = [...document.querySelectorAll(selector)]
+          .filter((e) => e.getClientRects().length > 0 && !e.closest('[inert], dialog:not([open])'))
+          .filter((e) => e.type !== 'radio' || (!seenRadios.has(e.name) && seenRadios.add(e.name)));
+        document.activeElement?.blur();
+        return controls.map((e, i) => {
+          e.dataset.keyboardStop = String(i);
+          return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + (e.textContent || e.name || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"';
+        });
+        """);
+    java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+    List<String> unmarked = new java.util.ArrayList<>();
+    String first = null;
+    for (int i = 0; i < maxTabs; i++) {
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      Map<String, Object> stop = (Map<String, Object>) script("""
+          const e = document.activeElement;
+          if (!e || e === document.body) return { stop: 'body', shown: true };
+          const drawn = (x) => x && getComputedStyle(x).outlineStyle !== 'none' && parseFloat(getComputedStyle(x).outlineWidth) > 0;
+          const label = e.id ? document.querySelector('label[for="' + CSS.escape(e.id) + '"]') : null;
+          const shown = drawn(e) || drawn(label) || drawn(e.parentElement) || drawn(e.parentElement?.parentElement)
+            || drawn(e.closest('.cm-editor')) || getComputedStyle(e).boxShadow !== 'none';
+          const stop = e.dataset.keyboardStop ?? e.closest('[data-keyboard-stop]')?.dataset.keyboardStop ?? ('other ' + e.tagName);
+          return { stop, shown, name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"' };
+          """);
+      String at = String.valueOf(stop.get("stop"));
+      if (at.equals(first)) {
+        break;
+      }
+      if (first == null && !at.equals("body")) {
+        first = at;
+      }
+      reached.add(at);
+      if (!Boolean.TRUE.equals(stop.get("shown"))) {
+        unmarked.add(String.valueOf(stop.get("name")));
+      }
+    }
+    List<String> missed = new java.util.ArrayList<>();
+    for (int i = 0; i < controls.size(); i++) {
+      if (!reached.contains(String.valueOf(i))) {
+        missed.add(controls.get(i));
+      }
+    }
+    return new KeyboardReach(controls.size(), missed, unmarked);
+  }
+
+  /** What {@link #keyboardReach} found: how many controls there were, those Tab missed, and stops without a focus mark. */
+  record KeyboardReach(int controls, List<String> missed, List<String> unmarked) {}
+
   /** Whether the page is wider than the viewport, which means sideways scrolling at this width. */
   boolean overflowsSideways() {
     return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");

@@ -410,6 +410,32 @@ class ConsoleBrowserIT {
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
+  @Test
+  @Order(14)
+  void everyView_byKeyboard_tabReachesEveryControl_andFocusIsAlwaysVisible() {
+    browser.width(1280);
+    Map<String, String> views = Map.of("groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP,
+        "content", "#/content", "rules", "#/rules/candidates-fit.drl", "stats", "#/stats",
+        "experiments", "#/experiments", "tokens", "#/tokens");
+    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "experiments", "tokens")) {
+      browser.open(server.baseUrl() + "/" + views.get(name));
+      browser.find("main h1");
+      if (name.equals("rules")) {
+        browser.find(".cm-content");
+      } else if (name.equals("group-detail")) {
+        browser.find("#timeline-list > li");
+      }
+      browser.until(d -> browser.all("[aria-busy=true]").isEmpty() ? true : null);
+
+      Browser.KeyboardReach reach = browser.keyboardReach(400);
+
+      assertThat(reach.controls()).as(name + " has controls").isGreaterThan(5);
+      assertThat(reach.missed()).as(name + ": controls Tab never reaches").isEmpty();
+      assertThat(reach.unmarked()).as(name + ": stops without a visible focus mark").isEmpty();
+    }
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
   private static void assertNothingRan(String container) {
     assertThat(browser.all(container + " script")).isEmpty();
     assertThat(browser.all(container + " [onerror]")).isEmpty();
