@@ -25,6 +25,7 @@ const BUILT_KEYS = {
   "count": ["messages", "reactions", "activeMembers", "joins", "leaves", "clicks", "orders", "complaints"],
   "engagement": ["reactions", "replies", "clicks", "orders"],
   "content": ["kind", "tag", "region", "status"],
+  "groups.sort": ["name", "liveliest", "quietest", "lastPosted", "id"],
   "groups.bulk.done": ["addLabel", "removeLabel", "archive"],
   "enum.bulkResult": ["labelled", "unlabelled", "archived", "unchanged", "notFound", "refused", "failed"],
   "timeline.outcome": ["posted", "skipped", "failed"],

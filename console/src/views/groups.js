@@ -8,6 +8,8 @@ import { confirmDialog } from "../parts/confirm.js";
 const BANDS = ["DORMANT", "QUIET", "ACTIVE", "HOT"];
 const STAGES = ["NEW", "GROWING", "MATURE", "DECLINING", "DORMANT"];
 const TRENDS = ["RISING", "STEADY", "FALLING"];
+// The orders the server lists groups in (its sort parameter).
+const ORDERS = { name: "name", liveliest: "-level", quietest: "level", lastPosted: "-lastPostedAt", id: "id" };
 const PORTRAIT_KEYS = ["name", "platform", "type", "interests", "region", "language", "timezone", "quietHours",
   "memberCount", "kocCount", "kocs", "owner", "labels", "attributes", "startedAt"];
 
@@ -21,6 +23,8 @@ export function groupsView({ api, announce }) {
     region: h("input", { type: "text", name: "region", placeholder: t("groups.regionHint") }),
     label: h("input", { type: "text", name: "label" }),
   };
+  const order = select(Object.keys(ORDERS).map((k) => ({ value: k, label: t("groups.sort." + k) })), "name",
+    { name: "sort" });
   const count = h("p", { class: "count", "aria-live": "polite" });
   const body = h("tbody");
   const all = h("input", { type: "checkbox", id: "select-all", "aria-label": t("groups.selectAll") });
@@ -55,7 +59,8 @@ export function groupsView({ api, announce }) {
     h("form", { class: "filters", role: "search", "aria-label": t("groups.filter"), onsubmit: (e) => e.preventDefault() },
       field(t("filter.search"), filters.text), field(t("groups.col.band"), filters.band),
       field(t("groups.col.stage"), filters.stage), field(t("groups.col.trend"), filters.trend),
-      field(t("groups.col.region"), filters.region), field(t("groups.col.labels"), filters.label)),
+      field(t("groups.col.region"), filters.region), field(t("groups.col.labels"), filters.label),
+      field(t("groups.sortBy"), order)),
     count, bulk, bulkOutcome, holder);
 
   let groups = [];
@@ -88,6 +93,7 @@ export function groupsView({ api, announce }) {
     replace(body, shown.map((g) => row(g, chosen, showSelection)));
     showSelection();
   });
+  order.addEventListener("change", () => load());
   for (const control of Object.values(filters)) {
     control.addEventListener("input", show);
     control.addEventListener("change", show);
@@ -95,7 +101,7 @@ export function groupsView({ api, announce }) {
 
   async function load() {
     try {
-      const { body: page } = await api.get("/api/v1/groups?pageSize=500");
+      const { body: page } = await api.get("/api/v1/groups?pageSize=500&sort=" + encodeURIComponent(ORDERS[order.value]));
       groups = page.items ?? [];
       show();
       announce(t("groups.loaded", { count: groups.length }));

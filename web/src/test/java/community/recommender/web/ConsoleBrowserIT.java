@@ -110,6 +110,14 @@ class ConsoleBrowserIT {
     browser.until(d -> browser.all(".groups-table tbody tr").size() < 11);
     new Select(browser.find("select[name=band]")).selectByValue("");
     browser.until(d -> browser.all(".groups-table tbody tr").size() == 11);
+    new Select(browser.find("select[name=sort]")).selectByValue("liveliest");
+    List<String> bands = List.of("HOT", "ACTIVE", "QUIET", "DORMANT");
+    browser.until(d -> {
+      List<Integer> ranks = browser.all(".groups-table tbody tr .badge[data-value]").stream()
+          .map(b -> bands.indexOf(b.getAttribute("data-value"))).toList();
+      return ranks.size() == 11 && ranks.equals(ranks.stream().sorted().toList()) && !ranks.get(0).equals(ranks.get(10));
+    });
+    new Select(browser.find("select[name=sort]")).selectByValue("name");
     browser.screenshot("02-groups-1280");
     assertThat(browser.script("return performance.getEntriesByType('resource')"
         + ".map(e => e.name).filter(n => !n.startsWith(location.origin))")).asList().isEmpty();

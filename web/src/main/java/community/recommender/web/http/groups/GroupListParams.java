@@ -5,6 +5,7 @@ import community.recommender.web.http.ApiError;
 import community.recommender.engine.model.ActivityBand;
 import community.recommender.engine.model.Stage;
 import community.recommender.web.store.Caller;
+import community.recommender.web.store.GroupOrder;
 import community.recommender.web.store.GroupQuery;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the query of {@code GET /api/v1/groups}: {@code band}, {@code stage}, {@code region},
- * {@code label}, {@code page} and {@code pageSize}.
+ * {@code label}, {@code page}, {@code pageSize} and {@code sort}.
  *
  * <p>{@code band} and {@code stage} take several values, repeated or separated by commas, and
  * match any of them; {@code label} may be repeated and matches groups carrying all of them. An
@@ -26,7 +27,7 @@ final class GroupListParams {
   static final int DEFAULT_PAGE_SIZE = 50;
   static final int MAX_PAGE_SIZE = 500;
 
-  private static final Set<String> NAMES = Set.of("band", "stage", "region", "label", "page", "pageSize");
+  private static final Set<String> NAMES = Set.of("band", "stage", "region", "label", "page", "pageSize", "sort");
   private static final Pattern REGION = Pattern.compile("[A-Za-z]{2}(-[\\p{L}\\p{N}_]+)*");
 
   private GroupListParams() {}
@@ -39,7 +40,16 @@ final class GroupListParams {
       }
     }
     return filtered(ctx::queryParam, "", caller, number(ctx, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE, 1),
-        number(ctx, "pageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE));
+        number(ctx, "pageSize", 1, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE)).ordered(order(single(ctx, "sort")));
+  }
+
+  /** The {@code sort} parameter: a field, '-' first for descending; by id when absent. */
+  private static GroupOrder order(String text) {
+    if (text == null) {
+      return GroupOrder.BY_ID;
+    }
+    return GroupOrder.parse(text).orElseThrow(() -> ApiError.invalid("sort", "sort must be one of "
+        + GroupOrder.spellings() + ", not '" + (text.length() > 64 ? text.substring(0, 64) + "…" : text) + "'"));
   }
 
   /**

@@ -3,6 +3,7 @@ package community.recommender.web.store.pg;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.PortraitDocument;
 
+import community.recommender.web.store.GroupOrder;
 import community.recommender.web.store.GroupPage;
 import community.recommender.web.store.GroupQuery;
 import community.recommender.web.store.GroupSummary;
@@ -163,7 +164,7 @@ public final class PgGroupStore implements GroupStore {
         .map(rows -> toGroups(rows, now));
   }
 
-  /** One page of active groups that pass {@code query}'s filters, ordered by id, from their stored assessment. */
+  /** One page of active groups that pass {@code query}'s filters, in its order, from their stored assessment. */
   @Override
   public Future<GroupPage> page(GroupQuery query) {
     List<Object> filters = Arrays.asList(names(query.bands()), names(query.stages()), query.region(),
@@ -178,7 +179,7 @@ public final class PgGroupStore implements GroupStore {
     Tuple page = Tuple.wrap(paged);
     Future<List<GroupSummary>> items = pool.preparedQuery(
             "SELECT id, portrait, level, band, trend, stage, assessed_at, " + PENDING_AND_LAST_POSTED + FILTERS
-                + " ORDER BY id LIMIT $7 OFFSET $8")
+                + " ORDER BY " + orderBy(query.order()) + " LIMIT $7 OFFSET $8")
         .execute(page)
         .map(rows -> {
           List<GroupSummary> summaries = new ArrayList<>();
@@ -186,6 +187,27 @@ public final class PgGroupStore implements GroupStore {
           return summaries;
         });
     return Future.all(total, items).map(done -> new GroupPage(items.result(), total.result()));
+  }
+
+  /** The ORDER BY list for {@code order}: only fixed column expressions, never text from a request. */
+  private static String orderBy(GroupOrder order) {
+    String column = switch (order.field()) {
+      case ID -> "id";
+      case NAME -> "lower(portrait ->> 'name')";
+      case LEVEL -> "level";
+      // Bands and stages in their natural order, not alphabetically.
+      case BAND -> "array_position(" + enumArray(ActivityBand.values()) + ", band)";
+      case STAGE -> "array_position(" + enumArray(Stage.values()) + ", stage)";
+      case REGION -> "portrait ->> 'region'";
+      case LAST_POSTED_AT -> "last_posted_at";
+    };
+    return order.field() == GroupOrder.Field.ID ? "id" + (order.descending() ? " DESC" : "")
+        : column + (order.descending() ? " DESC" : " ASC") + " NULLS LAST, id";
+  }
+
+  /** An SQL array literal of the constants' names, in declaration order. */
+  private static String enumArray(Enum<?>[] values) {
+    return Arrays.stream(values).map(v -> "'" + v.name() + "'").collect(Collectors.joining(", ", "ARRAY[", "]"));
   }
 
   /** The ids of every active group, in order. */
