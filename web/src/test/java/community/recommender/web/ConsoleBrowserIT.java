@@ -66,6 +66,18 @@ class ConsoleBrowserIT {
   private static String operator;
   /** A French group: the demo library holds nothing in French, so it gets nothing, and the silence is recorded. */
   private static final String SILENT_GROUP = "silent-fr";
+  /** Every view of the console, by name, with its address. */
+  private static final Map<String, String> VIEWS = new java.util.LinkedHashMap<>();
+
+  static {
+    VIEWS.put("groups", "#/groups");
+    VIEWS.put("group-detail", "#/groups/" + WALK_GROUP);
+    VIEWS.put("content", "#/content");
+    VIEWS.put("rules", "#/rules/candidates-fit.drl");
+    VIEWS.put("stats", "#/stats");
+    VIEWS.put("experiments", "#/experiments");
+    VIEWS.put("tokens", "#/tokens");
+  }
   private static String suggestionBefore;
   private static long versionBefore;
 
@@ -360,18 +372,9 @@ class ConsoleBrowserIT {
     browser.find("input[name=token]").sendKeys(admin, Keys.ENTER);
     browser.findWithText("#who .role", "admin");
 
-    Map<String, String> views = Map.of(
-        "groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP, "content", "#/content",
-        "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "experiments", "#/experiments", "tokens", "#/tokens");
     int index = 13;
-    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "experiments", "tokens")) {
-      browser.open(server.baseUrl() + "/" + views.get(name));
-      browser.find("main h1");
-      if (name.equals("rules")) {
-        browser.find(".cm-content");
-      } else if (name.equals("group-detail")) {
-        browser.find(".suggestion-title");
-      }
+    for (String name : VIEWS.keySet()) {
+      openView(name);
       assertThat(browser.overflowsSideways()).as(name + " at 390 px").isFalse();
       browser.screenshot(index++ + "-" + name + "-390");
     }
@@ -383,20 +386,14 @@ class ConsoleBrowserIT {
   @Order(13)
   void inDarkMode_everyViewSwitchesPalette_andKeepsBodyTextAt4point5To1() {
     browser.width(1280);
-    Map<String, String> views = Map.of("groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP,
-        "content", "#/content", "rules", "#/rules/candidates-fit.drl", "stats", "#/stats", "tokens", "#/tokens");
     String text = "main h1, main h2, main p, main li, main td, main th, main label, main .muted, main .hint, "
         + "main a, main button, .top nav a";
     try {
-      for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "tokens")) {
+      for (String name : VIEWS.keySet()) {
         Map<String, String> page = new java.util.HashMap<>();
         for (String scheme : List.of("light", "dark")) {
           browser.colorScheme(scheme);
-          browser.open(server.baseUrl() + "/" + views.get(name));
-          browser.find("main h1");
-          if (name.equals("group-detail")) {
-            browser.find("#timeline-list > li");
-          }
+          openView(name);
           assertThat(browser.script("return matchMedia('(prefers-color-scheme: dark)').matches"))
               .isEqualTo(scheme.equals("dark"));
           page.put(scheme, (String) browser.script("const s = getComputedStyle(document.documentElement);"
@@ -422,18 +419,8 @@ class ConsoleBrowserIT {
   @Order(14)
   void everyView_byKeyboard_tabReachesEveryControl_andFocusIsAlwaysVisible() {
     browser.width(1280);
-    Map<String, String> views = Map.of("groups", "#/groups", "group-detail", "#/groups/" + WALK_GROUP,
-        "content", "#/content", "rules", "#/rules/candidates-fit.drl", "stats", "#/stats",
-        "experiments", "#/experiments", "tokens", "#/tokens");
-    for (String name : List.of("groups", "group-detail", "content", "rules", "stats", "experiments", "tokens")) {
-      browser.open(server.baseUrl() + "/" + views.get(name));
-      browser.find("main h1");
-      if (name.equals("rules")) {
-        browser.find(".cm-content");
-      } else if (name.equals("group-detail")) {
-        browser.find("#timeline-list > li");
-      }
-      browser.until(d -> browser.all("[aria-busy=true]").isEmpty() ? true : null);
+    for (String name : VIEWS.keySet()) {
+      openView(name);
 
       Browser.KeyboardReach reach = browser.keyboardReach(400);
 
@@ -442,6 +429,19 @@ class ConsoleBrowserIT {
       assertThat(reach.unmarked()).as(name + ": stops without a visible focus mark").isEmpty();
     }
     assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** Opens one of {@link #VIEWS} and waits until it has drawn what it loads. */
+  private static void openView(String name) {
+    browser.open(server.baseUrl() + "/" + VIEWS.get(name));
+    browser.find("main h1");
+    if (name.equals("rules")) {
+      browser.find(".cm-content");
+    } else if (name.equals("group-detail")) {
+      browser.find(".suggestion-title");
+      browser.find("#timeline-list > li");
+    }
+    browser.until(d -> browser.all("[aria-busy=true]").isEmpty() ? true : null);
   }
 
   private static void assertNothingRan(String container) {

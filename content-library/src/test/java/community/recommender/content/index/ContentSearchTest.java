@@ -127,7 +127,7 @@ class ContentSearchTest {
 
   @Test
   void orderedByTitle_pagesThroughEveryItemOnceInAlphabeticalOrder() {
-    List<ContentItem> listed = everyPage(ContentOrder.parse("title").orElseThrow());
+    List<ContentItem> listed = everyPage(new ContentOrder(ContentOrder.Field.TITLE, false));
     List<String> titles = listed.stream().map(i -> ContentDocuments.titleOrder(i.getTitle())).toList();
     assertThat(titles).isSorted();
     assertThat(listed.stream().map(ContentItem::getId)).doesNotHaveDuplicates().hasSize((int) find(null).total());
@@ -135,7 +135,7 @@ class ContentSearchTest {
 
   @Test
   void orderedByValidUntilDescending_listsOpenEndedItemsFirstAndSummerOnlyAfterThem() {
-    List<ContentItem> listed = everyPage(ContentOrder.parse("-validUntil").orElseThrow());
+    List<ContentItem> listed = everyPage(new ContentOrder(ContentOrder.Field.VALID_UNTIL, true));
     List<Long> ends = listed.stream()
         .map(i -> i.getValidUntil() == null ? Long.MAX_VALUE : i.getValidUntil().toEpochMilli()).toList();
     assertThat(ends).isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -144,7 +144,7 @@ class ContentSearchTest {
 
   @Test
   void orderedByKind_thenById_isTheSameOnEveryRun() {
-    ContentOrder byKind = ContentOrder.parse("kind").orElseThrow();
+    ContentOrder byKind = new ContentOrder(ContentOrder.Field.KIND, false);
     List<ContentItem> listed = everyPage(byKind);
     assertThat(listed.stream().map(i -> i.getKind().name()).toList()).isSorted();
     assertThat(everyPage(byKind)).extracting(ContentItem::getId)
@@ -154,18 +154,10 @@ class ContentSearchTest {
   @Test
   void orderedByUpdatedAtDescending_evenWithText_ignoresHowWellItemsMatch() {
     ContentSearchResults results = search.search(new ContentSearchRequest("garden", null, null, null, null, null, 1,
-        50, ContentOrder.parse("-updatedAt").orElseThrow()));
+        50, new ContentOrder(ContentOrder.Field.UPDATED_AT, true)));
     assertThat(results.hits().stream().map(h -> h.item().getUpdatedAt() == null ? 0L
         : h.item().getUpdatedAt().toEpochMilli()).toList()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     assertThat(ids(results)).contains("gardening", "summer-only");
-  }
-
-  @Test
-  void orderSpellings_readTheApiNamesAndRefuseOthers() {
-    assertThat(ContentOrder.parse("-updatedAt")).contains(new ContentOrder(ContentOrder.Field.UPDATED_AT, true));
-    assertThat(ContentOrder.parse("validUntil").orElseThrow().spelling()).isEqualTo("validUntil");
-    assertThat(ContentOrder.parse("score")).isEmpty();
-    assertThat(ContentOrder.parse("--title")).isEmpty();
   }
 
   /** Every non-archived item, seven to a page, in {@code order}. */

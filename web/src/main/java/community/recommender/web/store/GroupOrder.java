@@ -1,10 +1,5 @@
 package community.recommender.web.store;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 /**
  * The order a group list is in: one field, rising or falling, with the id breaking ties so that
  * paging never shows a group twice or skips one. Groups without a value (not yet assessed, never
@@ -36,19 +31,5 @@ public record GroupOrder(Field field, boolean descending) {
     public String apiName() {
       return apiName;
     }
-  }
-
-  /** Every spelling {@link #parse} reads, for messages. */
-  public static String spellings() {
-    return Arrays.stream(Field.values()).map(Field::apiName).collect(Collectors.joining(", "))
-        + ", each optionally preceded by '-' for descending";
-  }
-
-  /** The order a text such as {@code name} or {@code -level} names; empty when it names none. */
-  public static Optional<GroupOrder> parse(String text) {
-    boolean descending = text.startsWith("-");
-    String name = (descending ? text.substring(1) : text).toLowerCase(Locale.ROOT);
-    return Arrays.stream(Field.values()).filter(f -> f.apiName().toLowerCase(Locale.ROOT).equals(name)).findFirst()
-        .map(f -> new GroupOrder(f, descending));
   }
 }

@@ -4,6 +4,7 @@ import community.recommender.web.http.ApiError;
 import community.recommender.web.http.NulCharacters;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
+import community.recommender.web.http.SortParam;
 
 import community.recommender.content.format.ContentValidator;
 import community.recommender.content.index.ContentOrder;
@@ -384,8 +385,9 @@ public final class ContentRoutes implements Routes {
     if (value == null) {
       return null;
     }
-    return ContentOrder.parse(value).orElseThrow(() -> ApiError.invalid("sort", "sort must be one of "
-        + ContentOrder.spellings() + ", not '" + value + "'"));
+    SortParam.Sorting<ContentOrder.Field> sorting = SortParam.read(value, ContentOrder.Field.values(),
+        ContentOrder.Field::apiName);
+    return new ContentOrder(sorting.field(), sorting.descending());
   }
 
   private static String bounded(RoutingContext ctx, String name, int max) {

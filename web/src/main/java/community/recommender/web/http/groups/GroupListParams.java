@@ -1,6 +1,7 @@
 package community.recommender.web.http.groups;
 
 import community.recommender.web.http.ApiError;
+import community.recommender.web.http.SortParam;
 
 import community.recommender.engine.model.ActivityBand;
 import community.recommender.engine.model.Stage;
@@ -48,8 +49,9 @@ final class GroupListParams {
     if (text == null) {
       return GroupOrder.BY_ID;
     }
-    return GroupOrder.parse(text).orElseThrow(() -> ApiError.invalid("sort", "sort must be one of "
-        + GroupOrder.spellings() + ", not '" + (text.length() > 64 ? text.substring(0, 64) + "…" : text) + "'"));
+    SortParam.Sorting<GroupOrder.Field> sorting = SortParam.read(text, GroupOrder.Field.values(),
+        GroupOrder.Field::apiName);
+    return new GroupOrder(sorting.field(), sorting.descending());
   }
 
   /**
