@@ -42,10 +42,12 @@ export function groupsView({ api, announce }) {
   const selected = h("span", { id: "selected-count", class: "muted" });
   const bulk = h("form", { class: "filters bulk", id: "bulk", "aria-label": t("groups.bulk") },
     selected, field(t("groups.bulk.label"), bulkLabel),
-    h("button", { type: "submit", id: "bulk-add-label" }, t("groups.bulk.addLabel")),
-    h("button", { type: "button", id: "bulk-remove-label", onclick: () => labelChange("removeLabel") },
+    // Disabled until a group is chosen.
+    h("button", { type: "submit", id: "bulk-add-label", disabled: true }, t("groups.bulk.addLabel")),
+    h("button", { type: "button", id: "bulk-remove-label", disabled: true, onclick: () => labelChange("removeLabel") },
       t("groups.bulk.removeLabel")),
-    h("button", { type: "button", id: "bulk-archive", class: "danger", onclick: () => bulkArchive() }, t("groups.bulk.archive")));
+    h("button", { type: "button", id: "bulk-archive", class: "danger", disabled: true, onclick: () => bulkArchive() },
+      t("groups.bulk.archive")));
 
   const editorHost = h("section", { class: "card", id: "group-editor", hidden: true, "aria-labelledby": "group-editor-title" });
   const importInput = h("input", { type: "file", id: "import-file", accept: ".csv,.json,text/csv,application/json" });

@@ -437,6 +437,8 @@ class ConsoleBrowserIT {
     browser.find("main h1");
     if (name.equals("rules")) {
       browser.find(".cm-content");
+    } else if (name.equals("groups")) {
+      browser.find(".groups-table tbody tr");
     } else if (name.equals("group-detail")) {
       browser.find(".suggestion-title");
       browser.find("#timeline-list > li");
