@@ -219,10 +219,14 @@ final class Browser implements AutoCloseable {
           if (!e || e === document.body) return { stop: 'body', shown: true };
           const drawn = (x) => x && getComputedStyle(x).outlineStyle !== 'none' && parseFloat(getComputedStyle(x).outlineWidth) > 0;
           const label = e.id ? document.querySelector('label[for="' + CSS.escape(e.id) + '"]') : null;
-          const shown = drawn(e) || drawn(label) || drawn(e.parentElement) || drawn(e.parentElement?.parentElement)
-            || drawn(e.closest('.cm-editor')) || getComputedStyle(e).boxShadow !== 'none';
+          // Chromium highlights the part of a date or time field that Tab moved to, whatever the page's styles.
+          const parted = ['date', 'datetime-local', 'time'].includes(e.type);
+          const shown = parted || drawn(e) || drawn(label) || drawn(e.parentElement)
+            || drawn(e.parentElement?.parentElement) || drawn(e.closest('.cm-editor'))
+            || getComputedStyle(e).boxShadow !== 'none';
           const stop = e.dataset.keyboardStop ?? e.closest('[data-keyboard-stop]')?.dataset.keyboardStop ?? ('other ' + e.tagName);
-          return { stop, shown, name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"' };
+          return { stop, shown, name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.type ? '[type=' + e.type + ']' : '')
+            + (e.name ? '[name=' + e.name + ']' : '') + ' "' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"' };
           """);
       String at = String.valueOf(stop.get("stop"));
       if (at.equals(first)) {
