@@ -1,11 +1,13 @@
 // Renders Markdown for preview: markdown-it turns it into HTML, DOMPurify removes anything
-// that could run (scripts, event handlers, javascript: links, frames, forms, styles). Images
+// that could run (scripts, event handlers, javascript: links, frames, forms, styles). HTML written
+// in the Markdown shows as text, as the chat platforms show it; were it parsed, Chromium would
+// report each inline handler in it (onerror=...) as a CSP violation while DOMPurify reads it. Images
 // load nothing by themselves: their source moves to data-src, and only an item's own media are
 // loaded, through the caller's resolver (an authenticated fetch, or a file picked locally).
 import MarkdownIt from "markdown-it";
 import DOMPurify from "dompurify";
 
-const markdown = new MarkdownIt({ html: true, linkify: true, breaks: true });
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
 
 DOMPurify.addHook("afterSanitizeAttributes", (node) => {
   if (node.tagName === "A") {

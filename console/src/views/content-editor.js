@@ -6,6 +6,7 @@ import { renderMarkdown } from "../parts/markdown.js";
 import { mediaResolver } from "../parts/media.js";
 import { diffView } from "../parts/diff.js";
 import { loadPerformance } from "./content-performance.js";
+import { confirmDialog } from "../parts/confirm.js";
 
 const KINDS = ["POST", "ACTIVITY", "OFFER"];
 const STATUSES = ["draft", "published", "archived"];
@@ -91,7 +92,7 @@ export function itemEditor(api, item, { announce, onChanged }) {
     });
 
     async function archive() {
-      if (!confirm(t("item.archiveConfirm", { title: current.title ?? current.id }))) return;
+      if (!await confirmDialog(t("item.archiveConfirm", { title: current.title ?? current.id }))) return;
       try {
         await api.delete(path);
         await reload(notice("ok", t("item.archived")));
@@ -144,7 +145,7 @@ export function itemEditor(api, item, { announce, onChanged }) {
   }
 
   async function restore(version) {
-    if (!confirm(t("item.restoreConfirm", { version: version.version }))) return;
+    if (!await confirmDialog(t("item.restoreConfirm", { version: version.version }))) return;
     try {
       const { body: saved } = await api.put(path, { json: strip(version.item) });
       await reload(notice("ok", t("item.restored", { version: version.version, now: saved.version })));

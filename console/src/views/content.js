@@ -13,11 +13,17 @@ const STATUSES = ["draft", "published", "archived"];
 const GAP_READERS = ["admin", "editor"];
 const FACETS = ["kind", "tag", "region", "status"];
 const PAGE_SIZE = 20;
+// The orders the server lists the whole library in (its sort parameter), so paging keeps the order.
 const SORTS = {
-  server: null,
-  title: (a, b) => String(a.title ?? "").localeCompare(String(b.title ?? "")),
-  updated: (a, b) => String(b.updatedAt ?? "").localeCompare(String(a.updatedAt ?? "")),
-  kind: (a, b) => String(a.kind).localeCompare(String(b.kind)) || String(a.title ?? "").localeCompare(String(b.title ?? "")),
+  server: "",
+  newest: "-updatedAt",
+  oldest: "updatedAt",
+  title: "title",
+  titleDesc: "-title",
+  kind: "kind",
+  status: "status",
+  endingSoon: "validUntil",
+  endingLast: "-validUntil",
 };
 
 export function contentView({ api, role, announce }) {
@@ -68,6 +74,7 @@ export function contentView({ api, role, announce }) {
     for (const [name, control] of [["q", q], ["kind", kind], ["status", status], ["tag", tag], ["region", region]]) {
       if (control.value.trim()) params.set(name, control.value.trim());
     }
+    if (SORTS[sort.value]) params.set("sort", SORTS[sort.value]);
     params.set("page", wanted);
     params.set("size", PAGE_SIZE);
     try {
@@ -83,8 +90,7 @@ export function contentView({ api, role, announce }) {
   }
 
   function showResults(body) {
-    const items = [...(body.items ?? [])];
-    if (SORTS[sort.value]) items.sort(SORTS[sort.value]);
+    const items = body.items ?? [];
     const pages = Math.max(1, Math.ceil(body.total / PAGE_SIZE));
     replace(results,
       h("p", { class: "count" }, t("content.count", { count: body.total })),
@@ -183,7 +189,7 @@ export function contentView({ api, role, announce }) {
     event.preventDefault();
     search();
   });
-  sort.addEventListener("change", () => search(page));
+  sort.addEventListener("change", () => search());
   fileInput.addEventListener("change", () => {
     upload([...fileInput.files]);
     fileInput.value = "";

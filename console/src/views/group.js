@@ -8,6 +8,7 @@ import { mediaResolver } from "../parts/media.js";
 import { barChart, lineChart } from "../parts/chart.js";
 import { renderMarkdown } from "../parts/markdown.js";
 import { badge, trend } from "./groups.js";
+import { confirmDialog } from "../parts/confirm.js";
 
 const COUNTS = ["messages", "reactions", "activeMembers", "joins", "leaves", "clicks", "orders", "complaints"];
 
@@ -27,6 +28,8 @@ export function groupView({ api }, groupId) {
     h("div", { id: "journey-result" }));
   const history = h("section", { class: "card", id: "history", "aria-labelledby": "history-title" },
     h("h2", { id: "history-title" }, t("group.history")), h("p", {}, t("common.loading")));
+  const { section: timeline, load: loadTimeline } =
+    suggestionTimeline(api, "/api/v1/groups/" + encodeURIComponent(groupId) + "/suggestions");
   const editor = h("section", { class: "card", id: "group-editor", hidden: true, "aria-labelledby": "group-editor-title" });
   const outcome = h("div", { id: "group-result", "aria-live": "polite" });
   const actions = h("div", { class: "toolbar" },
@@ -36,7 +39,7 @@ export function groupView({ api }, groupId) {
     h("p", {}, h("a", { href: "#/groups" }, t("group.back"))),
     heading, actions, outcome, editor, facts,
     h("div", { class: "columns" }, activity, suggestion),
-    dropped, history, journey);
+    dropped, history, timeline, journey);
   const runJourney = journey.querySelector("#run-journey");
   const journeyResult = journey.querySelector("#journey-result");
   runJourney.addEventListener("click", async () => {
@@ -84,7 +87,7 @@ export function groupView({ api }, groupId) {
   }
 
   async function archive() {
-    if (!confirm(t("group.archiveConfirm", { name: loaded?.portrait?.name ?? groupId }))) return;
+    if (!await confirmDialog(t("group.archiveConfirm", { name: loaded?.portrait?.name ?? groupId }))) return;
     try {
       await api.delete(path);
       location.hash = "#/groups";
@@ -114,7 +117,7 @@ export function groupView({ api }, groupId) {
     suggestion.removeAttribute("aria-busy");
     replace(suggestion, h("h2", { id: "suggestion-title" }, t("group.next")),
       notice("error", t("group.noSuggestion"), " ", failure(e)));
-  });
+  }).finally(loadTimeline);
 
   return { element, title: groupId };
 }
@@ -262,6 +265,64 @@ function showJourney(target, journey) {
           h("td", {}, label("kind", s.kind)),
           h("td", {}, s.content?.title ?? s.content?.id),
           h("td", {}, (s.reasons ?? []).map((r) => r.rule).join("; "))))))));
+}
+
+const TIMELINE_PAGE = 20;
+
+// Every suggestion for the group, newest first, each with its steps: decided, delivered, then posted,
+// skipped or failed with its engagement and reward, or withdrawn unsent; older ones a page at a time.
+function suggestionTimeline(api, path) {
+  const list = h("ol", { class: "timeline", id: "timeline-list" });
+  const status = h("div", { "aria-live": "polite" }, h("p", {}, t("common.loading")));
+  const older = h("button", { type: "button", id: "timeline-older", hidden: true }, t("timeline.older"));
+  const section = h("section", { class: "card", id: "timeline", "aria-labelledby": "timeline-title" },
+    h("h2", { id: "timeline-title" }, t("timeline.title")), h("p", { class: "muted" }, t("timeline.hint")),
+    list, status, older);
+  let next = null;
+  async function page() {
+    older.disabled = true;
+    const query = new URLSearchParams({ limit: TIMELINE_PAGE });
+    if (next) query.set("before", next);
+    try {
+      const { body } = await api.get(path + "?" + query);
+      list.append(...(body.items ?? []).map(timelineEntry));
+      next = body.next ?? null;
+      replace(status, list.children.length === 0 ? h("p", { id: "timeline-empty" }, t("timeline.empty")) : null);
+      older.hidden = !next;
+    } catch (e) {
+      replace(status, notice("error", t("timeline.loadFailed"), " ", failure(e)));
+    } finally {
+      older.disabled = false;
+    }
+  }
+  older.addEventListener("click", async () => {
+    const shown = list.children.length;
+    await page();
+    list.children[shown]?.querySelector("h3")?.focus();
+  });
+  // Loaded once the group's next suggestion is decided, so that the timeline holds it too.
+  return { section, load: page };
+}
+
+function timelineEntry(s) {
+  const engagement = Object.entries(s.metrics ?? {}).filter(([, n]) => n > 0)
+    .map(([k, n]) => `${number(n)} ${t("engagement." + k)}`).join(" · ");
+  const steps = [
+    h("li", {}, t("timeline.decided", { at: when(s.decidedAt), score: number(s.score, { maximumFractionDigits: 1 }),
+      version: s.ruleSetVersion })),
+    s.deliveredAt ? h("li", {}, t("timeline.delivered", { at: when(s.deliveredAt) })) : null,
+    s.outcome ? h("li", { class: "outcome-" + s.outcome },
+      t("timeline.outcome." + s.outcome, { at: when(s.postedAt ?? s.outcomeAt) }),
+      engagement ? " — " + engagement : null,
+      s.reward !== undefined ? " · " + t("timeline.reward", { reward: number(s.reward, { maximumFractionDigits: 2 }) }) : null)
+      : null,
+    s.supersededAt ? h("li", {}, t("timeline.superseded", { at: when(s.supersededAt), because: s.supersededBecause ?? "—" }))
+      : null,
+    !s.outcome && !s.supersededAt ? h("li", { class: "muted" }, label("suggestionState", s.state)) : null,
+  ];
+  return h("li", { "data-suggestion": s.id, "data-state": s.state, "data-outcome": s.outcome ?? null },
+    h("h3", { tabindex: "-1" }, s.title ?? s.contentId, " ", h("span", { class: "badge kind" }, label("kind", s.kind))),
+    h("ul", { class: "steps" }, steps));
 }
 
 // What was sent to the group in the last 30 days, per content item, and how it did.

@@ -3,10 +3,13 @@
 import { h, replace, field, select, notice } from "../parts/dom.js";
 import { t, label, dateOnly, failure } from "../parts/i18n.js";
 import { portraitForm } from "./portrait-form.js";
+import { confirmDialog } from "../parts/confirm.js";
 
 const BANDS = ["DORMANT", "QUIET", "ACTIVE", "HOT"];
 const STAGES = ["NEW", "GROWING", "MATURE", "DECLINING", "DORMANT"];
 const TRENDS = ["RISING", "STEADY", "FALLING"];
+// The orders the server lists groups in (its sort parameter).
+const ORDERS = { name: "name", liveliest: "-level", quietest: "level", lastPosted: "-lastPostedAt", id: "id" };
 const PORTRAIT_KEYS = ["name", "platform", "type", "interests", "region", "language", "timezone", "quietHours",
   "memberCount", "kocCount", "kocs", "owner", "labels", "attributes", "startedAt"];
 
@@ -20,6 +23,8 @@ export function groupsView({ api, announce }) {
     region: h("input", { type: "text", name: "region", placeholder: t("groups.regionHint") }),
     label: h("input", { type: "text", name: "label" }),
   };
+  const order = select(Object.keys(ORDERS).map((k) => ({ value: k, label: t("groups.sort." + k) })), "name",
+    { name: "sort" });
   const count = h("p", { class: "count", "aria-live": "polite" });
   const body = h("tbody");
   const all = h("input", { type: "checkbox", id: "select-all", "aria-label": t("groups.selectAll") });
@@ -37,8 +42,12 @@ export function groupsView({ api, announce }) {
   const selected = h("span", { id: "selected-count", class: "muted" });
   const bulk = h("form", { class: "filters bulk", id: "bulk", "aria-label": t("groups.bulk") },
     selected, field(t("groups.bulk.label"), bulkLabel),
-    h("button", { type: "submit", id: "bulk-add-label" }, t("groups.bulk.addLabel")),
-    h("button", { type: "button", id: "bulk-archive", class: "danger", onclick: () => bulkArchive() }, t("groups.bulk.archive")));
+    // Disabled until a group is chosen.
+    h("button", { type: "submit", id: "bulk-add-label", disabled: true }, t("groups.bulk.addLabel")),
+    h("button", { type: "button", id: "bulk-remove-label", disabled: true, onclick: () => labelChange("removeLabel") },
+      t("groups.bulk.removeLabel")),
+    h("button", { type: "button", id: "bulk-archive", class: "danger", disabled: true, onclick: () => bulkArchive() },
+      t("groups.bulk.archive")));
 
   const editorHost = h("section", { class: "card", id: "group-editor", hidden: true, "aria-labelledby": "group-editor-title" });
   const importInput = h("input", { type: "file", id: "import-file", accept: ".csv,.json,text/csv,application/json" });
@@ -52,7 +61,8 @@ export function groupsView({ api, announce }) {
     h("form", { class: "filters", role: "search", "aria-label": t("groups.filter"), onsubmit: (e) => e.preventDefault() },
       field(t("filter.search"), filters.text), field(t("groups.col.band"), filters.band),
       field(t("groups.col.stage"), filters.stage), field(t("groups.col.trend"), filters.trend),
-      field(t("groups.col.region"), filters.region), field(t("groups.col.labels"), filters.label)),
+      field(t("groups.col.region"), filters.region), field(t("groups.col.labels"), filters.label),
+      field(t("groups.sortBy"), order)),
     count, bulk, bulkOutcome, holder);
 
   let groups = [];
@@ -85,6 +95,7 @@ export function groupsView({ api, announce }) {
     replace(body, shown.map((g) => row(g, chosen, showSelection)));
     showSelection();
   });
+  order.addEventListener("change", () => load());
   for (const control of Object.values(filters)) {
     control.addEventListener("input", show);
     control.addEventListener("change", show);
@@ -92,7 +103,7 @@ export function groupsView({ api, announce }) {
 
   async function load() {
     try {
-      const { body: page } = await api.get("/api/v1/groups?pageSize=500");
+      const { body: page } = await api.get("/api/v1/groups?pageSize=500&sort=" + encodeURIComponent(ORDERS[order.value]));
       groups = page.items ?? [];
       show();
       announce(t("groups.loaded", { count: groups.length }));
@@ -117,43 +128,44 @@ export function groupsView({ api, announce }) {
     editorHost.querySelector("input")?.focus();
   }
 
-  // Adds a label to each chosen group: its portrait is read and written back with the label.
-  bulk.addEventListener("submit", async (event) => {
+  // One request changes every chosen group; the server answers each group's result.
+  bulk.addEventListener("submit", (event) => {
     event.preventDefault();
+    labelChange("addLabel");
+  });
+
+  async function labelChange(action) {
     const name = bulkLabel.value.trim();
     if (!name) {
       replace(bulkOutcome, notice("error", t("groups.bulk.labelMissing")));
+      bulkLabel.setAttribute("aria-invalid", "true");
       bulkLabel.focus();
       return;
     }
-    await eachChosen(async (id) => {
-      const { body: group } = await api.get("/api/v1/groups/" + encodeURIComponent(id));
-      const portrait = portraitOf(group);
-      portrait.labels = [...new Set([...(portrait.labels ?? []), name])];
-      await api.put("/api/v1/groups/" + encodeURIComponent(id), { json: portrait });
-    }, "groups.bulk.labelled");
-  });
-
-  async function bulkArchive() {
-    if (!confirm(t("groups.bulk.archiveConfirm", { count: chosen.size }))) return;
-    await eachChosen((id) => api.delete("/api/v1/groups/" + encodeURIComponent(id)), "groups.bulk.archived");
+    bulkLabel.removeAttribute("aria-invalid");
+    await bulkChange({ action, label: name });
   }
 
-  async function eachChosen(action, doneKey) {
+  async function bulkArchive() {
+    if (!await confirmDialog(t("groups.bulk.archiveConfirm", { count: chosen.size }))) return;
+    await bulkChange({ action: "archive" });
+  }
+
+  async function bulkChange(change) {
     const ids = [...chosen];
-    const failures = [];
-    for (const id of ids) {
-      try {
-        await action(id);
-      } catch (e) {
-        failures.push(h("li", {}, h("strong", {}, id), " ", failure(e)));
-      }
+    try {
+      const { body: report } = await api.post("/api/v1/groups/bulk", { json: { ids, ...change } });
+      const problems = report.results.filter((r) => ["notFound", "refused", "failed"].includes(r.result));
+      chosen.clear();
+      replace(bulkOutcome, notice(problems.length ? "error" : "ok",
+        t("groups.bulk.done." + change.action, { count: report.changed, matched: report.matched }),
+        h("ul", { class: "bulk-results" }, report.results.map((r) => h("li", { "data-group": r.id, "data-result": r.result },
+          h("strong", {}, r.id), " ", label("bulkResult", r.result), r.message ? ` — ${r.message}` : null)))));
+      await load();
+    } catch (e) {
+      replace(bulkOutcome, notice("error", t("groups.bulk.failed"), " ", failure(e)));
     }
-    chosen.clear();
-    replace(bulkOutcome, notice(failures.length ? "error" : "ok",
-      t(doneKey, { count: ids.length - failures.length }), failures.length ? h("ul", {}, failures) : null));
     announce(bulkOutcome.textContent);
-    await load();
   }
 
   importInput.addEventListener("change", async () => {

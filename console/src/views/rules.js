@@ -5,6 +5,7 @@ import { drlEditor } from "../parts/drl-editor.js";
 import { ApiFailure } from "../parts/api.js";
 import { t, label, number, failure } from "../parts/i18n.js";
 import { diffView } from "../parts/diff.js";
+import { confirmDialog } from "../parts/confirm.js";
 
 // Valid both as a RegExp and as an HTML pattern, which Chromium compiles with the v flag: there a
 // "-" inside a class must be escaped.
@@ -199,7 +200,7 @@ export function rulesView({ api, announce }, initialFile) {
   }
 
   async function rollback(version) {
-    if (!confirm(t("rules.rollbackConfirm", { version }))) return;
+    if (!await confirmDialog(t("rules.rollbackConfirm", { version }))) return;
     try {
       const { body } = await api.post(`/api/v1/rules/versions/${version}/activate`,
         { json: { note: t("rules.rollbackNote", { version }) } });
@@ -327,7 +328,7 @@ export function rulesView({ api, announce }, initialFile) {
   });
 
   buttons.remove.addEventListener("click", async () => {
-    if (!confirm(t("rules.deleteConfirm", { name: current.name }))) return;
+    if (!await confirmDialog(t("rules.deleteConfirm", { name: current.name }))) return;
     clearOutcome();
     setBusy(true);
     try {

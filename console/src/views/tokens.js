@@ -2,6 +2,7 @@
 // copy button; the list with each token's last use; revoke.
 import { h, replace, field, select, notice, when } from "../parts/dom.js";
 import { t, label, failure } from "../parts/i18n.js";
+import { confirmDialog } from "../parts/confirm.js";
 
 const ROLES = ["bot", "editor", "operator", "admin"];
 
@@ -88,7 +89,7 @@ export function tokensView({ api, announce }) {
   }
 
   async function revoke(token) {
-    if (!confirm(t("tokens.revokeConfirm", { name: token.name || token.id }))) return;
+    if (!await confirmDialog(t("tokens.revokeConfirm", { name: token.name || token.id }))) return;
     try {
       await api.delete("/api/v1/tokens/" + encodeURIComponent(token.id));
       announce(t("tokens.revoked", { name: token.name || token.id }));

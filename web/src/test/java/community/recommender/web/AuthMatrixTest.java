@@ -47,6 +47,8 @@ class AuthMatrixTest {
     ROLES.put("POST /api/v1/groups/{groupId}/activity", Set.of("operator", "bot"));
     ROLES.put("POST /api/v1/groups/{groupId}/sends", Set.of("operator", "bot"));
     ROLES.put("POST /api/v1/groups/import", Set.of("operator"));
+    ROLES.put("POST /api/v1/groups/bulk", Set.of("operator"));
+    ROLES.put("GET /api/v1/groups/{groupId}/suggestions", Set.of("operator"));
     ROLES.put("GET /api/v1/groups/{groupId}/suggestion", Set.of("operator", "bot"));
     ROLES.put("GET /api/v1/groups/{groupId}/silence", Set.of("operator"));
     ROLES.put("GET /api/v1/suggestions", Set.of("operator", "bot"));

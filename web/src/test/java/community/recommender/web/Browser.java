@@ -145,6 +145,113 @@ final class Browser implements AutoCloseable {
         + ".filter(n => !n.startsWith(location.origin) && !n.startsWith('blob:' + location.origin))");
   }
 
+  /** Emulates the system's colour scheme, {@code light} or {@code dark}, as {@code prefers-color-scheme} reads it. */
+  void colorScheme(String scheme) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
+  /**
+   * The text shown by elements matching {@code css} (the first 60 visible ones with text), each with
+   * its colour, the colour of the nearest opaque background behind it, and the WCAG contrast ratio
+   * of the two.
+   */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> textContrast(String css) {
+    return (List<Map<String, Object>>) script("""
+        const parse = (c) => {
+          const m = c.match(/rgba?\\(([^)]+)\\)/);
+          if (!m) return null;
+          const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+          return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+        };
+        const channel = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+        const luminance = (c) => 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+        const background = (el) => {
+          for (let e = el; e; e = e.parentElement) {
+            const c = parse(getComputedStyle(e).backgroundColor);
+            if (c && c.a > 0.5) return c;
+          }
+          return { r: 255, g: 255, b: 255, a: 1 };
+        };
+        return [...document.querySelectorAll(arguments[0])]
+          .filter((e) => e.getClientRects().length > 0 && e.textContent.trim())
+          .slice(0, 60)
+          .map((e) => {
+            const fg = parse(getComputedStyle(e).color);
+            const bg = background(e);
+            const [light, dark] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+            return { element: e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : ""),
+              text: e.textContent.trim().slice(0, 40), color: getComputedStyle(e).color,
+              background: `rgb(${bg.r}, ${bg.g}, ${bg.b})`, ratio: (light + 0.05) / (dark + 0.05) };
+          });
+        """, css);
+  }
+
+  /**
+   * Tabs through the page from its top, as a keyboard user would, until focus comes round again (or
+   * after {@code maxTabs} presses). Answers the visible controls Tab never reached, and the stops that
+   * showed no focus indicator: no outline on the control, on its label or on a nearby ancestor that
+   * outlines what it holds, and no box shadow.
+   */
+  @SuppressWarnings("unchecked")
+  KeyboardReach keyboardReach(int maxTabs) {
+    List<String> controls = (List<String>) script("""
+        const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), '
+          + 'select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable=true]';
+        const seenRadios = new Set();
+        const controls = [...document.querySelectorAll(selector)]
+          .filter((e) => e.getClientRects().length > 0 && !e.closest('[inert], dialog:not([open])'))
+          .filter((e) => e.type !== 'radio' || (!seenRadios.has(e.name) && seenRadios.add(e.name)));
+        document.activeElement?.blur();
+        return controls.map((e, i) => {
+          e.dataset.keyboardStop = String(i);
+          return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + (e.textContent || e.name || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"';
+        });
+        """);
+    java.util.Set<String> reached = new java.util.LinkedHashSet<>();
+    List<String> unmarked = new java.util.ArrayList<>();
+    String first = null;
+    for (int i = 0; i < maxTabs; i++) {
+      new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+      Map<String, Object> stop = (Map<String, Object>) script("""
+          const e = document.activeElement;
+          if (!e || e === document.body) return { stop: 'body', shown: true };
+          const drawn = (x) => x && getComputedStyle(x).outlineStyle !== 'none' && parseFloat(getComputedStyle(x).outlineWidth) > 0;
+          const label = e.id ? document.querySelector('label[for="' + CSS.escape(e.id) + '"]') : null;
+          // Chromium highlights the part of a date or time field that Tab moved to, whatever the page's styles.
+          const parted = ['date', 'datetime-local', 'time'].includes(e.type);
+          const shown = parted || drawn(e) || drawn(label) || drawn(e.parentElement)
+            || drawn(e.parentElement?.parentElement) || drawn(e.closest('.cm-editor'))
+            || getComputedStyle(e).boxShadow !== 'none';
+          const stop = e.dataset.keyboardStop ?? e.closest('[data-keyboard-stop]')?.dataset.keyboardStop ?? ('other ' + e.tagName);
+          return { stop, shown, name: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.type ? '[type=' + e.type + ']' : '')
+            + (e.name ? '[name=' + e.name + ']' : '') + ' "' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 30) + '"' };
+          """);
+      String at = String.valueOf(stop.get("stop"));
+      if (at.equals(first)) {
+        break;
+      }
+      if (first == null && !at.equals("body")) {
+        first = at;
+      }
+      reached.add(at);
+      if (!Boolean.TRUE.equals(stop.get("shown"))) {
+        unmarked.add(String.valueOf(stop.get("name")));
+      }
+    }
+    List<String> missed = new java.util.ArrayList<>();
+    for (int i = 0; i < controls.size(); i++) {
+      if (!reached.contains(String.valueOf(i))) {
+        missed.add(controls.get(i));
+      }
+    }
+    return new KeyboardReach(controls.size(), missed, unmarked);
+  }
+
+  /** What {@link #keyboardReach} found: how many controls there were, those Tab missed, and stops without a focus mark. */
+  record KeyboardReach(int controls, List<String> missed, List<String> unmarked) {}
+
   /** Whether the page is wider than the viewport, which means sideways scrolling at this width. */
   boolean overflowsSideways() {
     return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1;");

@@ -249,7 +249,7 @@ class ConsoleDailyWorkIT {
     assertThat(browser.find("#version-diff").getText()).contains("说明：茶友会活动周")
         .containsPattern("\\+\\s+// 茶友会本周先做活动");
     browser.find(".versions-table tr[data-version='" + versionBefore + "'] button.rollback").click();
-    browser.until(d -> d.switchTo().alert()).accept();
+    browser.find("#confirm-yes").click();
 
     browser.findWithText("#rule-result", "已回滚");
     browser.findWithText(".versions-table tr.active", "v" + (versionBefore + 2));

@@ -252,9 +252,32 @@ class ContentApiTest {
   }
 
   @Test
+  void search_sortedByTitle_ordersTheWholeResultAcrossPages() {
+    List<String> titles = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    long total = search("status=published&size=1").getLong("total");
+    for (int page = 1; (long) (page - 1) * 25 < total; page++) {
+      JsonObject results = search("status=published&size=25&sort=title&page=" + page);
+      results.getJsonArray("items").forEach(item -> titles.add(((JsonObject) item).getString("title")
+          .strip().toLowerCase(java.util.Locale.ROOT)));
+      ids.addAll(ids(results));
+    }
+    JsonObject newest = search("status=published&size=3&sort=-updatedAt");
+
+    assertThat(titles).hasSize((int) total).isSorted();
+    assertThat(ids).doesNotHaveDuplicates();
+    List<String> lastThree = new ArrayList<>(ids.subList(ids.size() - 3, ids.size()));
+    java.util.Collections.reverse(lastThree);
+    assertThat(ids(search("status=published&size=3&sort=-title"))).containsExactlyElementsOf(lastThree);
+    assertThat(newest.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("updatedAt")).toList())
+        .isSortedAccordingTo(java.util.Comparator.comparing(java.time.Instant::parse,
+            java.util.Comparator.reverseOrder()));
+  }
+
+  @Test
   void badSearchParameters_get422WithTheParameterNamed() {
     for (String query : List.of("kind=meme", "status=gone", "validAt=tomorrow", "page=0", "size=1000",
-        "page=1000&size=100")) {
+        "page=1000&size=100", "sort=score", "sort=-", "sort=title,kind")) {
       HttpResponse<String> response = server.get("/api/v1/content?" + query, admin);
 
       assertThat(response.statusCode()).as(query).isEqualTo(422);

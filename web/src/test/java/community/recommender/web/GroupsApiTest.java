@@ -244,6 +244,25 @@ class GroupsApiTest {
   }
 
   @Test
+  void list_sortedByNameOrLevel_ordersTheWholeListAcrossPages() {
+    put("so-a", portrait("zebra crossing", 100, "XS"));
+    put("so-b", portrait("Apple orchard", 100, "XS"));
+    put("so-c", portrait("mango grove", 100, "XS"));
+    put("so-d", portrait("Birch wood", 100, "XS"));
+    talk("so-a", 150);
+    talk("so-c", 20);
+
+    List<String> byName = new java.util.ArrayList<>(ids(list("region=XS&sort=name&pageSize=3")));
+    byName.addAll(ids(list("region=XS&sort=name&pageSize=3&page=2")));
+    List<String> liveliest = ids(list("region=XS&sort=-level"));
+
+    assertThat(byName).containsExactly("so-b", "so-d", "so-c", "so-a");
+    assertThat(ids(list("region=XS&sort=-name&pageSize=1"))).containsExactly("so-a");
+    assertThat(liveliest.subList(0, 2)).containsExactly("so-a", "so-c");
+    assertThat(ids(list("region=XS&sort=-id"))).containsExactly("so-d", "so-c", "so-b", "so-a");
+  }
+
+  @Test
   void invalidListParameters_getA422NamingTheParameter() {
     record Case(String query, String field) {}
     List<Case> cases = List.of(
@@ -254,7 +273,9 @@ class GroupsApiTest {
         new Case("page=0", "page"),
         new Case("page=two", "page"),
         new Case("pageSize=501", "pageSize"),
-        new Case("bands=QUIET", "bands"));
+        new Case("bands=QUIET", "bands"),
+        new Case("sort=members", "sort"),
+        new Case("sort=name&sort=id", "sort"));
 
     for (Case c : cases) {
       HttpResponse<String> response = server.get("/api/v1/groups?" + c.query(), operator);

@@ -11,10 +11,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
 
 /** Maps content items to Lucene documents and back. */
 public final class ContentDocuments {
@@ -29,10 +31,14 @@ public final class ContentDocuments {
   static final String VALID_UNTIL = "validUntil";
   static final String TITLE = "title";
   static final String TEXT = "text";
+  static final String TITLE_ORDER = "titleOrder";
   static final String UPDATED = "updated";
   static final String SOURCE = "source";
   static final String POOL = "pool";
   static final String UNFIT = "unfitFor";
+
+  /** Titles sort by their first this many characters; doc values hold at most 32 KB per value. */
+  private static final int TITLE_ORDER_CHARS = 200;
 
   /** The region term of an item with no regions, so that "anywhere" is one term to filter on. */
   static final String ANY_REGION = "*";
@@ -81,6 +87,8 @@ public final class ContentDocuments {
     doc.add(new TextField(TEXT, String.join("\n", item.getTitle(), item.getBody(), String.join(" ", item.getTags()),
         String.join(" ", item.getInterests())), Field.Store.NO));
     doc.add(new NumericDocValuesField(UPDATED, millis(item.getUpdatedAt(), 0)));
+    // The title once more, folded to lower case and cut short, only to list items in title order.
+    doc.add(new SortedDocValuesField(TITLE_ORDER, new BytesRef(titleOrder(item.getTitle()))));
     doc.add(new SortedSetDocValuesFacetField(KIND_FACET, item.getKind().name()));
     item.getTags().forEach(tag -> doc.add(new SortedSetDocValuesFacetField(TAG_FACET, tag)));
     if (item.getRegions().isEmpty()) {
@@ -111,6 +119,12 @@ public final class ContentDocuments {
     config.setMultiValued(TAG_FACET, true);
     config.setMultiValued(REGION_FACET, true);
     return config;
+  }
+
+  /** The title as it sorts: lower case, at most {@link #TITLE_ORDER_CHARS} characters. */
+  static String titleOrder(String title) {
+    String folded = title.strip().toLowerCase(java.util.Locale.ROOT);
+    return folded.length() <= TITLE_ORDER_CHARS ? folded : folded.substring(0, TITLE_ORDER_CHARS);
   }
 
   private static long millis(Instant instant, long open) {

@@ -24,7 +24,7 @@ public final class ContentIndex implements Closeable {
   private static final String INDEXED_THROUGH = "indexedThrough";
   private static final String SCHEMA = "schema";
   /** Raised whenever {@link ContentDocuments} changes what it indexes, so that older indexes are rebuilt. */
-  private static final String CURRENT_SCHEMA = "3";
+  private static final String CURRENT_SCHEMA = "4";
 
   private final FSDirectory directory;
   private final IndexWriter writer;

@@ -26,6 +26,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -55,7 +56,7 @@ public final class ContentSearch {
       throw new IllegalArgumentException("page × size may be at most " + MAX_DEPTH + "; narrow the search instead");
     }
     Query query = toLucene(request);
-    Sort sort = hasText(request) ? BEST_FIRST : NEWEST_FIRST;
+    Sort sort = request.order() != null ? sort(request.order()) : hasText(request) ? BEST_FIRST : NEWEST_FIRST;
     int depth = request.page() * request.size();
     return index.withSearcher(searcher -> {
       FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, depth, sort, true,
@@ -127,6 +128,21 @@ public final class ContentSearch {
       q.add(LongField.newRangeQuery(ContentDocuments.VALID_UNTIL, at, Long.MAX_VALUE), Occur.FILTER);
     }
     return q.build();
+  }
+
+  /** The Lucene sort for {@code order}, ties broken by id; items without a value sort as if it were open-ended. */
+  static Sort sort(ContentOrder order) {
+    boolean reverse = order.descending();
+    SortField field = switch (order.field()) {
+      case UPDATED_AT -> new SortField(ContentDocuments.UPDATED, SortField.Type.LONG, reverse);
+      case TITLE -> new SortField(ContentDocuments.TITLE_ORDER, SortField.Type.STRING, reverse);
+      case KIND -> new SortedSetSortField(ContentDocuments.KIND, reverse);
+      case STATUS -> new SortedSetSortField(ContentDocuments.STATUS, reverse);
+      case VALID_UNTIL -> new SortedNumericSortField(ContentDocuments.VALID_UNTIL, SortField.Type.LONG, reverse);
+      case VALID_FROM -> new SortedNumericSortField(ContentDocuments.VALID_FROM, SortField.Type.LONG, reverse);
+      case ID -> new SortedSetSortField(ContentDocuments.ID, reverse);
+    };
+    return new Sort(field, new SortedSetSortField(ContentDocuments.ID, false));
   }
 
   private static boolean hasText(ContentSearchRequest request) {

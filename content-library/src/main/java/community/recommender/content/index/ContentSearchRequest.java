@@ -15,13 +15,21 @@ import java.time.Instant;
  * @param validAt only items valid at this instant
  * @param page the page, from 1
  * @param size items per page
+ * @param order the order to list matches in; null for the best matches first when there is text, else the
+ *     latest updated first
  */
 public record ContentSearchRequest(String text, ContentKind kind, String tag, String region, ContentStatus status,
-    Instant validAt, int page, int size) {
+    Instant validAt, int page, int size, ContentOrder order) {
 
   public ContentSearchRequest {
     if (page < 1 || size < 1) {
       throw new IllegalArgumentException("page and size start at 1");
     }
+  }
+
+  /** A request listed in the default order. */
+  public ContentSearchRequest(String text, ContentKind kind, String tag, String region, ContentStatus status,
+      Instant validAt, int page, int size) {
+    this(text, kind, tag, region, status, validAt, page, size, null);
   }
 }

@@ -125,6 +125,54 @@ class ContentSearchTest {
     assertThat(ids(find("\"balcony\" -summer"))).contains("gardening");
   }
 
+  @Test
+  void orderedByTitle_pagesThroughEveryItemOnceInAlphabeticalOrder() {
+    List<ContentItem> listed = everyPage(new ContentOrder(ContentOrder.Field.TITLE, false));
+    List<String> titles = listed.stream().map(i -> ContentDocuments.titleOrder(i.getTitle())).toList();
+    assertThat(titles).isSorted();
+    assertThat(listed.stream().map(ContentItem::getId)).doesNotHaveDuplicates().hasSize((int) find(null).total());
+  }
+
+  @Test
+  void orderedByValidUntilDescending_listsOpenEndedItemsFirstAndSummerOnlyAfterThem() {
+    List<ContentItem> listed = everyPage(new ContentOrder(ContentOrder.Field.VALID_UNTIL, true));
+    List<Long> ends = listed.stream()
+        .map(i -> i.getValidUntil() == null ? Long.MAX_VALUE : i.getValidUntil().toEpochMilli()).toList();
+    assertThat(ends).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(listed.get(0).getValidUntil()).isNull();
+  }
+
+  @Test
+  void orderedByKind_thenById_isTheSameOnEveryRun() {
+    ContentOrder byKind = new ContentOrder(ContentOrder.Field.KIND, false);
+    List<ContentItem> listed = everyPage(byKind);
+    assertThat(listed.stream().map(i -> i.getKind().name()).toList()).isSorted();
+    assertThat(everyPage(byKind)).extracting(ContentItem::getId)
+        .containsExactlyElementsOf(listed.stream().map(ContentItem::getId).toList());
+  }
+
+  @Test
+  void orderedByUpdatedAtDescending_evenWithText_ignoresHowWellItemsMatch() {
+    ContentSearchResults results = search.search(new ContentSearchRequest("garden", null, null, null, null, null, 1,
+        50, new ContentOrder(ContentOrder.Field.UPDATED_AT, true)));
+    assertThat(results.hits().stream().map(h -> h.item().getUpdatedAt() == null ? 0L
+        : h.item().getUpdatedAt().toEpochMilli()).toList()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(ids(results)).contains("gardening", "summer-only");
+  }
+
+  /** Every non-archived item, seven to a page, in {@code order}. */
+  private static List<ContentItem> everyPage(ContentOrder order) {
+    List<ContentItem> listed = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      ContentSearchResults results = search.search(new ContentSearchRequest(null, null, null, null, null, null, page,
+          7, order));
+      results.hits().forEach(h -> listed.add(h.item()));
+      if ((long) page * 7 >= results.total()) {
+        return listed;
+      }
+    }
+  }
+
   private static ContentSearchResults find(String text) {
     return search.search(request(text, null, null, null, null, null, 1, 50));
   }

@@ -130,6 +130,13 @@ public final class Portrait {
     return interests.contains(interest);
   }
 
+  /** This portrait with {@code labels} in place of its own, every other field the same. */
+  public Portrait withLabels(List<String> labels) {
+    return named(name).platform(platform).type(type).interests(interests).region(region).language(language)
+        .timezone(timezone).quietHours(quietHours).memberCount(memberCount).kocCount(kocCount).kocs(kocs)
+        .owner(owner).labels(labels).attributes(attributes).startedAt(startedAt).build();
+  }
+
   /** Assembles a portrait field by field. */
   public static final class Builder {
     private final String name;

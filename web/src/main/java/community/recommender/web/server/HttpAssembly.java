@@ -10,6 +10,7 @@ import community.recommender.web.http.TokenAuthHandler;
 import community.recommender.web.http.tokens.TokenRoutes;
 import community.recommender.web.http.content.ContentRoutes;
 import community.recommender.web.http.groups.GroupImportRoutes;
+import community.recommender.web.application.groups.GroupBulk;
 import community.recommender.web.http.groups.GroupRoutes;
 import community.recommender.web.http.experiments.ExperimentRoutes;
 import community.recommender.web.http.journeys.JourneyRoutes;
@@ -55,7 +56,7 @@ final class HttpAssembly {
         new ConsoleRoutes());
     List<Routes> api = List.of(
         new SessionRoutes(),
-        new GroupRoutes(services.groups(), config.clock()),
+        new GroupRoutes(services.groups(), new GroupBulk(services.groups()), config.clock()),
         new GroupImportRoutes(services.groups()),
         new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), services.renderings(),
             config.clock()),

@@ -15,14 +15,27 @@ import java.util.List;
  * @param scope only these groups, for a bot token limited to them; empty for any
  * @param page the page, from 1
  * @param pageSize groups per page
+ * @param order the order of the whole list, which pages follow
  */
 public record GroupQuery(List<ActivityBand> bands, List<Stage> stages, String region, List<String> labels,
-    List<String> scope, int page, int pageSize) {
+    List<String> scope, int page, int pageSize, GroupOrder order) {
 
   public GroupQuery {
     bands = List.copyOf(bands);
     stages = List.copyOf(stages);
     labels = List.copyOf(labels);
     scope = List.copyOf(scope);
+    order = order == null ? GroupOrder.BY_ID : order;
+  }
+
+  /** A query ordered by group id. */
+  public GroupQuery(List<ActivityBand> bands, List<Stage> stages, String region, List<String> labels,
+      List<String> scope, int page, int pageSize) {
+    this(bands, stages, region, labels, scope, page, pageSize, GroupOrder.BY_ID);
+  }
+
+  /** This query in {@code order}. */
+  public GroupQuery ordered(GroupOrder order) {
+    return new GroupQuery(bands, stages, region, labels, scope, page, pageSize, order);
   }
 }

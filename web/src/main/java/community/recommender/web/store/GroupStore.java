@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Groups, their portraits and their stored assessments. */
 public interface GroupStore {
@@ -55,4 +56,10 @@ public interface GroupStore {
 
   /** How many active groups there are. */
   Future<Long> count();
+
+  /**
+   * Up to {@code limit} of the group's suggestions, newest decided first, all of them decided before
+   * the suggestion {@code before} (null to start from the newest).
+   */
+  Future<List<SentSuggestion>> history(String id, UUID before, int limit);
 }

@@ -9,6 +9,7 @@ import community.recommender.web.store.GroupQuery;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.OverlappingWindowException;
 import community.recommender.web.store.PendingSuggestion;
+import community.recommender.web.store.SentSuggestion;
 import community.recommender.web.store.SuggestionStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Groups as operators and chat tools change them: portraits saved one at a time or imported in
@@ -57,6 +60,19 @@ public final class GroupService {
           found.orElseThrow(() -> new GroupNotFound(id));
           return null;
         });
+  }
+
+  /** The group as it stands now, or empty when there is none. */
+  public Future<Optional<Group>> find(String id) {
+    return groups.find(id, clock.instant());
+  }
+
+  /**
+   * Up to {@code limit} of the group's suggestions, newest first, decided before the suggestion
+   * {@code before} (null for the newest); fails with {@link GroupNotFound}.
+   */
+  public Future<List<SentSuggestion>> history(String id, UUID before, int limit) {
+    return requireExists(id).compose(exists -> groups.history(id, before, limit));
   }
 
   /** The group as it stands now, with its daily activity; fails with {@link GroupNotFound}. */

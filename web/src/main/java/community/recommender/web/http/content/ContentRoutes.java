@@ -4,8 +4,10 @@ import community.recommender.web.http.ApiError;
 import community.recommender.web.http.NulCharacters;
 import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
+import community.recommender.web.http.SortParam;
 
 import community.recommender.content.format.ContentValidator;
+import community.recommender.content.index.ContentOrder;
 import community.recommender.content.index.ContentSearch;
 import community.recommender.content.index.ContentSearchRequest;
 import community.recommender.content.index.ContentSearchResults;
@@ -262,7 +264,8 @@ public final class ContentRoutes implements Routes {
         enumParam(ctx, "status", ContentStatus.class),
         instantParam(ctx, "validAt"),
         intParam(ctx, "page", 1, Integer.MAX_VALUE, 1),
-        intParam(ctx, "size", 1, MAX_PAGE_SIZE, 20));
+        intParam(ctx, "size", 1, MAX_PAGE_SIZE, 20),
+        order(ctx));
     if ((long) request.page() * request.size() > ContentSearch.MAX_DEPTH) {
       throw ApiError.invalid("page", "page × size may be at most " + ContentSearch.MAX_DEPTH
           + "; narrow the search with q, kind, tag or region instead");
@@ -374,6 +377,17 @@ public final class ContentRoutes implements Routes {
       throw ApiError.invalid("q", "q may hold at most " + MAX_QUERY_WORDS + " words, not " + q.split("\\s+").length);
     }
     return q;
+  }
+
+  /** The {@code sort} parameter: a field the list may be ordered by, '-' first for descending; null when absent. */
+  private static ContentOrder order(RoutingContext ctx) {
+    String value = bounded(ctx, "sort", MAX_FILTER_CHARS);
+    if (value == null) {
+      return null;
+    }
+    SortParam.Sorting<ContentOrder.Field> sorting = SortParam.read(value, ContentOrder.Field.values(),
+        ContentOrder.Field::apiName);
+    return new ContentOrder(sorting.field(), sorting.descending());
   }
 
   private static String bounded(RoutingContext ctx, String name, int max) {

@@ -3,6 +3,7 @@ package community.recommender.web.store.pg;
 import community.recommender.web.store.GroupStore;
 import community.recommender.web.store.PortraitDocument;
 
+import community.recommender.web.store.GroupOrder;
 import community.recommender.web.store.GroupPage;
 import community.recommender.web.store.GroupQuery;
 import community.recommender.web.store.GroupSummary;
@@ -14,6 +15,7 @@ import community.recommender.engine.model.Group;
 import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Regions;
 import community.recommender.web.store.PostingRecency;
+import community.recommender.web.store.SentSuggestion;
 import community.recommender.engine.model.Stage;
 import community.recommender.engine.model.Trend;
 import io.vertx.core.Future;
@@ -32,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -99,11 +102,18 @@ public final class PgGroupStore implements GroupStore {
   private final Pool pool;
 
   private final Clock clock;
+  private final PgGroupHistory history;
 
   /** Creations, changes and archivals are timed by {@code clock}, the same clock assessments read. */
   public PgGroupStore(Pool pool, Clock clock) {
     this.pool = pool;
     this.clock = clock;
+    this.history = new PgGroupHistory(pool);
+  }
+
+  @Override
+  public Future<List<SentSuggestion>> history(String id, UUID before, int limit) {
+    return history.read(id, before, limit);
   }
 
   /** The group with {@code id} as it stands at {@code now}, or empty when there is none. */
@@ -155,7 +165,7 @@ public final class PgGroupStore implements GroupStore {
         .map(rows -> toGroups(rows, now));
   }
 
-  /** One page of active groups that pass {@code query}'s filters, ordered by id, from their stored assessment. */
+  /** One page of active groups that pass {@code query}'s filters, in its order, from their stored assessment. */
   @Override
   public Future<GroupPage> page(GroupQuery query) {
     List<Object> filters = Arrays.asList(names(query.bands()), names(query.stages()), query.region(),
@@ -170,7 +180,7 @@ public final class PgGroupStore implements GroupStore {
     Tuple page = Tuple.wrap(paged);
     Future<List<GroupSummary>> items = pool.preparedQuery(
             "SELECT id, portrait, level, band, trend, stage, assessed_at, " + PENDING_AND_LAST_POSTED + FILTERS
-                + " ORDER BY id LIMIT $7 OFFSET $8")
+                + " ORDER BY " + orderBy(query.order()) + " LIMIT $7 OFFSET $8")
         .execute(page)
         .map(rows -> {
           List<GroupSummary> summaries = new ArrayList<>();
@@ -178,6 +188,27 @@ public final class PgGroupStore implements GroupStore {
           return summaries;
         });
     return Future.all(total, items).map(done -> new GroupPage(items.result(), total.result()));
+  }
+
+  /** The ORDER BY list for {@code order}: only fixed column expressions, never text from a request. */
+  private static String orderBy(GroupOrder order) {
+    String column = switch (order.field()) {
+      case ID -> "id";
+      case NAME -> "lower(portrait ->> 'name')";
+      case LEVEL -> "level";
+      // Bands and stages in their natural order, not alphabetically.
+      case BAND -> "array_position(" + enumArray(ActivityBand.values()) + ", band)";
+      case STAGE -> "array_position(" + enumArray(Stage.values()) + ", stage)";
+      case REGION -> "portrait ->> 'region'";
+      case LAST_POSTED_AT -> "last_posted_at";
+    };
+    return order.field() == GroupOrder.Field.ID ? "id" + (order.descending() ? " DESC" : "")
+        : column + (order.descending() ? " DESC" : " ASC") + " NULLS LAST, id";
+  }
+
+  /** An SQL array literal of the constants' names, in declaration order. */
+  private static String enumArray(Enum<?>[] values) {
+    return Arrays.stream(values).map(v -> "'" + v.name() + "'").collect(Collectors.joining(", ", "ARRAY[", "]"));
   }
 
   /** The ids of every active group, in order. */
