@@ -18,12 +18,17 @@ export function statsView({ api }) {
       section("stats.perContent", "stats.content", content.map((c) => ({ label: c.title ?? c.contentId, ...c }))));
   }).catch((e) => replace(body, notice("error", t("stats.loadFailed"), " ", failure(e))));
 
-  const shadow = h("section", { class: "card", id: "learning-shadow", "aria-labelledby": "shadow-title" },
-    h("h2", { id: "shadow-title" }, t("shadow.title")), h("p", {}, t("common.loading")));
-  element.append(shadow);
-  api.get("/api/v1/learning/shadow").then(({ body: report }) => showShadow(shadow, report))
-    .catch((e) => replace(shadow, h("h2", { id: "shadow-title" }, t("shadow.title")),
-      notice("error", t("shadow.loadFailed"), " ", failure(e))));
+  // Decisions made in shadow record what learning would have chosen; decisions made with learning on, what it chose.
+  const report = h("div", { id: "shadow-report" }, h("p", {}, t("common.loading")));
+  const mode = h("select", { id: "shadow-mode" },
+    h("option", { value: "shadow" }, t("shadow.modeShadow")), h("option", { value: "on" }, t("shadow.modeOn")));
+  const load = () => api.get("/api/v1/learning/shadow?mode=" + mode.value).then(({ body }) => showShadow(report, body))
+    .catch((e) => replace(report, notice("error", t("shadow.loadFailed"), " ", failure(e))));
+  mode.addEventListener("change", load);
+  element.append(h("section", { class: "card", id: "learning-shadow", "aria-labelledby": "shadow-title" },
+    h("h2", { id: "shadow-title" }, t("shadow.title")),
+    h("label", { for: "shadow-mode" }, t("shadow.mode")), mode, report));
+  load();
 
   return { element, title: t("stats.title") };
 }
@@ -38,7 +43,7 @@ function showShadow(target, report) {
     ["shadow.agreedPosts", "—", number(report.agreedPosts.posts), reward(report.agreedPosts.observedReward)],
     ["shadow.disagreedPosts", "—", number(report.disagreedPosts.posts), reward(report.disagreedPosts.observedReward)],
   ];
-  replace(target, h("h2", { id: "shadow-title" }, t("shadow.title")),
+  replace(target,
     h("p", { id: "shadow-agreement" }, report.decisions === 0
       ? t("shadow.noDecisions", { since: dateOnly(report.since), until: dateOnly(report.until) })
       : t("shadow.agreement", { agreed: report.agreed, decisions: report.decisions, share: share(report.agreement),

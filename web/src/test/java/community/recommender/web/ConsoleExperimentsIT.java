@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * An operator's experiment in the console, over the demo groups (whose demo activity is their
@@ -243,7 +244,12 @@ class ConsoleExperimentsIT {
     chooseLanguage("en");
     browser.findWithText("#shadow-title", "Learning beside the rules");
     browser.find("#shadow-table");
+    String inShadow = browser.find("#shadow-agreement").getText();
+    assertThat(inShadow).startsWith("From ");
     checkPage("experiments-13-shadow-en");
+    // Learning stays in shadow here, so no decision was made with it on.
+    new Select(browser.find("#shadow-mode")).selectByValue("on");
+    browser.findWithText("#shadow-agreement", "No decision recorded what learning would choose");
   }
 
   /** Opens the posted item from the search results, again if the results were drawn anew under the click. */
