@@ -24,7 +24,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /** Retrieves decision candidates from the content index. */
 public final class LuceneContentCatalog implements ContentCatalog {
@@ -47,11 +46,11 @@ public final class LuceneContentCatalog implements ContentCatalog {
   public List<ContentMatch> find(CandidateQuery query) {
     searches.increment();
     Query lucene = toLucene(query);
-    return index.withSearcher(searcher -> {
-      // Lucene breaks ties by document order, so equal items come in the same order on every page.
-      TopDocs top = searcher.search(lucene, Math.addExact(query.offset(), query.limit()));
-      return matches(searcher, top.scoreDocs, query.offset());
-    });
+    // One page that takes every hit; ties go by document order, so equal items come in the same order on every
+    // page, and the search stops once no later item can enter the page.
+    TaggedPages page = new TaggedPages(List.of(List.of()), new int[] {Math.addExact(query.offset(), query.limit())},
+        query.interests());
+    return index.withSearcher(searcher -> matches(searcher, searcher.search(lucene, page).get(0), query.offset()));
   }
 
   /**
@@ -85,7 +84,8 @@ public final class LuceneContentCatalog implements ContentCatalog {
     Query lucene = toLucene(new CandidateQuery(first.kind(), union, first.interests(), first.region(),
         first.language(), first.at(), 0, 1, first.platform()));
     int[] depths = queries.stream().mapToInt(q -> Math.addExact(q.offset(), q.limit())).toArray();
-    TaggedPages collect = new TaggedPages(queries.stream().map(CandidateQuery::tags).toList(), depths);
+    TaggedPages collect = new TaggedPages(queries.stream().map(CandidateQuery::tags).toList(), depths,
+        first.interests());
     return index.withSearcher(searcher -> {
       List<ScoreDoc[]> hits = searcher.search(lucene, collect);
       List<List<ContentMatch>> pages = new ArrayList<>(queries.size());

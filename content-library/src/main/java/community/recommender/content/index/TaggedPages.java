@@ -3,11 +3,14 @@ package community.recommender.content.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.HitQueue;
@@ -24,6 +27,11 @@ import org.apache.lucene.util.BytesRef;
  * <p>Each page keeps its best {@code depth} hits by score, ties going to the smaller document, which
  * is the order a search for that page alone would give. A hit's tags are read from the tag field's
  * doc values, so the search itself needs only the union of the pages' tag filters.
+ *
+ * <p>A hit scores one point for each of the query's interests it carries. Once every page is full of
+ * hits that score as much as any document of a segment can, the rest of that segment cannot change a
+ * page, and its collection stops there: in a library where each item serves one interest, a page is
+ * settled by its first items for the group's interests instead of by reading every item.
  */
 final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, List<ScoreDoc[]>> {
   private static final Comparator<ScoreDoc> BEST_FIRST =
@@ -31,11 +39,16 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
 
   private final List<List<String>> tags;
   private final int[] depths;
+  private final List<String> interests;
 
-  /** Pages accepting {@code tags} each (empty: any tag), each {@code depths} hits deep. */
-  TaggedPages(List<List<String>> tags, int[] depths) {
+  /**
+   * Pages accepting {@code tags} each (empty: any tag), each {@code depths} hits deep, of a search
+   * that scores a point for each of {@code interests} (a list, so an interest named twice counts twice).
+   */
+  TaggedPages(List<List<String>> tags, int[] depths, List<String> interests) {
     this.tags = tags;
     this.depths = depths;
+    this.interests = interests;
   }
 
   @Override
@@ -78,6 +91,10 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      float ceiling = ceiling(context);
+      if (settledAt(ceiling)) {
+        throw new CollectionTerminatedException();
+      }
       SortedSetDocValues docTags = DocValues.getSortedSet(context.reader(), ContentDocuments.TAG);
       long[][] accepted = new long[tags.size()][];
       for (int page = 0; page < accepted.length; page++) {
@@ -120,6 +137,9 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
           }
           if (added) {
             raiseMinCompetitive();
+            if (settledAt(ceiling)) {
+              throw new CollectionTerminatedException();
+            }
           }
         }
 
@@ -140,6 +160,40 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
         }
       };
     }
+
+    /**
+     * Whether every page is full of hits scoring at least {@code ceiling}: a later document scores no
+     * more and comes after them, so it enters no page.
+     */
+    private boolean settledAt(float ceiling) {
+      for (int page = 0; page < queues.length; page++) {
+        HitQueue queue = queues[page];
+        if (queue.size() < depths[page] || queue.top().score < ceiling) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The most any document of this segment can score. The index's statistics tell when each document
+   * serves one interest at most (as many postings as documents); then a document scores at most
+   * as often as the query names one interest, and otherwise at most once for each interest named.
+   */
+  private float ceiling(LeafReaderContext context) throws IOException {
+    Terms served = context.reader().terms(ContentDocuments.INTEREST);
+    if (served == null || interests.isEmpty()) {
+      return 0;
+    }
+    if (served.getSumDocFreq() != served.getDocCount()) {
+      return interests.size();
+    }
+    int most = 0;
+    for (String interest : interests) {
+      most = Math.max(most, Collections.frequency(interests, interest));
+    }
+    return most;
   }
 
   /** The ordinals of {@code values} in this segment, or null for any value. */
