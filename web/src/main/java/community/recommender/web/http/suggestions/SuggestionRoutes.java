@@ -121,6 +121,9 @@ public final class SuggestionRoutes implements Routes {
     }
     boolean explained = explain && TokenAuthHandler.caller(ctx).role() != Role.BOT;
     boolean plain = !explain && format.isEmpty();
+    if (answer.succeeded() && answerAtOnce(ctx, answer.result(), explained, plain, known)) {
+      return;
+    }
     answer.compose(a -> {
           if (plain && a instanceof SuggestionAnswer.Suggested s && !known.holds(s.suggestion().id())
               && s.encoded().bytes().isPresent()) {
@@ -146,6 +149,27 @@ public final class SuggestionRoutes implements Routes {
             ctx.fail(e);
           }
         });
+  }
+
+  /**
+   * Answers a poll whose answer is known already and needs nothing more read, as most polls are
+   * answered from memory: a silence not explained, or a suggestion encoded before. False when the
+   * answer needs more.
+   */
+  private boolean answerAtOnce(RoutingContext ctx, SuggestionAnswer answer, boolean explained, boolean plain,
+      SeenSuggestions known) {
+    if (answer instanceof SuggestionAnswer.Suggested s) {
+      if (!plain || known.holds(s.suggestion().id()) || s.encoded().bytes().isEmpty()) {
+        return false;
+      }
+      writeEncoded(ctx, s.encoded().bytes().get());
+      return true;
+    }
+    if (explained) {
+      return false;
+    }
+    respond(ctx, answer, false, plain, known, Optional.empty(), null);
+    return true;
   }
 
   /**
