@@ -1,9 +1,11 @@
 package community.recommender.web.http;
 
 import community.recommender.web.store.Caller;
+import community.recommender.web.store.Role;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,9 +28,10 @@ import java.util.regex.Pattern;
  * are logged too.
  */
 public final class AccessLog {
-  /** The header that carries a request's id, both ways. */
-  public static final String REQUEST_ID = "X-Request-Id";
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** Each role's name as logged, by ordinal. */
+  private static final String[] ROLES =
+      Arrays.stream(Role.values()).map(role -> role.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
   private final Clock clock;
   private final Consumer<String> lines;
 
@@ -43,8 +46,8 @@ public final class AccessLog {
    * {@code X-Request-Id}; pass it to {@link #log} when the request ends.
    */
   public String name(RoutingContext ctx) {
-    String id = requestId(ctx.request().getHeader(REQUEST_ID));
-    ctx.response().putHeader(REQUEST_ID, id);
+    String id = requestId(ctx.request().getHeader(HeaderNames.REQUEST_ID));
+    ctx.response().putHeader(HeaderNames.REQUEST_ID, id);
     return id;
   }
 
@@ -65,7 +68,7 @@ public final class AccessLog {
     if (caller == null) {
       line.append("null,\"role\":null}");
     } else {
-      quoted(line, caller.name()).append(",\"role\":\"").append(caller.role().name().toLowerCase(Locale.ROOT))
+      quoted(line, caller.name()).append(",\"role\":\"").append(ROLES[caller.role().ordinal()])
           .append("\"}");
     }
     lines.accept(line.toString());
