@@ -89,7 +89,7 @@ public class BenchTool {
     List<String> lines = new ArrayList<>();
     ids.forEach((group, id) -> lines.add(group + " " + id));
     Files.write(idsFile, lines);
-    System.out.printf("first poll of each of %d groups with this token: %.1f s, %.0f polls/s, statuses %s%n",
+    System.out.printf("one poll of each of %d groups with this token: %.1f s, %.0f polls/s, statuses %s%n",
         groups, took, groups / took, statuses);
   }
 

@@ -10,6 +10,9 @@ cd "$home"
 # GROUP_COUNT=N runs one size only; GROUP_COUNTS lists the sizes to run, each on a fresh server.
 GROUP_COUNTS="${GROUP_COUNTS:-${GROUP_COUNT:-2000 10000}}"
 DURATION="${DURATION:-20s}"
+# Each server (ours and the bare one) first answers wrk unmeasured for this long, so that both are
+# measured after the JIT compiled their hot paths, not while it does; WARMUP=0 measures from cold.
+WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 WAKE_UPS="${WAKE_UPS:-20}"
@@ -40,7 +43,13 @@ wait_for() {  # wait_for FILE PATTERN: until the line shows up, at most 120 s
   echo "error: timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
 }
 
-measure() {  # measure NAME URL TOKEN: wrk with the poll script; prints the name, requests/s and p99
+warm() {  # warm URL TOKEN: wrk with the poll script for $WARMUP, figures thrown away
+  [ "$WARMUP" = 0 ] || TOKEN="$2" BENCH_GROUPS="$groups" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
+    -s bench/poll.lua "$1" > /dev/null
+}
+
+measure() {  # measure NAME URL TOKEN: warm up, then wrk with the poll script; prints the name, requests/s and p99
+  warm "$2" "$3"
   TOKEN="$3" BENCH_GROUPS="$groups" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency \
     -s bench/poll.lua "$2" > "$work/$1.wrk"
   local rps p99 other
@@ -80,6 +89,8 @@ java bench/BenchTool.java seed "$url" "$admin" "$groups"
 
 echo "== operator looks: the first look decides and stores a pending suggestion; later ones read it"
 java bench/BenchTool.java claim "$url" "$operator" "$groups" "$work/looked.ids"
+echo "== the second look at each group reads its pending suggestion, renders it and remembers the answer"
+java bench/BenchTool.java claim "$url" "$operator" "$groups" "$work/looked-again.ids"
 curl -s -H "Authorization: Bearer $operator" "$url/api/v1/groups/bench-1/suggestion" > "$work/body.json"
 echo "a suggestion is $(wc -c < "$work/body.json") bytes of JSON"
 measure "recommender, look (200 + JSON)" "$url" "$operator"
@@ -89,6 +100,8 @@ kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
 
 echo "== bot polls: the first poll of each group claims its suggestion; later ones are held by pacing (204)"
 java bench/BenchTool.java claim "$url" "$bot" "$groups" "$work/delivered.ids"
+echo "== the second bot poll of each group decides anew: pacing holds it (204), the silence is recorded and the hold remembered"
+java bench/BenchTool.java claim "$url" "$bot" "$groups" "$work/held.ids"
 measure "recommender, held bot poll (204)" "$url" "$bot"
 bare empty "$bot"
 measure "bare Vert.x, same 204" "http://127.0.0.1:$BARE_PORT" "$bot"
@@ -110,5 +123,5 @@ for size in $GROUP_COUNTS; do
 done
 
 echo
-echo "== summary ($(nproc) cores; wrk -t $THREADS -c $CONNECTIONS -d $DURATION; load average now:$(uptime | sed 's/.*load average://'))"
+echo "== summary ($(nproc) cores; wrk -t $THREADS -c $CONNECTIONS -d $DURATION after $WARMUP unmeasured; load average now:$(uptime | sed 's/.*load average://'))"
 cat "$work/summary"

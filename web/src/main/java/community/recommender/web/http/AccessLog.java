@@ -1,15 +1,15 @@
 package community.recommender.web.http;
 
 import community.recommender.web.store.Caller;
-import io.vertx.core.Handler;
-import io.vertx.core.json.JsonObject;
+import community.recommender.web.store.Role;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * are logged too.
  */
 public final class AccessLog {
-  /** The header that carries a request's id, both ways. */
-  public static final String REQUEST_ID = "X-Request-Id";
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  /** Each role's name as logged, by ordinal. */
+  private static final String[] ROLES =
+      Arrays.stream(Role.values()).map(role -> role.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
   private final Clock clock;
   private final Consumer<String> lines;
 
@@ -41,30 +42,45 @@ public final class AccessLog {
   }
 
   /**
-   * A handler, mounted before every other, that names each request and logs it when it ends; the
-   * route template comes from {@code routes}, read when the request ends.
+   * Names the request: its id, from {@code X-Request-Id} when sane, is echoed in the answer's
+   * {@code X-Request-Id}; pass it to {@link #log} when the request ends.
    */
-  public Handler<RoutingContext> recorder(Supplier<RouteTable> routes) {
-    return ctx -> {
-      long started = System.nanoTime();
-      String id = requestId(ctx.request().getHeader(REQUEST_ID));
-      ctx.response().putHeader(REQUEST_ID, id);
-      ctx.addEndHandler(ended -> {
-        String method = ctx.request().method().name();
-        Caller caller = TokenAuthHandler.caller(ctx);
-        JsonObject line = new JsonObject()
-            .put("time", clock.instant().toString())
-            .put("requestId", id)
-            .put("method", method)
-            .put("route", routes.get().templateOf(ctx.currentRoute(), method, ctx.request().path()))
-            .put("status", ctx.response().getStatusCode())
-            .put("durationMs", Math.round((System.nanoTime() - started) / 1e5) / 10.0)
-            .put("tokenName", caller == null ? null : caller.name())
-            .put("role", caller == null ? null : caller.role().name().toLowerCase(Locale.ROOT));
-        lines.accept(line.encode());
-      });
-      ctx.next();
-    };
+  public String name(RoutingContext ctx) {
+    String id = requestId(ctx.request().getHeader(HeaderNames.REQUEST_ID));
+    ctx.response().putHeader(HeaderNames.REQUEST_ID, id);
+    return id;
+  }
+
+  /**
+   * Writes the line of a request that ended: {@code id} from {@link #name}, its {@code method},
+   * route template, and how long it took. Written by hand in the order the fields are documented;
+   * the route is a template of ours and the id is sane, so only the token's name needs escaping.
+   */
+  public void log(RoutingContext ctx, String id, String method, String route, long nanos) {
+    Caller caller = TokenAuthHandler.caller(ctx);
+    StringBuilder line = new StringBuilder(256).append("{\"time\":\"").append(clock.instant())
+        .append("\",\"requestId\":\"").append(id)
+        .append("\",\"method\":\"").append(method)
+        .append("\",\"route\":");
+    quoted(line, route).append(",\"status\":").append(ctx.response().getStatusCode())
+        .append(",\"durationMs\":").append(Math.round(nanos / 1e5) / 10.0)
+        .append(",\"tokenName\":");
+    if (caller == null) {
+      line.append("null,\"role\":null}");
+    } else {
+      quoted(line, caller.name()).append(",\"role\":\"").append(ROLES[caller.role().ordinal()])
+          .append("\"}");
+    }
+    lines.accept(line.toString());
+  }
+
+  private static StringBuilder quoted(StringBuilder line, String text) {
+    if (text == null) {
+      return line.append("null");
+    }
+    line.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, line);
+    return line.append('"');
   }
 
   /** {@code sent} when it is a sane id, else a new one. */

@@ -6,7 +6,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
@@ -35,6 +34,7 @@ public final class ApiVerticle extends VerticleBase {
   private final List<Routes> api;
   private final List<String> corsOrigins;
   private HttpServer server;
+  private ClientDeadlines deadlines;
   private volatile RouteTable routes;
 
   /**
@@ -56,13 +56,8 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    HeaderDeadline headers = new HeaderDeadline(vertx, HEADER_TIMEOUT);
-    router.route().handler(ctx -> {
-      ctx.addEndHandler(ended -> headers.answered(ctx.request().connection()));
-      ctx.next();
-    });
-    router.route().handler(accessLog.recorder(() -> routes));
-    router.route().handler(metrics.recorder(() -> routes));
+    deadlines = new ClientDeadlines(vertx, HEADER_TIMEOUT, BODY_TIMEOUT);
+    router.route().handler(this::recordEach);
     if (!corsOrigins.isEmpty()) {
       // Before the token: a browser's preflight carries none.
       router.route().handler(CrossOrigin.allowing(corsOrigins));
@@ -85,10 +80,9 @@ public final class ApiVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
     return vertx.createHttpServer(options)
-        .connectionHandler(headers::opened)
+        .connectionHandler(deadlines::opened)
         .requestHandler(request -> {
-          headers.headersArrived(request.connection());
-          closeIfBodyIsSlow(request);
+          deadlines.headersArrived(request);
           router.handle(request);
         })
         .listen(port).onSuccess(s -> server = s);
@@ -105,15 +99,22 @@ public final class ApiVerticle extends VerticleBase {
     ctx.fail(405);
   }
 
-  /** Closes the request's connection when its body does not arrive whole in time. */
-  private void closeIfBodyIsSlow(HttpServerRequest request) {
-    if (!request.isEnded()) {
-      vertx.setTimer(BODY_TIMEOUT.toMillis(), id -> {
-        if (!request.isEnded()) {
-          request.connection().close();
-        }
-      });
-    }
+  /**
+   * Names the request and, when it ends, logs it, measures it under its route template (found
+   * once for both) and starts its connection's wait for the next request's headers.
+   */
+  private void recordEach(RoutingContext ctx) {
+    long started = System.nanoTime();
+    String id = accessLog.name(ctx);
+    ctx.addEndHandler(ended -> {
+      deadlines.answered(ctx.request().connection());
+      long nanos = System.nanoTime() - started;
+      String method = ctx.request().method().name();
+      String route = routes.templateOf(ctx.currentRoute(), method, ctx.request().path());
+      accessLog.log(ctx, id, method, route, nanos);
+      metrics.record(ctx, method, route, nanos);
+    });
+    ctx.next();
   }
 
   /**
@@ -122,7 +123,8 @@ public final class ApiVerticle extends VerticleBase {
    */
   public Future<Void> shutdown(java.time.Duration timeout) {
     return server == null ? Future.succeededFuture()
-        : server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        : server.shutdown(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+            .onComplete(done -> deadlines.stop());
   }
 
   /** The port the server listens on, once started. */

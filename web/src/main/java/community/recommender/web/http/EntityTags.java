@@ -27,9 +27,9 @@ public final class EntityTags {
   }
 
   /** The tags of header {@code name}; absent when the request has none; 400 naming the header when it is malformed. */
-  public static EntityTags of(HttpServerRequest request, String name) {
+  public static EntityTags of(HttpServerRequest request, CharSequence name) {
     String header = request.getHeader(name);
-    return header == null ? null : parse(name, header);
+    return header == null ? null : parse(name.toString(), header);
   }
 
   /** Parses {@code value}, the value of header {@code name}. */

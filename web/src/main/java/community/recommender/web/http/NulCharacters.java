@@ -49,6 +49,10 @@ public final class NulCharacters {
         ctx.fail(refused("path"));
         return;
       }
+      if (ctx.request().query() == null) {
+        ctx.next();
+        return;
+      }
       for (Map.Entry<String, String> param : ctx.queryParams()) {
         if (param.getKey().indexOf(NUL) >= 0 || param.getValue().indexOf(NUL) >= 0) {
           ctx.fail(refused(param.getKey().replace(NUL, '?')));

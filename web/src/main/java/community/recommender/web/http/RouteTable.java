@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,8 @@ public final class RouteTable {
   private static final Pattern PARAM = Pattern.compile(":(\\w+)");
 
   private final List<Endpoint> endpoints;
-  private final Map<String, String> templates = new ConcurrentHashMap<>();
+  /** The template of each route that answered, by route; empty for a route that is no endpoint. */
+  private final Map<Route, Optional<String>> templates = new ConcurrentHashMap<>();
 
   private RouteTable(List<Endpoint> endpoints) {
     this.endpoints = List.copyOf(endpoints);
@@ -59,8 +61,13 @@ public final class RouteTable {
    * failure), else {@value #UNMATCHED}.
    */
   public String templateOf(Route current, String method, String path) {
-    if (current != null && isEndpoint(current)) {
-      return templates.computeIfAbsent(current.getPath(), RouteTable::template);
+    if (current != null) {
+      // Asked once per route: reading a route's methods copies them.
+      Optional<String> known = templates.computeIfAbsent(current,
+          route -> isEndpoint(route) ? Optional.of(template(route.getPath())) : Optional.empty());
+      if (known.isPresent()) {
+        return known.get();
+      }
     }
     return templateOf(method, path);
   }

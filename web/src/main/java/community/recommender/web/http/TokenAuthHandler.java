@@ -48,7 +48,7 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
     if (mayHaveBody(ctx.request().method()) && !ctx.request().isEnded()) {
       ctx.request().pause();
     }
-    String header = ctx.request().getHeader("Authorization");
+    String header = ctx.request().getHeader(HeaderNames.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       ctx.fail(ApiError.unauthenticated("send a token as 'Authorization: Bearer <token>'"));
       return;

@@ -54,12 +54,13 @@ final class HttpAssembly {
             new Readiness(draining::get, services.indexProblem(), stores.notices()::listening)),
         new OpsRoutes(metrics),
         new ConsoleRoutes());
+    // Polls first: a request is matched against each route in turn, and polls are most of them.
     List<Routes> api = List.of(
+        new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), services.renderings(),
+            config.clock()),
         new SessionRoutes(),
         new GroupRoutes(services.groups(), new GroupBulk(services.groups()), config.clock()),
         new GroupImportRoutes(services.groups()),
-        new SuggestionRoutes(services.suggestions(), services.groups(), services.waiters(), services.renderings(),
-            config.clock()),
         new FeedbackRoutes(services.feedback(), config.clock()),
         new LearningRoutes(services.learning(), config.clock()),
         new ExternalSendRoutes(services.externalSends(), config.clock()),

@@ -8,7 +8,6 @@ import community.recommender.web.store.GroupStore;
 import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -18,11 +17,9 @@ import java.util.Optional;
 public final class SuggestionRenderings {
   private final GroupStore groups;
   private final ContentRenderer renderer;
-  private final Clock clock;
 
-  public SuggestionRenderings(GroupStore groups, Clock clock) {
+  public SuggestionRenderings(GroupStore groups) {
     this.groups = groups;
-    this.clock = clock;
     this.renderer = new ContentRenderer(SuggestionRenderings::mediaPath);
   }
 
@@ -31,9 +28,8 @@ public final class SuggestionRenderings {
     if (format.isPresent()) {
       return Future.succeededFuture(renderer.render(suggestion.content(), format.get()));
     }
-    return groups.find(suggestion.groupId(), clock.instant())
-        .map(group -> group.map(g -> g.getPortrait().getPlatform()).orElse(Platform.OTHER))
-        .map(platform -> renderer.render(suggestion.content(), platform));
+    return groups.platformOf(suggestion.groupId())
+        .map(platform -> renderer.render(suggestion.content(), platform.orElse(Platform.OTHER)));
   }
 
   /** Where the content API serves an item's stored image. */

@@ -8,6 +8,7 @@ import community.recommender.web.http.Responses;
 import community.recommender.web.http.Routes;
 
 import community.recommender.web.http.GroupIds;
+import community.recommender.web.http.HeaderNames;
 import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import community.recommender.web.http.TokenAuthHandler;
@@ -106,7 +107,7 @@ public final class SuggestionRoutes implements Routes {
     boolean explain = Boolean.parseBoolean(ctx.queryParams().get("explain"));
     int wait = QueryParam.integer(ctx, "wait", 0, 0, MAX_WAIT_SECONDS);
     Optional<Platform> format = format(ctx);
-    EntityTags tags = EntityTags.of(ctx.request(), "If-None-Match");
+    EntityTags tags = EntityTags.of(ctx.request(), HeaderNames.IF_NONE_MATCH);
     SeenSuggestions known = tags == null ? SeenSuggestions.NONE : id -> tags.matchesWeakly(opaqueTag(id, explain));
     String claimFor = claimant(TokenAuthHandler.caller(ctx));
     Supplier<Future<SuggestionAnswer>> ask = () -> suggestions.next(groupId, claimFor, known);
@@ -121,6 +122,9 @@ public final class SuggestionRoutes implements Routes {
     }
     boolean explained = explain && TokenAuthHandler.caller(ctx).role() != Role.BOT;
     boolean plain = !explain && format.isEmpty();
+    if (answer.succeeded() && answerAtOnce(ctx, answer.result(), explained, plain, known)) {
+      return;
+    }
     answer.compose(a -> {
           if (plain && a instanceof SuggestionAnswer.Suggested s && !known.holds(s.suggestion().id())
               && s.encoded().bytes().isPresent()) {
@@ -149,6 +153,27 @@ public final class SuggestionRoutes implements Routes {
   }
 
   /**
+   * Answers a poll whose answer is known already and needs nothing more read, as most polls are
+   * answered from memory: a silence not explained, or a suggestion encoded before. False when the
+   * answer needs more.
+   */
+  private boolean answerAtOnce(RoutingContext ctx, SuggestionAnswer answer, boolean explained, boolean plain,
+      SeenSuggestions known) {
+    if (answer instanceof SuggestionAnswer.Suggested s) {
+      if (!plain || known.holds(s.suggestion().id()) || s.encoded().bytes().isEmpty()) {
+        return false;
+      }
+      writeEncoded(ctx, s.encoded().bytes().get());
+      return true;
+    }
+    if (explained) {
+      return false;
+    }
+    respond(ctx, answer, false, plain, known, Optional.empty(), null);
+    return true;
+  }
+
+  /**
    * An answer with the group's latest recorded silence, for an operator's {@code ?explain=true}, and
    * a suggestion's rendering (null for a silence).
    */
@@ -171,8 +196,9 @@ public final class SuggestionRoutes implements Routes {
     }
     if (answer instanceof SuggestionAnswer.Suggested suggested) {
       if (known.holds(suggested.suggestion().id())) {
-        experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader("X-Experiment", experiment));
-        ctx.response().putHeader("ETag", etag(suggested, explain)).putHeader("Cache-Control", "no-store")
+        experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader(HeaderNames.EXPERIMENT, experiment));
+        ctx.response().putHeader(HeaderNames.ETAG, etag(suggested, explain))
+            .putHeader(HeaderNames.CACHE_CONTROL, HeaderNames.NO_STORE)
             .setStatusCode(304).end();
         return;
       }
@@ -184,11 +210,11 @@ public final class SuggestionRoutes implements Routes {
       EncodedAnswer.Bytes encoded = new EncodedAnswer.Bytes(headers(suggested, explain), body.toBuffer());
       writeEncoded(ctx, plain ? suggested.encoded().keep(encoded) : encoded);
     } else {
-      experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader("X-Experiment", experiment));
+      experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader(HeaderNames.EXPERIMENT, experiment));
       Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
           : ((SuggestionAnswer.Nothing) answer).retryAt();
-      ctx.response().putHeader("Retry-After", Long.toString(retryAfter(until)))
-          .putHeader("X-Next-Suggestion-At", until.toString());
+      ctx.response().putHeader(HeaderNames.RETRY_AFTER, Long.toString(retryAfter(until)))
+          .putHeader(HeaderNames.NEXT_SUGGESTION_AT, until.toString());
       if (explain && TokenAuthHandler.caller(ctx).role() != Role.BOT) {
         JsonObject body = SilenceJson.toJson(answer, retryAfter(until));
         silence.ifPresent(recorded -> body.put("recorded", SilenceJson.recorded(recorded, false)));
@@ -201,9 +227,9 @@ public final class SuggestionRoutes implements Routes {
 
   /** The headers of a 200 answer with {@code suggested}. */
   private static MultiMap headers(SuggestionAnswer.Suggested suggested, boolean explain) {
-    MultiMap headers = HttpHeaders.headers().add("Content-Type", "application/json; charset=utf-8")
-        .add("ETag", etag(suggested, explain)).add("Cache-Control", "no-store");
-    experimentOf(suggested).ifPresent(experiment -> headers.add("X-Experiment", experiment));
+    MultiMap headers = HttpHeaders.headers().add(HeaderNames.CONTENT_TYPE, HeaderNames.JSON)
+        .add(HeaderNames.ETAG, etag(suggested, explain)).add(HeaderNames.CACHE_CONTROL, HeaderNames.NO_STORE);
+    experimentOf(suggested).ifPresent(experiment -> headers.add(HeaderNames.EXPERIMENT, experiment));
     return headers;
   }
 

@@ -1,6 +1,7 @@
 package community.recommender.web.store.pg;
 
 import community.recommender.web.store.GroupStore;
+import community.recommender.engine.model.Platform;
 import community.recommender.web.store.PortraitDocument;
 
 import community.recommender.web.store.GroupOrder;
@@ -122,6 +123,14 @@ public final class PgGroupStore implements GroupStore {
     return pool.preparedQuery(SELECT_ONE)
         .execute(periods(now).addString(id))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toGroup(rows.iterator().next(), now)));
+  }
+
+  @Override
+  public Future<Optional<Platform>> platformOf(String id) {
+    return pool.preparedQuery("SELECT portrait ->> 'platform' FROM groups WHERE id = $1 AND archived_at IS NULL")
+        .execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty()
+            : Optional.of(PortraitDocument.platform(rows.iterator().next().getString(0))));
   }
 
   /** How many days ago each kind was last posted in the group; for the API's view, not for rules. */
