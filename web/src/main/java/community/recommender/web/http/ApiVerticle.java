@@ -105,14 +105,19 @@ public final class ApiVerticle extends VerticleBase {
     ctx.fail(405);
   }
 
-  /** Closes the request's connection when its body does not arrive whole in time. */
+  /**
+   * Closes the request's connection when its body does not arrive whole in time. The deadline is
+   * dropped once the body is in: a timer left to run would keep the request, and everything its
+   * handlers hung on it, alive for the whole {@link #BODY_TIMEOUT}.
+   */
   private void closeIfBodyIsSlow(HttpServerRequest request) {
     if (!request.isEnded()) {
-      vertx.setTimer(BODY_TIMEOUT.toMillis(), id -> {
+      long deadline = vertx.setTimer(BODY_TIMEOUT.toMillis(), id -> {
         if (!request.isEnded()) {
           request.connection().close();
         }
       });
+      request.end().onComplete(ended -> vertx.cancelTimer(deadline));
     }
   }
 
