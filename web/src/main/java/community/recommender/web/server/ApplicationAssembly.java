@@ -155,7 +155,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
         experiments,
         new ExperimentReports(experiments, stores.experiments(), stores.groups(), stores.reports(), config.clock()),
         new LearningService(library, engagement, stores.engagement()),
-        new SuggestionRenderings(stores.groups(), config.clock()),
+        new SuggestionRenderings(stores.groups()),
         new ExternalSendService(stores.groups(), stores.externalSends(), stores.suggestions(), config.clock()));
   }
 

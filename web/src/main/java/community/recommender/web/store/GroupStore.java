@@ -15,6 +15,9 @@ public interface GroupStore {
   /** The group with {@code id} as it stands at {@code now}, or empty when there is none. */
   Future<Optional<Group>> find(String id, Instant now);
 
+  /** The portrait of the group with {@code id}, without its activity; empty when there is no such group. */
+  Future<Optional<Portrait>> portrait(String id);
+
   /** How many days ago each kind was last posted in the group, for the API's view; rules read History instead. */
   Future<PostingRecency> recency(String id, Instant now);
 

@@ -3,12 +3,12 @@ package community.recommender.web.application.delivery;
 import community.recommender.content.rendering.ContentRenderer;
 import community.recommender.content.rendering.Rendering;
 import community.recommender.engine.model.Platform;
+import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.store.GroupStore;
 import io.vertx.core.Future;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -18,11 +18,9 @@ import java.util.Optional;
 public final class SuggestionRenderings {
   private final GroupStore groups;
   private final ContentRenderer renderer;
-  private final Clock clock;
 
-  public SuggestionRenderings(GroupStore groups, Clock clock) {
+  public SuggestionRenderings(GroupStore groups) {
     this.groups = groups;
-    this.clock = clock;
     this.renderer = new ContentRenderer(SuggestionRenderings::mediaPath);
   }
 
@@ -31,8 +29,9 @@ public final class SuggestionRenderings {
     if (format.isPresent()) {
       return Future.succeededFuture(renderer.render(suggestion.content(), format.get()));
     }
-    return groups.find(suggestion.groupId(), clock.instant())
-        .map(group -> group.map(g -> g.getPortrait().getPlatform()).orElse(Platform.OTHER))
+    // Only the portrait: the platform is all a rendering needs of the group, not its activity.
+    return groups.portrait(suggestion.groupId())
+        .map(portrait -> portrait.map(Portrait::getPlatform).orElse(Platform.OTHER))
         .map(platform -> renderer.render(suggestion.content(), platform));
   }
 
