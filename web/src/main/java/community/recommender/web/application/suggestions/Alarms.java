@@ -88,7 +88,8 @@ final class Alarms {
       alarm.set = false;
       alarm.ring();
     }
-    if (!set.isEmpty() && timer < 0) {
+    // An alarm set while the others rang may have armed the timer for a later time than the earliest.
+    if (!set.isEmpty() && (timer < 0 || set.first().due < timerDue)) {
       arm(set.first().due);
     }
   }

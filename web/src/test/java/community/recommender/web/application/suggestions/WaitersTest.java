@@ -145,6 +145,25 @@ class WaitersTest {
     assertThat(woken).containsExactly("kept");
   }
 
+  @Test
+  void anAlarmSetWhileAnotherRings_doesNotDelayAnEarlierOne() throws InterruptedException {
+    Waiters waiters = new Waiters(new LocalNotices());
+    CountDownLatch earlier = new CountDownLatch(1);
+    long[] rangAfterMillis = new long[1];
+    long start = System.nanoTime();
+    vertx.runOnContext(v -> {
+      Waiters.Registration first = waiters.register("first", () -> { }, () -> { });
+      first.sleep(20, () -> first.sleep(60_000, () -> { }));
+      waiters.register("second", () -> { }, () -> { }).sleep(200, () -> {
+        rangAfterMillis[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        earlier.countDown();
+      });
+    });
+
+    assertThat(earlier.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(rangAfterMillis[0]).as("rang near its 200 ms, not after the 60 s one").isLessThan(20_000);
+  }
+
   /** Runs {@code work} on the event loop the waiters were registered on, after what was queued there. */
   private <T> T onEventLoop(java.util.concurrent.Callable<T> work) throws InterruptedException {
     java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
