@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
  * java bench/BenchTool.java waiters URL BOT_TOKEN GROUPS IDS_FILE WAKE [SERVER_PID]
  *     hold one ?wait=60 long poll per group, report heap (also after a full GC of SERVER_PID, through
  *     jcmd, which is what the held polls really keep) and file descriptors, then wake WAKE of them
- *     (feedback "skipped" lifts their hold) one at a time and time each answer
+ *     (feedback "skipped" lifts their hold) one at a time and time each answer. With SERVER_PID the
+ *     baseline comes first, in the same run: heap live with no poll held, before and after one plain
+ *     poll of every group (which leaves each group's answer remembered), so that what one held poll
+ *     costs is the difference over the number held
  * </pre>
  *
  * Every step is bounded in requests and time, and only talks to the URL given (loopback).
@@ -77,14 +80,13 @@ public class BenchTool {
     Map<Integer, String> ids = new ConcurrentHashMap<>();
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
     long started = System.nanoTime();
-    run(groups, i -> sendAgainIfClosed(http, request(url + "/api/v1/groups/bench-" + i + "/suggestion", bot).GET()
-        .build()).thenAccept(r -> {
-          statuses.merge(r.statusCode(), 1, Integer::sum);
-          Matcher id = ID.matcher(r.body());
-          if (r.statusCode() == 200 && id.find()) {
-            ids.put(i, id.group(1));
-          }
-        }));
+    run(groups, i -> poll(http, url, bot, i).thenAccept(r -> {
+      statuses.merge(r.statusCode(), 1, Integer::sum);
+      Matcher id = ID.matcher(r.body());
+      if (r.statusCode() == 200 && id.find()) {
+        ids.put(i, id.group(1));
+      }
+    }));
     double took = seconds(started);
     List<String> lines = new ArrayList<>();
     ids.forEach((group, id) -> lines.add(group + " " + id));
@@ -101,6 +103,14 @@ public class BenchTool {
       delivered.put(Integer.parseInt(parts[0]), parts[1]);
     }
     HttpClient http = client();
+    double baseline = Double.NaN;
+    if (serverPid > 0) {
+      double bare = liveHeap(http, url, serverPid);
+      run(groups, i -> poll(http, url, bot, i));
+      baseline = liveHeap(http, url, serverPid);
+      System.out.printf("baseline: server heap live after a full GC, no long polls held: %.0f MB; "
+          + "after one plain poll of every group (answers remembered): %.0f MB%n", bare / 1e6, baseline / 1e6);
+    }
     Map<Integer, CompletableFuture<HttpResponse<String>>> waiting = new ConcurrentHashMap<>();
     Semaphore opening = new Semaphore(256);
     long started = System.nanoTime();
@@ -125,11 +135,10 @@ public class BenchTool {
         sum(http, url, "jvm_memory_committed_bytes{area=\"heap\"") / 1e6,
         gauge(http, url, "process_files_open_files"), gauge(http, url, "jvm_threads_live_threads"));
     if (serverPid > 0) {
-      // Heap used at any moment includes garbage not collected yet; after a full GC it is what is live.
-      new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.run").redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
-      System.out.printf("server heap live after a full GC, %.0f long polls held: %.0f MB%n",
-          gauge(http, url, "recommender_long_polls_waiting"), sum(http, url, "jvm_memory_used_bytes{area=\"heap\"") / 1e6);
+      double live = liveHeap(http, url, serverPid);
+      double polls = gauge(http, url, "recommender_long_polls_waiting");
+      System.out.printf("server heap live after a full GC, %.0f long polls held: %.0f MB; over the baseline %.0f MB, "
+          + "%.1f KB per held poll%n", polls, live / 1e6, (live - baseline) / 1e6, (live - baseline) / polls / 1e3);
     }
     List<Long> latencies = new ArrayList<>();
     List<Integer> sample = delivered.keySet().stream().filter(g -> g < groups).sorted().limit(wake).toList();
@@ -161,6 +170,16 @@ public class BenchTool {
     waiting.values().forEach(poll -> poll.cancel(true));
   }
 
+  /**
+   * The server's heap in use right after a full GC (through jcmd), which is what is live: heap used at
+   * any other moment includes garbage not collected yet.
+   */
+  private static double liveHeap(HttpClient http, String url, long serverPid) throws Exception {
+    new ProcessBuilder("jcmd", Long.toString(serverPid), "GC.run").redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, TimeUnit.SECONDS);
+    return sum(http, url, "jvm_memory_used_bytes{area=\"heap\"");
+  }
+
   private static double gauge(HttpClient http, String url, String name) throws IOException, InterruptedException {
     for (String line : metrics(http, url)) {
       if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
@@ -189,6 +208,11 @@ public class BenchTool {
       all.add(request.apply(i).whenComplete((r, e) -> slots.release()));
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+  }
+
+  /** One plain poll of group bench-{@code group}. */
+  private static CompletableFuture<HttpResponse<String>> poll(HttpClient http, String url, String token, int group) {
+    return sendAgainIfClosed(http, request(url + "/api/v1/groups/bench-" + group + "/suggestion", token).GET().build());
   }
 
   private static HttpRequest.Builder request(String url, String token) {

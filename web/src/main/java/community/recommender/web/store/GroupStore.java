@@ -1,7 +1,6 @@
 package community.recommender.web.store;
 
 import community.recommender.engine.model.Group;
-import community.recommender.engine.model.Platform;
 import community.recommender.engine.model.Portrait;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -16,11 +15,8 @@ public interface GroupStore {
   /** The group with {@code id} as it stands at {@code now}, or empty when there is none. */
   Future<Optional<Group>> find(String id, Instant now);
 
-  /**
-   * The platform of the active group {@code id}'s portrait, read alone (without the activity sums
-   * {@link #find} adds up), or empty when there is no such group.
-   */
-  Future<Optional<Platform>> platformOf(String id);
+  /** The portrait of the group with {@code id}, without its activity; empty when there is no such group. */
+  Future<Optional<Portrait>> portrait(String id);
 
   /** How many days ago each kind was last posted in the group, for the API's view; rules read History instead. */
   Future<PostingRecency> recency(String id, Instant now);

@@ -69,11 +69,6 @@ public final class PortraitDocument {
         .build();
   }
 
-  /** The platform a stored portrait names, as {@link #read} reads it: {@code OTHER} when none or unknown. */
-  public static Platform platform(String stored) {
-    return enumOf(Platform.class, stored == null || stored.isBlank() ? null : stored.strip(), Platform.OTHER);
-  }
-
   private static String text(JsonObject json, String key, String fallback) {
     return json.getValue(key) instanceof String text && !text.isBlank() ? text.strip() : fallback;
   }

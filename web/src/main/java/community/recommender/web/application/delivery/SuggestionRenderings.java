@@ -3,6 +3,7 @@ package community.recommender.web.application.delivery;
 import community.recommender.content.rendering.ContentRenderer;
 import community.recommender.content.rendering.Rendering;
 import community.recommender.engine.model.Platform;
+import community.recommender.engine.model.Portrait;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.store.GroupStore;
 import io.vertx.core.Future;
@@ -28,8 +29,10 @@ public final class SuggestionRenderings {
     if (format.isPresent()) {
       return Future.succeededFuture(renderer.render(suggestion.content(), format.get()));
     }
-    return groups.platformOf(suggestion.groupId())
-        .map(platform -> renderer.render(suggestion.content(), platform.orElse(Platform.OTHER)));
+    // Only the portrait: the platform is all a rendering needs of the group, not its activity.
+    return groups.portrait(suggestion.groupId())
+        .map(portrait -> portrait.map(Portrait::getPlatform).orElse(Platform.OTHER))
+        .map(platform -> renderer.render(suggestion.content(), platform));
   }
 
   /** Where the content API serves an item's stored image. */

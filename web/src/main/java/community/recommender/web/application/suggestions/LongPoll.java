@@ -2,7 +2,6 @@ package community.recommender.web.application.suggestions;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * One {@code ?wait=N} poll: asks at once, and while the answer is no news, waits for a change
  * notice for its group or for the time the rules hold it until, then asks again, until news or the
- * deadline. It never blocks an event loop: between asks it is a registration and a timer.
+ * deadline. It never blocks an event loop: between asks it is a registration in {@link Waiters},
+ * asleep until the earlier of its deadline and the time the rules hold its group until.
  *
  * <p>When the node shuts down, a waiting poll ends at once with {@link NodeDraining}.
  *
@@ -20,7 +20,6 @@ import java.util.function.Supplier;
  * no change between "ask" and "wait" is missed.
  */
 public final class LongPoll {
-  private final Vertx vertx;
   private final Waiters waiters;
   private final Clock clock;
   private final String groupId;
@@ -33,11 +32,9 @@ public final class LongPoll {
   private SuggestionAnswer last;
   private boolean asking;
   private boolean wokenWhileAsking;
-  private long timer = -1;
 
-  public LongPoll(Vertx vertx, Waiters waiters, Clock clock, String groupId, Duration wait,
+  public LongPoll(Waiters waiters, Clock clock, String groupId, Duration wait,
       Supplier<Future<SuggestionAnswer>> ask, Predicate<SuggestionAnswer> isNews) {
-    this.vertx = vertx;
     this.waiters = waiters;
     this.clock = clock;
     this.groupId = groupId;
@@ -94,16 +91,16 @@ public final class LongPoll {
   }
 
   private void sleepUntil(Instant when) {
-    long millis = Math.max(1, Duration.between(clock.instant(), when).toMillis());
-    timer = vertx.setTimer(millis, id -> {
-      timer = -1;
-      if (clock.instant().isBefore(deadline)) {
-        askAgain();
-      } else {
-        finish();
-        result.tryComplete(last);
-      }
-    });
+    registration.sleep(Duration.between(clock.instant(), when).toMillis(), this::slept);
+  }
+
+  private void slept() {
+    if (clock.instant().isBefore(deadline)) {
+      askAgain();
+    } else {
+      finish();
+      result.tryComplete(last);
+    }
   }
 
   /** The node is shutting down: the poll ends now, with {@link NodeDraining}. */
@@ -120,18 +117,11 @@ public final class LongPoll {
       wokenWhileAsking = true;
       return;
     }
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
+    registration.wakeUp();
     askAgain();
   }
 
   private void finish() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
     if (registration != null) {
       registration.cancel();
     }

@@ -5,22 +5,28 @@ import community.recommender.web.store.ChangeNotices;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The long polls held on this node, by group, woken by {@link ChangeNotices}.
+ * The long polls held on this node, by group, woken by {@link ChangeNotices} or at a time of their
+ * own.
  *
  * <p>A wake-up runs on the context the poll was registered on, so a poll's own state is only ever
  * touched by its own event loop. A notice for every group (a new rule set) wakes the waiters spread
  * over {@value #SPREAD_MILLIS} ms, each group at a moment of its own, so that a swap re-decides the
  * groups a few at a time instead of all at once.
+ *
+ * <p>A node may hold tens of thousands of polls, so a waiter is kept small: the waiters of a group
+ * are a chain hung off one map entry (nearly every group has one), and a waiter that sleeps until a
+ * time is an entry in its event loop's {@link Alarms}, not a timer of its own.
  */
 public final class Waiters {
   /** Over how long a notice for every group wakes the waiters. */
   static final int SPREAD_MILLIS = 3_000;
-  private final Map<String, Set<Waiter>> byGroup = new ConcurrentHashMap<>();
+  /** The first waiter of each group with any; the others follow it. */
+  private final Map<String, Waiter> byGroup = new ConcurrentHashMap<>();
+  private final Map<Context, Alarms> alarms = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private volatile boolean draining;
 
@@ -37,7 +43,10 @@ public final class Waiters {
   public Registration register(String groupId, Runnable onWake, Runnable onDrain) {
     Context context = Vertx.currentContext();
     Waiter waiter = new Waiter(groupId, context, onWake, onDrain);
-    byGroup.computeIfAbsent(groupId, id -> ConcurrentHashMap.newKeySet()).add(waiter);
+    byGroup.compute(groupId, (id, first) -> {
+      waiter.next = first;
+      return waiter;
+    });
     count.incrementAndGet();
     if (draining) {
       waiter.drain();
@@ -48,7 +57,7 @@ public final class Waiters {
   /** Ends every wait on this node, now and from now on: the node is shutting down. */
   public void drain() {
     draining = true;
-    byGroup.values().forEach(waiters -> waiters.forEach(Waiter::drain));
+    byGroup.values().forEach(first -> eachOf(first, Waiter::drain));
   }
 
   /** How many polls wait on this node. */
@@ -56,30 +65,50 @@ public final class Waiters {
     return count.get();
   }
 
+  /** How many waiters on this node sleep until a time of their own. */
+  int sleeping() {
+    return alarms.values().stream().mapToInt(Alarms::size).sum();
+  }
+
   private void wake(String groupId) {
     if (ChangeNotices.EVERY_GROUP.equals(groupId)) {
-      byGroup.forEach((id, waiters) -> {
+      byGroup.forEach((id, first) -> {
         long delay = 1 + Math.floorMod(id.hashCode(), SPREAD_MILLIS);
-        waiters.forEach(waiter -> waiter.wakeIn(delay));
+        eachOf(first, waiter -> waiter.wakeIn(delay));
       });
     } else {
-      Set<Waiter> waiters = byGroup.get(groupId);
-      if (waiters != null) {
-        waiters.forEach(Waiter::wake);
+      Waiter first = byGroup.get(groupId);
+      if (first != null) {
+        eachOf(first, Waiter::wake);
       }
+    }
+  }
+
+  private static void eachOf(Waiter first, java.util.function.Consumer<Waiter> action) {
+    for (Waiter waiter = first; waiter != null; waiter = waiter.next) {
+      action.accept(waiter);
     }
   }
 
   /** A registered wait; cancel it when the poll ends. */
   public interface Registration {
+    /** Runs {@code then} on the registration's context in {@code millis}, in place of any earlier sleep. */
+    void sleep(long millis, Runnable then);
+
+    /** Stops the sleep under way, if any. */
+    void wakeUp();
+
     void cancel();
   }
 
-  private final class Waiter implements Registration {
+  private final class Waiter extends Alarms.Alarm implements Registration {
     private final String groupId;
     private final Context context;
     private final Runnable onWake;
     private final Runnable onDrain;
+    /** The group's next waiter; changed only under the group's map entry. */
+    private volatile Waiter next;
+    private Runnable afterSleep;
     private boolean cancelled;
 
     Waiter(String groupId, Context context, Runnable onWake, Runnable onDrain) {
@@ -115,15 +144,54 @@ public final class Waiters {
     }
 
     @Override
+    public void sleep(long millis, Runnable then) {
+      afterSleep = then;
+      alarms().set(this, millis);
+    }
+
+    @Override
+    public void wakeUp() {
+      afterSleep = null;
+      alarms().clear(this);
+    }
+
+    @Override
+    void ring() {
+      Runnable then = afterSleep;
+      afterSleep = null;
+      if (!cancelled && then != null) {
+        then.run();
+      }
+    }
+
+    private Alarms alarms() {
+      return Waiters.this.alarms.computeIfAbsent(context, Alarms::new);
+    }
+
+    @Override
     public void cancel() {
       if (cancelled) {
         return;
       }
       cancelled = true;
-      Set<Waiter> waiters = byGroup.get(groupId);
-      if (waiters != null && waiters.remove(this)) {
+      wakeUp();
+      boolean[] removed = {false};
+      byGroup.computeIfPresent(groupId, (id, first) -> {
+        if (first == this) {
+          removed[0] = true;
+          return next;
+        }
+        for (Waiter before = first; before.next != null; before = before.next) {
+          if (before.next == this) {
+            before.next = next;
+            removed[0] = true;
+            break;
+          }
+        }
+        return first;
+      });
+      if (removed[0]) {
         count.decrementAndGet();
-        byGroup.computeIfPresent(groupId, (id, set) -> set.isEmpty() ? null : set);
       }
     }
   }

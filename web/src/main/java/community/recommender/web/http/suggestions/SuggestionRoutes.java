@@ -115,7 +115,7 @@ public final class SuggestionRoutes implements Routes {
     if (wait == 0) {
       answer = ask.get();
     } else {
-      LongPoll poll = new LongPoll(ctx.vertx(), waiters, clock, groupId, Duration.ofSeconds(wait), ask,
+      LongPoll poll = new LongPoll(waiters, clock, groupId, Duration.ofSeconds(wait), ask,
           a -> a instanceof SuggestionAnswer.Suggested s && !known.holds(s.suggestion().id()));
       ctx.response().closeHandler(closed -> poll.abandon());
       answer = poll.start();

@@ -1,7 +1,6 @@
 package community.recommender.web.store.pg;
 
 import community.recommender.web.store.GroupStore;
-import community.recommender.engine.model.Platform;
 import community.recommender.web.store.PortraitDocument;
 
 import community.recommender.web.store.GroupOrder;
@@ -70,6 +69,8 @@ public final class PgGroupStore implements GroupStore {
   private static final String SELECT_ONE = "SELECT g.id, g.portrait, g.created_at, a.*, f.* FROM groups g "
       + ACTIVITY + " WHERE g.archived_at IS NULL AND g.id = $3";
 
+  private static final String SELECT_PORTRAIT = "SELECT portrait FROM groups WHERE archived_at IS NULL AND id = $1";
+
   private static final String SELECT_RECENCY = "SELECT p.* FROM groups g " + RECENCY + " WHERE g.id = $1";
 
   private static final String SELECT_AFTER = "SELECT g.id, g.portrait, g.created_at, a.*, f.* FROM groups g "
@@ -125,12 +126,11 @@ public final class PgGroupStore implements GroupStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toGroup(rows.iterator().next(), now)));
   }
 
+  /** The portrait of the group with {@code id}, without its activity; empty when there is no such group. */
   @Override
-  public Future<Optional<Platform>> platformOf(String id) {
-    return pool.preparedQuery("SELECT portrait ->> 'platform' FROM groups WHERE id = $1 AND archived_at IS NULL")
-        .execute(Tuple.of(id))
-        .map(rows -> rows.size() == 0 ? Optional.empty()
-            : Optional.of(PortraitDocument.platform(rows.iterator().next().getString(0))));
+  public Future<Optional<Portrait>> portrait(String id) {
+    return pool.preparedQuery(SELECT_PORTRAIT).execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? Optional.empty()
+        : Optional.of(PortraitDocument.read(rows.iterator().next().getJsonObject("portrait"))));
   }
 
   /** How many days ago each kind was last posted in the group; for the API's view, not for rules. */

@@ -74,4 +74,110 @@ class WaitersTest {
     assertThat(drained.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(others).isEmpty();
   }
+
+  @Test
+  void sleepingWaiters_ringInTheOrderOfTheirTimes_andLeaveNoAlarmBehind() throws InterruptedException {
+    Waiters waiters = new Waiters(new LocalNotices());
+    List<Integer> rang = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch allRang = new CountDownLatch(3);
+    vertx.runOnContext(v -> {
+      int[] millis = {300, 20, 150};
+      for (int i = 0; i < millis.length; i++) {
+        int which = i;
+        waiters.register("group-" + i, () -> { }, () -> { }).sleep(millis[i], () -> {
+          rang.add(which);
+          allRang.countDown();
+        });
+      }
+    });
+
+    assertThat(allRang.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(rang).containsExactly(1, 2, 0);
+    assertThat(onEventLoop(waiters::sleeping)).isZero();
+  }
+
+  @Test
+  void aWaiterWokenOrCancelled_neverRingsItsAlarm() throws InterruptedException {
+    Waiters waiters = new Waiters(new LocalNotices());
+    List<String> rang = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch later = new CountDownLatch(1);
+    vertx.runOnContext(v -> {
+      Waiters.Registration woken = waiters.register("woken", () -> { }, () -> { });
+      woken.sleep(30, () -> rang.add("woken"));
+      Waiters.Registration cancelled = waiters.register("cancelled", () -> { }, () -> { });
+      cancelled.sleep(30, () -> rang.add("cancelled"));
+      waiters.register("later", () -> { }, () -> { }).sleep(200, later::countDown);
+      woken.wakeUp();
+      cancelled.cancel();
+    });
+
+    assertThat(later.await(10, TimeUnit.SECONDS)).as("a later alarm still rings").isTrue();
+    assertThat(rang).isEmpty();
+  }
+
+  @Test
+  void cancellingTheWaitersOfOneGroup_inAnyOrder_leavesNoneToWake() throws InterruptedException {
+    LocalNotices notices = new LocalNotices();
+    Waiters waiters = new Waiters(notices);
+    List<String> woken = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Waiters.Registration> registrations = new ArrayList<>();
+    CountDownLatch registered = new CountDownLatch(1);
+    vertx.runOnContext(v -> {
+      for (String name : List.of("first", "middle", "last", "kept")) {
+        registrations.add(waiters.register("group", () -> woken.add(name), () -> { }));
+      }
+      registered.countDown();
+    });
+    assertThat(registered.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(waiters.size()).isEqualTo(4);
+
+    onEventLoop(() -> {
+      registrations.get(1).cancel();
+      registrations.get(0).cancel();
+      registrations.get(2).cancel();
+      registrations.get(2).cancel();
+      return null;
+    });
+    assertThat(waiters.size()).isOne();
+    notices.announce("group");
+    onEventLoop(() -> null);
+
+    assertThat(woken).containsExactly("kept");
+  }
+
+  @Test
+  void anAlarmSetWhileAnotherRings_doesNotDelayAnEarlierOne() throws InterruptedException {
+    Waiters waiters = new Waiters(new LocalNotices());
+    CountDownLatch earlier = new CountDownLatch(1);
+    long[] rangAfterMillis = new long[1];
+    long start = System.nanoTime();
+    vertx.runOnContext(v -> {
+      Waiters.Registration first = waiters.register("first", () -> { }, () -> { });
+      first.sleep(20, () -> first.sleep(60_000, () -> { }));
+      waiters.register("second", () -> { }, () -> { }).sleep(200, () -> {
+        rangAfterMillis[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        earlier.countDown();
+      });
+    });
+
+    assertThat(earlier.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(rangAfterMillis[0]).as("rang near its 200 ms, not after the 60 s one").isLessThan(20_000);
+  }
+
+  /** Runs {@code work} on the event loop the waiters were registered on, after what was queued there. */
+  private <T> T onEventLoop(java.util.concurrent.Callable<T> work) throws InterruptedException {
+    java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+    vertx.runOnContext(v -> {
+      try {
+        done.complete(work.call());
+      } catch (Exception e) {
+        done.completeExceptionally(e);
+      }
+    });
+    try {
+      return done.get(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(e);
+    }
+  }
 }
