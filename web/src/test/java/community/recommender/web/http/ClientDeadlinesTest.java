@@ -68,10 +68,7 @@ class ClientDeadlinesTest {
   @Test
   void aConnectionThatSendsNoHeaders_isClosedSoonAfterTheHeaderDeadline() throws Exception {
     try (Socket socket = open()) {
-      long started = System.nanoTime();
-      assertThat(readUntilClosed(socket.getInputStream())).isEmpty();
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .isBetween(HEADERS.minusMillis(100), HEADERS.plusMillis(ClientDeadlines.SWEEP_MILLIS + 1500));
+      assertClosedSoonAfter(HEADERS, socket.getInputStream());
     }
   }
 
@@ -82,10 +79,7 @@ class ClientDeadlinesTest {
       out.write(("POST /upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10\r\n\r\nabc")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      long started = System.nanoTime();
-      assertThat(readUntilClosed(socket.getInputStream())).isEmpty();
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .isBetween(BODY.minusMillis(100), BODY.plusMillis(ClientDeadlines.SWEEP_MILLIS + 1500));
+      assertClosedSoonAfter(BODY, socket.getInputStream());
     }
   }
 
@@ -110,10 +104,7 @@ class ClientDeadlinesTest {
       out.write("GET /fast HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       assertThat(readAnswer(in)).endsWith("ok 0");
-      long started = System.nanoTime();
-      assertThat(readUntilClosed(in)).isEmpty();
-      assertThat(Duration.ofNanos(System.nanoTime() - started))
-          .isBetween(HEADERS.minusMillis(100), HEADERS.plusMillis(ClientDeadlines.SWEEP_MILLIS + 1500));
+      assertClosedSoonAfter(HEADERS, in);
     }
   }
 
@@ -121,6 +112,14 @@ class ClientDeadlinesTest {
     Socket socket = new Socket("localhost", port);
     socket.setSoTimeout(20_000);
     return socket;
+  }
+
+  /** Reads until the server closes the connection: without a word, within a sweep (and slack) of {@code deadline}. */
+  private static void assertClosedSoonAfter(Duration deadline, InputStream in) throws IOException {
+    long started = System.nanoTime();
+    assertThat(readUntilClosed(in)).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(deadline.minusMillis(100), deadline.plusMillis(ClientDeadlines.SWEEP_MILLIS + 1500));
   }
 
   /** Everything the server sends until it closes the connection. */
