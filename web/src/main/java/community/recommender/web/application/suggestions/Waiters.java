@@ -4,6 +4,7 @@ import community.recommender.web.store.ChangeNotices;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ public final class Waiters {
   static final int SPREAD_MILLIS = 3_000;
   /** The first waiter of each group with any; the others follow it. */
   private final Map<String, Waiter> byGroup = new ConcurrentHashMap<>();
+  /** The alarms of each event loop, by its own context (not the duplicates requests run on). */
   private final Map<Context, Alarms> alarms = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
   private volatile boolean draining;
@@ -63,6 +65,11 @@ public final class Waiters {
   /** How many polls wait on this node. */
   public int size() {
     return count.get();
+  }
+
+  /** How many event loops keep alarms for waiters. */
+  int alarmClocks() {
+    return alarms.size();
   }
 
   /** How many waiters on this node sleep until a time of their own. */
@@ -164,8 +171,12 @@ public final class Waiters {
       }
     }
 
+    /**
+     * The alarms of the event loop this waiter runs on. Vert.x gives each HTTP request a context of
+     * its own that duplicates its event loop's; keyed by that, every poll would leave an entry behind.
+     */
     private Alarms alarms() {
-      return Waiters.this.alarms.computeIfAbsent(context, Alarms::new);
+      return Waiters.this.alarms.computeIfAbsent(((ContextInternal) context).unwrap(), Alarms::new);
     }
 
     @Override

@@ -3,6 +3,7 @@ package community.recommender.web.application.suggestions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +95,23 @@ class WaitersTest {
     assertThat(allRang.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(rang).containsExactly(1, 2, 0);
     assertThat(onEventLoop(waiters::sleeping)).isZero();
+  }
+
+  @Test
+  void waitersOfManyRequestsOnOneEventLoop_shareOneAlarmClock() throws InterruptedException {
+    Waiters waiters = new Waiters(new LocalNotices());
+    CountDownLatch allRang = new CountDownLatch(20);
+    ContextInternal loop = (ContextInternal) vertx.getOrCreateContext();
+    for (int i = 0; i < 20; i++) {
+      // As the HTTP server does, each request runs on a context of its own duplicating the event loop's.
+      ContextInternal request = loop.duplicate();
+      int group = i;
+      request.runOnContext(v -> waiters.register("group-" + group, () -> { }, () -> { })
+          .sleep(10, allRang::countDown));
+    }
+
+    assertThat(allRang.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(waiters.alarmClocks()).isEqualTo(1);
   }
 
   @Test
