@@ -125,15 +125,8 @@ public final class SuggestionRoutes implements Routes {
     if (answer.succeeded() && answerAtOnce(ctx, answer.result(), explained, plain, known)) {
       return;
     }
-    answer.compose(a -> {
-          if (plain && a instanceof SuggestionAnswer.Suggested s && !known.holds(s.suggestion().id())
-              && s.encoded().bytes().isPresent()) {
-            // Remembered and encoded before: write the same bytes again.
-            writeEncoded(ctx, s.encoded().bytes().get());
-            return Future.succeededFuture(null);
-          }
-          return Future.succeededFuture(a);
-        })
+    // An answer that came later (a decision, a long poll) may need nothing more either; null once answered.
+    answer.map(a -> answerAtOnce(ctx, a, explained, plain, known) ? null : a)
         .compose(a -> a == null ? Future.succeededFuture(null) : explained
             ? suggestions.latestSilence(groupId).map(recorded -> new Explained(a, recorded, null))
             : Future.succeededFuture(new Explained(a, Optional.empty(), null)))
