@@ -37,8 +37,9 @@ class AccessLogTest {
   @BeforeAll
   static void start() throws Exception {
     // The test JVM's PostgreSQL: what is tested is the log, and starting a PostgreSQL of its own costs seconds.
+    // The demo data gives polls something to answer, from memory too.
     Path data = temp.resolve("data");
-    server = ServerProcess.serve(List.of(), data, "--database-url=" + TestDatabase.urlFor(data));
+    server = ServerProcess.serve(List.of(), data, "--database-url=" + TestDatabase.urlFor(data), "--demo");
     admin = Files.readString(temp.resolve("data").resolve("admin.token")).strip();
   }
 
@@ -63,6 +64,26 @@ class AccessLogTest {
     assertThat(line.getString("tokenName")).isNotBlank();
     assertThat(line.fieldNames()).containsExactlyInAnyOrder("time", "requestId", "method", "route", "status",
         "durationMs", "tokenName", "role");
+  }
+
+  @Test
+  void aPollAnsweredFromMemory_isLoggedAsTheRouterLogsIt() throws Exception {
+    String path = "/api/v1/groups/sh-coffee-lovers/suggestion";
+    get(path, admin, "look-1");
+    get(path, admin, "look-2");
+    HttpResponse<String> remembered = get(path, admin, "look-3");
+
+    assertThat(remembered.statusCode()).isEqualTo(200);
+    assertThat(remembered.headers().firstValue("X-Request-Id")).contains("look-3");
+    assertThat(metric("recommender_polls_from_memory_total")).as("the third look was answered from memory")
+        .isGreaterThanOrEqualTo(1);
+    JsonObject routed = logged("look-2");
+    JsonObject line = logged("look-3");
+    assertThat(line.getString("route")).isEqualTo("/api/v1/groups/{groupId}/suggestion");
+    assertThat(line.getInteger("status")).isEqualTo(200);
+    assertThat(line.getString("role")).isEqualTo("admin");
+    assertThat(line.getString("tokenName")).isEqualTo(routed.getString("tokenName"));
+    assertThat(line.fieldNames()).isEqualTo(routed.fieldNames());
   }
 
   @Test
@@ -96,6 +117,12 @@ class AccessLogTest {
   void withoutATerminal_theFirstAdminTokenIsOnlyInItsFile_andTheLogSaysWhere() {
     assertThat(server.output()).doesNotContain(admin)
         .contains("saved it to " + temp.resolve("data").resolve("admin.token"));
+  }
+
+  /** The value of the metric {@code name}. */
+  private static double metric(String name) throws IOException, InterruptedException {
+    return get("/metrics", null, null).body().lines().filter(line -> line.startsWith(name + " ")).findFirst()
+        .map(line -> Double.parseDouble(line.substring(name.length() + 1))).orElseThrow();
   }
 
   /** The access log line of {@code requestId}, waiting for it to be written. */

@@ -3,6 +3,7 @@ package community.recommender.web.http;
 import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Arrays;
@@ -46,8 +47,13 @@ public final class AccessLog {
    * {@code X-Request-Id}; pass it to {@link #log} when the request ends.
    */
   public String name(RoutingContext ctx) {
-    String id = requestId(ctx.request().getHeader(HeaderNames.REQUEST_ID));
-    ctx.response().putHeader(HeaderNames.REQUEST_ID, id);
+    return name(ctx.request());
+  }
+
+  /** As {@link #name(RoutingContext)}, for a request answered without the router. */
+  public String name(HttpServerRequest request) {
+    String id = requestId(request.getHeader(HeaderNames.REQUEST_ID));
+    request.response().putHeader(HeaderNames.REQUEST_ID, id);
     return id;
   }
 
@@ -57,12 +63,16 @@ public final class AccessLog {
    * the route is a template of ours and the id is sane, so only the token's name needs escaping.
    */
   public void log(RoutingContext ctx, String id, String method, String route, long nanos) {
-    Caller caller = TokenAuthHandler.caller(ctx);
+    log(TokenAuthHandler.caller(ctx), ctx.response().getStatusCode(), id, method, route, nanos);
+  }
+
+  /** As {@link #log(RoutingContext, String, String, String, long)}, for a request answered without the router. */
+  public void log(Caller caller, int status, String id, String method, String route, long nanos) {
     StringBuilder line = new StringBuilder(256).append("{\"time\":\"").append(clock.instant())
         .append("\",\"requestId\":\"").append(id)
         .append("\",\"method\":\"").append(method)
         .append("\",\"route\":");
-    quoted(line, route).append(",\"status\":").append(ctx.response().getStatusCode())
+    quoted(line, route).append(",\"status\":").append(status)
         .append(",\"durationMs\":").append(Math.round(nanos / 1e5) / 10.0)
         .append(",\"tokenName\":");
     if (caller == null) {

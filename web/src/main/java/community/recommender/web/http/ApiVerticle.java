@@ -6,15 +6,19 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the router and listens; the routes do the work. */
 public final class ApiVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
   private static final long MAX_BODY_BYTES = 1024 * 1024;
   /** A request's body must arrive whole within this (a 20 MiB upload at 2 Mbit/s takes about 80 s). */
   public static final Duration BODY_TIMEOUT = Duration.ofSeconds(120);
@@ -33,6 +37,7 @@ public final class ApiVerticle extends VerticleBase {
   private final Handler<RoutingContext> auth;
   private final List<Routes> api;
   private final List<String> corsOrigins;
+  private final Shortcut shortcut;
   private HttpServer server;
   private ClientDeadlines deadlines;
   private volatile RouteTable routes;
@@ -40,10 +45,11 @@ public final class ApiVerticle extends VerticleBase {
   /**
    * {@code open} routes need no token; {@code api} routes, under {@code /api}, pass {@code auth}
    * first. Every request is measured by {@code metrics} and logged by {@code accessLog}. Pages from
-   * {@code corsOrigins} may call the API from a browser.
+   * {@code corsOrigins} may call the API from a browser. What {@code shortcut} answers never reaches
+   * the router.
    */
   public ApiVerticle(int port, RequestMetrics metrics, AccessLog accessLog, List<Routes> open,
-      Handler<RoutingContext> auth, List<Routes> api, List<String> corsOrigins) {
+      Handler<RoutingContext> auth, List<Routes> api, List<String> corsOrigins, Shortcut shortcut) {
     this.port = port;
     this.metrics = metrics;
     this.accessLog = accessLog;
@@ -51,6 +57,7 @@ public final class ApiVerticle extends VerticleBase {
     this.auth = auth;
     this.api = List.copyOf(api);
     this.corsOrigins = List.copyOf(corsOrigins);
+    this.shortcut = shortcut;
   }
 
   @Override
@@ -83,7 +90,9 @@ public final class ApiVerticle extends VerticleBase {
         .connectionHandler(deadlines::opened)
         .requestHandler(request -> {
           deadlines.headersArrived(request);
-          router.handle(request);
+          if (!answeredByShortcut(request)) {
+            router.handle(request);
+          }
         })
         .listen(port).onSuccess(s -> server = s);
   }
@@ -115,6 +124,33 @@ public final class ApiVerticle extends VerticleBase {
       metrics.record(ctx, method, route, nanos);
     });
     ctx.next();
+  }
+
+  /**
+   * Answers {@code request} through the shortcut when it can, named, logged and measured as the
+   * router's answers are; false leaves it to the router.
+   */
+  private boolean answeredByShortcut(HttpServerRequest request) {
+    long started = System.nanoTime();
+    Shortcut.Answer answer;
+    try {
+      answer = shortcut.find(request);
+    } catch (RuntimeException e) {
+      LOG.warn("the shortcut failed on {} {}; the router answers it", request.method(), request.path(), e);
+      return false;
+    }
+    if (answer == null) {
+      return false;
+    }
+    String id = accessLog.name(request);
+    answer.write().accept(request.response());
+    deadlines.answered(request.connection());
+    long nanos = System.nanoTime() - started;
+    int status = request.response().getStatusCode();
+    String method = request.method().name();
+    accessLog.log(answer.caller(), status, id, method, answer.route(), nanos);
+    metrics.record(status, method, answer.route(), nanos);
+    return true;
   }
 
   /**

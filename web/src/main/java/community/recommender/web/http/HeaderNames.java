@@ -10,6 +10,7 @@ public final class HeaderNames {
   public static final CharSequence AUTHORIZATION = HttpHeaders.AUTHORIZATION;
   public static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("X-Request-Id");
   public static final CharSequence IF_NONE_MATCH = HttpHeaders.createOptimized("If-None-Match");
+  public static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");
   public static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
   public static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
   public static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");

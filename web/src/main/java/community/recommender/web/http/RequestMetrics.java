@@ -13,6 +13,11 @@ public final class RequestMetrics {
 
   /** Records a request that ended after {@code nanos}, under its {@code method} and route template. */
   public void record(RoutingContext ctx, String method, String route, long nanos) {
-    metrics.recordRequest(method, route, ctx.response().getStatusCode(), nanos);
+    record(ctx.response().getStatusCode(), method, route, nanos);
+  }
+
+  /** As {@link #record(RoutingContext, String, String, long)}, for a request answered {@code status}. */
+  public void record(int status, String method, String route, long nanos) {
+    metrics.recordRequest(method, route, status, nanos);
   }
 }

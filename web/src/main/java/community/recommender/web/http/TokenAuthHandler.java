@@ -8,9 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,15 +46,14 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
     if (mayHaveBody(ctx.request().method()) && !ctx.request().isEnded()) {
       ctx.request().pause();
     }
-    String header = ctx.request().getHeader(HeaderNames.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String token = tokenOf(ctx.request().getHeader(HeaderNames.AUTHORIZATION));
+    if (token == null) {
       ctx.fail(ApiError.unauthenticated("send a token as 'Authorization: Bearer <token>'"));
       return;
     }
-    String token = header.substring(BEARER.length()).strip();
-    Remembered remembered = known.get(token);
-    if (remembered != null && System.nanoTime() - remembered.at() < REMEMBER_NANOS) {
-      admit(ctx, remembered.caller());
+    Caller remembered = rememberedOf(token);
+    if (remembered != null) {
+      admit(ctx, remembered);
       return;
     }
     tokens.callerOf(token)
@@ -73,6 +70,50 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
           admit(ctx, caller.get());
         })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The caller of {@code authorization} (the header as sent) when its token was found valid within the
+   * last second, as {@link #handle} would admit it without a lookup; null otherwise.
+   */
+  public Caller rememberedCaller(String authorization) {
+    String token = tokenOf(authorization);
+    return token == null ? null : rememberedOf(token);
+  }
+
+  /** The token in an {@code Authorization} header, or null when it is not a bearer token. */
+  private static String tokenOf(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    return authorization.substring(BEARER.length()).strip();
+  }
+
+  /** The caller of {@code token} when it was found valid within the last second, else null. */
+  private Caller rememberedOf(String token) {
+    Remembered remembered = known.get(token);
+    return remembered != null && System.nanoTime() - remembered.at() < REMEMBER_NANOS ? remembered.caller() : null;
+  }
+
+  /**
+   * Takes one request from {@code caller}'s rate limit; false when it is spent. A refused request
+   * takes nothing, so asking again (as the router does for a request a shortcut leaves) is refused too.
+   */
+  public boolean withinRate(Caller caller) {
+    return limiter.take(caller.tokenId()) == 0;
+  }
+
+  /** Whether {@code caller} has one of {@code roles}; admins always do. */
+  public static boolean hasRole(Caller caller, Role... roles) {
+    if (caller.role() == Role.ADMIN) {
+      return true;
+    }
+    for (Role role : roles) {
+      if (caller.role() == role) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void admit(RoutingContext ctx, Caller caller) {
@@ -104,10 +145,9 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
 
   /** A handler that lets through only callers with one of {@code roles}; admins always pass. */
   public static Handler<RoutingContext> requireRole(Role... roles) {
-    Set<Role> allowed = EnumSet.of(Role.ADMIN, roles);
     String names = Arrays.toString(roles).toLowerCase(java.util.Locale.ROOT);
     return ctx -> {
-      if (allowed.contains(caller(ctx).role())) {
+      if (hasRole(caller(ctx), roles)) {
         ctx.next();
       } else {
         ctx.fail(ApiError.forbidden("this needs a token with one of the roles " + names));

@@ -22,6 +22,7 @@ import community.recommender.web.http.rules.RuleRoutes;
 import community.recommender.web.http.learning.LearningRoutes;
 import community.recommender.web.http.suggestions.FeedbackRoutes;
 import community.recommender.web.http.delivery.ExternalSendRoutes;
+import community.recommender.web.http.suggestions.RememberedPolls;
 import community.recommender.web.http.suggestions.SuggestionRoutes;
 import community.recommender.web.metrics.ServerMetrics;
 import community.recommender.web.store.Futures;
@@ -69,6 +70,9 @@ final class HttpAssembly {
         new JourneyRoutes(services.journeys()),
         new ExperimentRoutes(services.experiments(), services.experimentReports(), config.clock()),
         new ContentRoutes(services.library(), config.maxUploadBytes(), uploadsDir));
+    RememberedPolls remembered = new RememberedPolls(services.suggestions(), auth, config.clock());
+    metrics.counter("recommender.polls.from.memory", "Polls answered from this node's memory before routing,"
+        + " with nothing read from the database", remembered, RememberedPolls::answered);
     RequestMetrics requests = new RequestMetrics(metrics);
     AccessLog accessLog = new AccessLog(config.clock(), accessLines);
     // One router per event loop, all sharing one port, so that HTTP work uses every core. Vert.x shares
@@ -79,7 +83,8 @@ final class HttpAssembly {
     List<ApiVerticle> listening = new CopyOnWriteArrayList<>();
     try {
       Futures.await(vertx.deployVerticle(() -> {
-        ApiVerticle instance = new ApiVerticle(port, requests, accessLog, open, auth, api, config.corsOrigins());
+        ApiVerticle instance = new ApiVerticle(port, requests, accessLog, open, auth, api, config.corsOrigins(),
+            remembered);
         listening.add(instance);
         return instance;
       }, new DeploymentOptions().setInstances(EVENT_LOOPS)));

@@ -92,10 +92,8 @@ public final class SuggestionService {
     if (claimFor != null) {
       return attempt(groupId, claimFor, seen, ATTEMPTS);
     }
-    Instant now = clock.instant();
-    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
-    if (known.isPresent() && (known.get() instanceof SuggestionAnswer.Held
-        || known.get() instanceof SuggestionAnswer.Suggested pending && isCurrent(pending.suggestion(), now))) {
+    Optional<SuggestionAnswer> known = fromMemory(groupId, null);
+    if (known.isPresent()) {
       return Future.succeededFuture(known.get());
     }
     // Looks at one group while its answer is being worked out share that work: after a rule swap or
@@ -110,6 +108,21 @@ public final class SuggestionService {
       mine.handle(done);
     });
     return mine.future();
+  }
+
+  /**
+   * The answer {@code groupId}'s poll gets from this node's memory alone, with nothing read or written:
+   * a hold that has not ended, or, for a look ({@code claimFor} null), the pending suggestion while it
+   * is current. Empty when the poll needs the database, as a bot's claim always does.
+   */
+  public Optional<SuggestionAnswer> fromMemory(String groupId, String claimFor) {
+    Instant now = clock.instant();
+    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
+    if (known.isPresent() && (known.get() instanceof SuggestionAnswer.Held || claimFor == null
+        && known.get() instanceof SuggestionAnswer.Suggested pending && isCurrent(pending.suggestion(), now))) {
+      return known;
+    }
+    return Optional.empty();
   }
 
   private Future<SuggestionAnswer> attempt(String groupId, String claimFor, SeenSuggestions seen, int attemptsLeft) {

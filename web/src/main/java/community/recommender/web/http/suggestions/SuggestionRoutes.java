@@ -62,6 +62,8 @@ import java.util.stream.Collectors;
  */
 public final class SuggestionRoutes implements Routes {
   static final int MAX_WAIT_SECONDS = 60;
+  /** The roles (besides admin) that may poll a group. */
+  static final Role[] POLLERS = {Role.OPERATOR, Role.BOT};
   private static final int MAX_PAGE_SIZE = 200;
   private static final int DEFAULT_PAGE_SIZE = 50;
 
@@ -82,9 +84,9 @@ public final class SuggestionRoutes implements Routes {
 
   @Override
   public void mount(Router router) {
-    router.get("/api/v1/groups/:groupId/suggestion").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
+    router.get("/api/v1/groups/:groupId/suggestion").handler(TokenAuthHandler.requireRole(POLLERS))
         .handler(this::next);
-    router.get("/api/v1/suggestions").handler(TokenAuthHandler.requireRole(Role.OPERATOR, Role.BOT))
+    router.get("/api/v1/suggestions").handler(TokenAuthHandler.requireRole(POLLERS))
         .handler(this::batch);
     router.get("/api/v1/groups/:groupId/silence").handler(TokenAuthHandler.requireRole(Role.OPERATOR))
         .handler(this::silence);
@@ -156,7 +158,7 @@ public final class SuggestionRoutes implements Routes {
       if (!plain || known.holds(s.suggestion().id()) || s.encoded().bytes().isEmpty()) {
         return false;
       }
-      writeEncoded(ctx, s.encoded().bytes().get());
+      PollResponses.writeEncoded(ctx.response(), s.encoded().bytes().get());
       return true;
     }
     if (explained) {
@@ -189,7 +191,8 @@ public final class SuggestionRoutes implements Routes {
     }
     if (answer instanceof SuggestionAnswer.Suggested suggested) {
       if (known.holds(suggested.suggestion().id())) {
-        experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader(HeaderNames.EXPERIMENT, experiment));
+        PollResponses.experimentOf(answer)
+            .ifPresent(experiment -> ctx.response().putHeader(HeaderNames.EXPERIMENT, experiment));
         ctx.response().putHeader(HeaderNames.ETAG, etag(suggested, explain))
             .putHeader(HeaderNames.CACHE_CONTROL, HeaderNames.NO_STORE)
             .setStatusCode(304).end();
@@ -201,15 +204,11 @@ public final class SuggestionRoutes implements Routes {
         silence.ifPresent(last -> body.put("lastSilence", SilenceJson.recorded(last, false)));
       }
       EncodedAnswer.Bytes encoded = new EncodedAnswer.Bytes(headers(suggested, explain), body.toBuffer());
-      writeEncoded(ctx, plain ? suggested.encoded().keep(encoded) : encoded);
+      PollResponses.writeEncoded(ctx.response(), plain ? suggested.encoded().keep(encoded) : encoded);
     } else {
-      experimentOf(answer).ifPresent(experiment -> ctx.response().putHeader(HeaderNames.EXPERIMENT, experiment));
-      Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
-          : ((SuggestionAnswer.Nothing) answer).retryAt();
-      ctx.response().putHeader(HeaderNames.RETRY_AFTER, Long.toString(retryAfter(until)))
-          .putHeader(HeaderNames.NEXT_SUGGESTION_AT, until.toString());
+      long retryAfter = PollResponses.silenceHeaders(ctx.response(), answer, clock);
       if (explain && TokenAuthHandler.caller(ctx).role() != Role.BOT) {
-        JsonObject body = SilenceJson.toJson(answer, retryAfter(until));
+        JsonObject body = SilenceJson.toJson(answer, retryAfter);
         silence.ifPresent(recorded -> body.put("recorded", SilenceJson.recorded(recorded, false)));
         Responses.json(ctx, 200, body);
       } else {
@@ -222,16 +221,8 @@ public final class SuggestionRoutes implements Routes {
   private static MultiMap headers(SuggestionAnswer.Suggested suggested, boolean explain) {
     MultiMap headers = HttpHeaders.headers().add(HeaderNames.CONTENT_TYPE, HeaderNames.JSON)
         .add(HeaderNames.ETAG, etag(suggested, explain)).add(HeaderNames.CACHE_CONTROL, HeaderNames.NO_STORE);
-    experimentOf(suggested).ifPresent(experiment -> headers.add(HeaderNames.EXPERIMENT, experiment));
+    PollResponses.experimentOf(suggested).ifPresent(experiment -> headers.add(HeaderNames.EXPERIMENT, experiment));
     return headers;
-  }
-
-  private static void writeEncoded(RoutingContext ctx, EncodedAnswer.Bytes encoded) {
-    if (ctx.response().closed() || ctx.response().ended()) {
-      return;
-    }
-    ctx.response().setStatusCode(200).headers().addAll(encoded.headers());
-    ctx.response().end(encoded.body());
   }
 
   /** Every group on the page: each item as the single-group poll would answer it, claims included. */
@@ -268,9 +259,8 @@ public final class SuggestionRoutes implements Routes {
                 .put("rendering", RenderingJson.toJson(rendering))));
       }
       item.put("status", 204);
-      Instant until = answer instanceof SuggestionAnswer.Held held ? held.until()
-          : ((SuggestionAnswer.Nothing) answer).retryAt();
-      item.put("retryAfter", retryAfter(until)).put("nextSuggestionAt", until.toString());
+      Instant until = PollResponses.until(answer);
+      item.put("retryAfter", PollResponses.retryAfter(clock, until)).put("nextSuggestionAt", until.toString());
       return Future.succeededFuture(item);
     }).recover(e -> {
       int status = Failures.asApiError(e).map(ApiError::status).orElse(500);
@@ -295,25 +285,8 @@ public final class SuggestionRoutes implements Routes {
     return Future.succeededFuture(List.copyOf(ids));
   }
 
-  private long retryAfter(Instant until) {
-    return Math.max(1, (long) Math.ceil(Duration.between(clock.instant(), until).toMillis() / 1000.0));
-  }
-
-  /**
-   * The experiment and arm the answer was decided under, as {@code id; arm=name}, so a bot that gets
-   * 204 knows a holdout (or any arm) is why.
-   */
-  private static Optional<String> experimentOf(SuggestionAnswer answer) {
-    JsonObject explanation = answer instanceof SuggestionAnswer.Suggested suggested ? suggested.explanation()
-        : answer instanceof SuggestionAnswer.Held held ? held.explanation()
-        : ((SuggestionAnswer.Nothing) answer).explanation();
-    JsonObject experiment = explanation == null ? null : explanation.getJsonObject("experiment");
-    return experiment == null ? Optional.empty()
-        : Optional.of(experiment.getString("id") + "; arm=" + experiment.getString("arm"));
-  }
-
   /** A bot's poll claims what it gets; anyone else's only looks. */
-  private static String claimant(Caller caller) {
+  static String claimant(Caller caller) {
     return caller.role() == Role.BOT ? caller.tokenId() : null;
   }
 
