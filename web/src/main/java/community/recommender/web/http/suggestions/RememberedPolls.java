@@ -68,8 +68,10 @@ public final class RememberedPolls implements Shortcut {
           .orElse(null);
     }
     return new Answer(caller, ROUTE, response -> {
-      PollResponses.silenceHeaders(response, remembered, clock);
-      response.setStatusCode(204).end();
+      if (!response.closed()) {
+        PollResponses.silenceHeaders(response, remembered, clock);
+        response.setStatusCode(204).end();
+      }
     });
   }
 
