@@ -10,9 +10,6 @@ import java.util.function.Consumer;
  * same way; whatever it does not answer goes to the router, untouched.
  */
 public interface Shortcut {
-  /** A shortcut that answers nothing. */
-  Shortcut NONE = request -> null;
-
   /**
    * The answer to {@code request}, every check passed and ready to write; null leaves the request to
    * the router. It reads the request's method, path, query and headers only, never its body.
