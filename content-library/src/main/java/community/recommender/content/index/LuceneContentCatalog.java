@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -32,6 +34,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
   private final ContentIndex index;
   private final ContentItemCache cache = new ContentItemCache(CACHED_ITEMS);
   private final LongAdder searches = new LongAdder();
+  private final LongAdder hitsRead = new LongAdder();
 
   public LuceneContentCatalog(ContentIndex index) {
     this.index = index;
@@ -42,6 +45,11 @@ public final class LuceneContentCatalog implements ContentCatalog {
     return searches.sum();
   }
 
+  /** How many hits the searches have read: documents that passed every filter and were weighed for a page. */
+  public long hitsRead() {
+    return hitsRead.sum();
+  }
+
   @Override
   public List<ContentMatch> find(CandidateQuery query) {
     searches.increment();
@@ -50,13 +58,17 @@ public final class LuceneContentCatalog implements ContentCatalog {
     // page, and the search stops once no later item can enter the page.
     TaggedPages page = new TaggedPages(List.of(List.of()), new int[] {Math.addExact(query.offset(), query.limit())},
         query.interests());
-    return index.withSearcher(searcher -> matches(searcher, searcher.search(lucene, page).get(0), query.offset()));
+    return index.withSearcher(searcher -> {
+      ScoreDoc[] hits = searcher.search(lucene, page).get(0);
+      hitsRead.add(page.collected());
+      return matches(searcher, hits, query.offset());
+    });
   }
 
   /**
-   * Answers queries that differ only in tags and page with one search: the union of their tag
-   * filters, whose hits go to the pages whose tags they carry ({@link TaggedPages}). A decision's
-   * needs of one kind of content cost one search, however many there are.
+   * Answers queries that differ only in kind, tags and page with one search: the union of their kind
+   * and tag filters, whose hits go to the pages of their kind whose tags they carry ({@link TaggedPages}).
+   * A decision's needs cost one search, however many there are and of however many kinds.
    */
   @Override
   public List<List<ContentMatch>> findEach(List<CandidateQuery> queries) {
@@ -77,23 +89,35 @@ public final class LuceneContentCatalog implements ContentCatalog {
 
   private List<List<ContentMatch>> findShared(List<CandidateQuery> queries) {
     searches.increment();
-    boolean anyTag = queries.stream().anyMatch(q -> q.tags().isEmpty());
-    List<String> union = anyTag ? List.of()
-        : queries.stream().flatMap(q -> q.tags().stream()).distinct().toList();
+    Map<ContentKind, List<String>> tagsByKind = new LinkedHashMap<>();
+    for (CandidateQuery query : queries) {
+      tagsByKind.merge(query.kind(), query.tags(), LuceneContentCatalog::tagUnion);
+    }
     CandidateQuery first = queries.get(0);
-    Query lucene = toLucene(new CandidateQuery(first.kind(), union, first.interests(), first.region(),
-        first.language(), first.at(), 0, 1, first.platform()));
+    Query lucene = toLucene(first, kindFilters(tagsByKind, first.language()));
     int[] depths = queries.stream().mapToInt(q -> Math.addExact(q.offset(), q.limit())).toArray();
-    TaggedPages collect = new TaggedPages(queries.stream().map(CandidateQuery::tags).toList(), depths,
+    List<String> kinds = queries.stream().map(q -> tagsByKind.size() == 1 ? null : q.kind().name()).toList();
+    TaggedPages collect = new TaggedPages(queries.stream().map(CandidateQuery::tags).toList(), kinds, depths,
         first.interests());
     return index.withSearcher(searcher -> {
       List<ScoreDoc[]> hits = searcher.search(lucene, collect);
+      hitsRead.add(collect.collected());
       List<List<ContentMatch>> pages = new ArrayList<>(queries.size());
       for (int page = 0; page < queries.size(); page++) {
         pages.add(matches(searcher, hits.get(page), queries.get(page).offset()));
       }
       return pages;
     });
+  }
+
+  /** The tags two pages of one kind accept together: any tag when either accepts any. */
+  private static List<String> tagUnion(List<String> one, List<String> other) {
+    if (one.isEmpty() || other.isEmpty()) {
+      return List.of();
+    }
+    Set<String> union = new LinkedHashSet<>(one);
+    union.addAll(other);
+    return List.copyOf(union);
   }
 
   private List<ContentMatch> matches(IndexSearcher searcher, ScoreDoc[] hits, int offset) throws IOException {
@@ -104,25 +128,28 @@ public final class LuceneContentCatalog implements ContentCatalog {
     return matches;
   }
 
-  /** What queries must share to be answered by one search: everything but their tags and page. */
-  private record Pool(ContentKind kind, List<String> interests, String region, String language, Instant at,
-      Platform platform) {
+  /** What queries must share to be answered by one search: everything but their kind, tags and page. */
+  private record Pool(List<String> interests, String region, String language, Instant at, Platform platform) {
     static Pool of(CandidateQuery query) {
-      return new Pool(query.kind(), query.interests(), query.region(), query.language(), query.at(), query.platform());
+      return new Pool(query.interests(), query.region(), query.language(), query.at(), query.platform());
     }
   }
 
   static Query toLucene(CandidateQuery query) {
+    return toLucene(query, kindFilters(Map.of(query.kind(), query.tags()), query.language()));
+  }
+
+  /**
+   * The query for items passing {@code kindFilters} (see {@link #kindFilters}) and the rest of
+   * {@code query}'s filters; its kind and tags are not read.
+   */
+  private static Query toLucene(CandidateQuery query, List<Query> kindFilters) {
     long at = query.at().toEpochMilli();
-    BooleanQuery.Builder q = new BooleanQuery.Builder()
-        .add(term(ContentDocuments.POOL,
-            ContentDocuments.pool(ContentStatus.PUBLISHED.name(), query.kind().name(), query.language())), Occur.FILTER)
-        .add(LongField.newRangeQuery(ContentDocuments.VALID_FROM, Long.MIN_VALUE, at), Occur.FILTER)
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    kindFilters.forEach(filter -> q.add(filter, Occur.FILTER));
+    q.add(LongField.newRangeQuery(ContentDocuments.VALID_FROM, Long.MIN_VALUE, at), Occur.FILTER)
         .add(LongField.newRangeQuery(ContentDocuments.VALID_UNTIL, at, Long.MAX_VALUE), Occur.FILTER)
         .add(regionFilter(query.region()), Occur.FILTER);
-    if (!query.tags().isEmpty()) {
-      q.add(anyOf(ContentDocuments.TAG, query.tags()), Occur.FILTER);
-    }
     if (query.platform() != null) {
       q.add(term(ContentDocuments.UNFIT, query.platform().name()), Occur.MUST_NOT);
     }
@@ -131,6 +158,34 @@ public final class LuceneContentCatalog implements ContentCatalog {
       q.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)), Occur.SHOULD);
     }
     return q.build();
+  }
+
+  /**
+   * The filters that keep published items in {@code language} of the kinds in {@code tagsByKind},
+   * each carrying one of its kind's tags (none: any tag). One kind gives its pool term and its tags as
+   * filters of their own; several give one filter, any of their kinds' conjunctions.
+   */
+  private static List<Query> kindFilters(Map<ContentKind, List<String>> tagsByKind, String language) {
+    List<List<Query>> perKind = new ArrayList<>();
+    tagsByKind.forEach((kind, tags) -> {
+      List<Query> filters = new ArrayList<>(2);
+      filters.add(term(ContentDocuments.POOL, ContentDocuments.pool(ContentStatus.PUBLISHED.name(), kind.name(),
+          language)));
+      if (!tags.isEmpty()) {
+        filters.add(anyOf(ContentDocuments.TAG, tags));
+      }
+      perKind.add(filters);
+    });
+    if (perKind.size() == 1) {
+      return perKind.get(0);
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (List<Query> filters : perKind) {
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      filters.forEach(filter -> all.add(filter, Occur.FILTER));
+      any.add(all.build(), Occur.SHOULD);
+    }
+    return List.of(new ConstantScoreQuery(any.build()));
   }
 
   /** Items for anywhere, for the group's region, or for any region containing it ({@code CN-SH}). */
