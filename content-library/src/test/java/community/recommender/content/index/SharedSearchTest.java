@@ -63,6 +63,35 @@ class SharedSearchTest {
   }
 
   @Test
+  void pagesOfEveryKind_holdOnlyTheirKind_andTheSharedSearchStopsOnceEachIsSettled() {
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      Random random = new Random(17);
+      List<ContentItem> library = new ArrayList<>();
+      for (int copy = 0; copy < 5; copy++) {
+        // Every item serves at most one interest, so a page full of items for one of the group's is settled.
+        int suffix = copy;
+        library(random).forEach(item -> library.add(ContentItem.builder(item.getId() + "-" + suffix, item.getKind(),
+            item.getTitle()).tags(item.getTags()).regions(item.getRegions()).activity(item.getActivity())
+            .offer(item.getOffer()).interests(item.getInterests().stream().limit(1).toList()).build()));
+      }
+      index.apply(library, 1);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+      List<CandidateQuery> queries = List.of(query(ContentKind.POST, List.of(), 0, 5),
+          query(ContentKind.ACTIVITY, List.of(), 0, 5), query(ContentKind.OFFER, List.of(), 0, 5));
+
+      List<List<ContentMatch>> together = catalog.findEach(queries);
+
+      assertThat(catalog.searches()).isEqualTo(1);
+      assertThat(catalog.hitsRead()).isPositive().isLessThan(library.size() / 4);
+      for (int i = 0; i < queries.size(); i++) {
+        ContentKind kind = queries.get(i).kind();
+        assertThat(together.get(i)).hasSize(5).allSatisfy(match -> assertThat(match.item().getKind()).isEqualTo(kind));
+        assertThat(ids(together.get(i))).containsExactlyElementsOf(ids(catalog.find(queries.get(i))));
+      }
+    }
+  }
+
+  @Test
   void oneNeedOfAKind_isAnsweredByItsOwnSearch() {
     try (ContentIndex index = ContentIndex.open(dir)) {
       index.apply(library(new Random(3)), 1);
