@@ -3,6 +3,7 @@ package community.recommender.content.index;
 import community.recommender.engine.decision.CandidateQuery;
 import community.recommender.engine.decision.ContentCatalog;
 import community.recommender.engine.decision.ContentMatch;
+import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.Regions;
 import community.recommender.engine.model.ContentStatus;
 import community.recommender.engine.model.ContentKind;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
     return index.withSearcher(searcher -> {
       ScoreDoc[] hits = searcher.search(lucene, page).get(0);
       hitsRead.add(page.collected());
-      return matches(searcher, hits, query.offset());
+      return matches(searcher, hits, query.offset(), new HashMap<>());
     });
   }
 
@@ -103,8 +105,10 @@ public final class LuceneContentCatalog implements ContentCatalog {
       List<ScoreDoc[]> hits = searcher.search(lucene, collect);
       hitsRead.add(collect.collected());
       List<List<ContentMatch>> pages = new ArrayList<>(queries.size());
+      // Pages of overlapping tags share hits: each document is looked up once per search.
+      Map<Integer, ContentItem> items = new HashMap<>();
       for (int page = 0; page < queries.size(); page++) {
-        pages.add(matches(searcher, hits.get(page), queries.get(page).offset()));
+        pages.add(matches(searcher, hits.get(page), queries.get(page).offset(), items));
       }
       return pages;
     });
@@ -120,10 +124,17 @@ public final class LuceneContentCatalog implements ContentCatalog {
     return List.copyOf(union);
   }
 
-  private List<ContentMatch> matches(IndexSearcher searcher, ScoreDoc[] hits, int offset) throws IOException {
-    List<ContentMatch> matches = new ArrayList<>();
+  /** The hits from {@code offset} on as matches, their items taken from {@code items} when already read. */
+  private List<ContentMatch> matches(IndexSearcher searcher, ScoreDoc[] hits, int offset, Map<Integer, ContentItem> items)
+      throws IOException {
+    List<ContentMatch> matches = new ArrayList<>(Math.max(0, hits.length - offset));
     for (int i = offset; i < hits.length; i++) {
-      matches.add(new ContentMatch(cache.get(searcher, hits[i].doc), hits[i].score));
+      ContentItem item = items.get(hits[i].doc);
+      if (item == null) {
+        item = cache.get(searcher, hits[i].doc);
+        items.put(hits[i].doc, item);
+      }
+      matches.add(new ContentMatch(item, hits[i].score));
     }
     return matches;
   }
