@@ -11,6 +11,7 @@ import community.recommender.engine.model.Platform;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -42,7 +44,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
     this.index = index;
   }
 
-  /** How many searches the index has been asked: one per query, or per kind of content when asked together. */
+  /** How many Lucene searches the catalog has run: one per query, or per set of queries asked together (two when a page is left short). */
   public long searches() {
     return searches.sum();
   }
@@ -54,23 +56,14 @@ public final class LuceneContentCatalog implements ContentCatalog {
 
   @Override
   public List<ContentMatch> find(CandidateQuery query) {
-    searches.increment();
-    Query lucene = toLucene(query);
-    // One page that takes every hit; ties go by document order, so equal items come in the same order on every
-    // page, and the search stops once no later item can enter the page.
-    TaggedPages page = new TaggedPages(List.of(List.of()), new int[] {Math.addExact(query.offset(), query.limit())},
-        query.interests());
-    return index.withSearcher(searcher -> {
-      ScoreDoc[] hits = searcher.search(lucene, page).get(0);
-      hitsRead.add(page.collected());
-      return matches(searcher, hits, query.offset(), new HashMap<>());
-    });
+    return pagesOf(List.of(query)).get(0);
   }
 
   /**
-   * Answers queries that differ only in kind, tags and page with one search: the union of their kind
-   * and tag filters, whose hits go to the pages of their kind whose tags they carry ({@link TaggedPages}).
-   * A decision's needs cost one search, however many there are and of however many kinds.
+   * Answers queries that differ only in kind, tags and page together: the union of their kind and
+   * tag filters, whose hits go to the pages of their kind whose tags they carry ({@link TaggedPages}).
+   * A decision's needs cost one search, however many there are and of however many kinds (two when
+   * the items serving the group's interests leave a page short; see {@link #bestHits}).
    */
   @Override
   public List<List<ContentMatch>> findEach(List<CandidateQuery> queries) {
@@ -80,8 +73,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
     }
     List<List<ContentMatch>> pages = new ArrayList<>(Collections.nCopies(queries.size(), List.of()));
     byPool.values().forEach(members -> {
-      List<CandidateQuery> shared = members.stream().map(queries::get).toList();
-      List<List<ContentMatch>> found = shared.size() == 1 ? List.of(find(shared.get(0))) : findShared(shared);
+      List<List<ContentMatch>> found = pagesOf(members.stream().map(queries::get).toList());
       for (int i = 0; i < members.size(); i++) {
         pages.set(members.get(i), found.get(i));
       }
@@ -89,21 +81,11 @@ public final class LuceneContentCatalog implements ContentCatalog {
     return pages;
   }
 
-  private List<List<ContentMatch>> findShared(List<CandidateQuery> queries) {
-    searches.increment();
-    Map<ContentKind, List<String>> tagsByKind = new LinkedHashMap<>();
-    for (CandidateQuery query : queries) {
-      tagsByKind.merge(query.kind(), query.tags(), LuceneContentCatalog::tagUnion);
-    }
-    CandidateQuery first = queries.get(0);
-    Query lucene = toLucene(first, kindFilters(tagsByKind, first.language()));
+  /** The pages of {@code queries}, which share everything but their kind, tags and page. */
+  private List<List<ContentMatch>> pagesOf(List<CandidateQuery> queries) {
     int[] depths = queries.stream().mapToInt(q -> Math.addExact(q.offset(), q.limit())).toArray();
-    List<String> kinds = queries.stream().map(q -> tagsByKind.size() == 1 ? null : q.kind().name()).toList();
-    TaggedPages collect = new TaggedPages(queries.stream().map(CandidateQuery::tags).toList(), kinds, depths,
-        first.interests());
     return index.withSearcher(searcher -> {
-      List<ScoreDoc[]> hits = searcher.search(lucene, collect);
-      hitsRead.add(collect.collected());
+      List<ScoreDoc[]> hits = bestHits(searcher, queries, depths);
       List<List<ContentMatch>> pages = new ArrayList<>(queries.size());
       // Pages of overlapping tags share hits: each document is looked up once per search.
       Map<Integer, ContentItem> items = new HashMap<>();
@@ -112,6 +94,69 @@ public final class LuceneContentCatalog implements ContentCatalog {
       }
       return pages;
     });
+  }
+
+  /**
+   * The best {@code depths} hits of each of {@code queries}' pages, as one search scoring a point per
+   * interest would rank them (best first, ties in index order), found in two steps: only the items
+   * serving one of the group's interests can score, so the search reads those alone, and only the
+   * pages they leave short read on, in index order, among the items serving none. A page full of
+   * items for the group's interests costs no read of the others.
+   */
+  private List<ScoreDoc[]> bestHits(IndexSearcher searcher, List<CandidateQuery> queries, int[] depths)
+      throws IOException {
+    CandidateQuery first = queries.get(0);
+    List<String> interests = first.interests();
+    if (interests.isEmpty()) {
+      return collect(searcher, queries, depths, List.of(), q -> { });
+    }
+    List<ScoreDoc[]> best = new ArrayList<>(collect(searcher, queries, depths, interests,
+        q -> q.add(interestPoints(interests), Occur.MUST)));
+    List<Integer> shortPages = new ArrayList<>();
+    for (int page = 0; page < depths.length; page++) {
+      if (best.get(page).length < depths[page]) {
+        shortPages.add(page);
+      }
+    }
+    if (shortPages.isEmpty()) {
+      return best;
+    }
+    int[] rest = shortPages.stream().mapToInt(page -> depths[page] - best.get(page).length).toArray();
+    List<ScoreDoc[]> more = collect(searcher, shortPages.stream().map(queries::get).toList(), rest, List.of(),
+        q -> interests.forEach(interest -> q.add(term(ContentDocuments.INTEREST, interest), Occur.MUST_NOT)));
+    for (int i = 0; i < shortPages.size(); i++) {
+      int page = shortPages.get(i);
+      ScoreDoc[] joined = Arrays.copyOf(best.get(page), best.get(page).length + more.get(i).length);
+      System.arraycopy(more.get(i), 0, joined, best.get(page).length, more.get(i).length);
+      best.set(page, joined);
+    }
+    return best;
+  }
+
+  /**
+   * One search for the pages of {@code queries}, {@code depths} deep, over the union of their kind and
+   * tag filters, the group's other filters and what {@code scoring} adds, scoring as {@code interests} says.
+   */
+  private List<ScoreDoc[]> collect(IndexSearcher searcher, List<CandidateQuery> queries, int[] depths,
+      List<String> interests, Consumer<BooleanQuery.Builder> scoring) throws IOException {
+    Map<ContentKind, List<String>> tagsByKind = new LinkedHashMap<>();
+    for (CandidateQuery query : queries) {
+      tagsByKind.merge(query.kind(), query.tags(), LuceneContentCatalog::tagUnion);
+    }
+    BooleanQuery.Builder lucene = filters(queries.get(0), kindFilters(tagsByKind, queries.get(0).language()));
+    scoring.accept(lucene);
+    // A page asked alone takes every hit: the search's own filters are its kind and tags.
+    List<List<String>> tags = queries.size() == 1 ? List.of(List.of())
+        : queries.stream().map(CandidateQuery::tags).toList();
+    List<String> kinds = queries.stream().map(q -> tagsByKind.size() == 1 ? null : q.kind().name()).toList();
+    return collect(searcher, lucene.build(), new TaggedPages(tags, kinds, depths, interests));
+  }
+
+  private List<ScoreDoc[]> collect(IndexSearcher searcher, Query query, TaggedPages pages) throws IOException {
+    searches.increment();
+    List<ScoreDoc[]> hits = searcher.search(query, pages);
+    hitsRead.add(pages.collected());
+    return hits;
   }
 
   /** The tags two pages of one kind accept together: any tag when either accepts any. */
@@ -152,9 +197,27 @@ public final class LuceneContentCatalog implements ContentCatalog {
 
   /**
    * The query for items passing {@code kindFilters} (see {@link #kindFilters}) and the rest of
-   * {@code query}'s filters; its kind and tags are not read.
+   * {@code query}'s filters, scoring a point for each of its interests an item serves.
    */
   private static Query toLucene(CandidateQuery query, List<Query> kindFilters) {
+    BooleanQuery.Builder q = filters(query, kindFilters);
+    // Each shared interest adds one point, so items for the group's interests come first.
+    for (String interest : query.interests()) {
+      q.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)), Occur.SHOULD);
+    }
+    return q.build();
+  }
+
+  /** A point for each of {@code interests} an item serves (an interest named twice counts twice). */
+  private static Query interestPoints(List<String> interests) {
+    BooleanQuery.Builder points = new BooleanQuery.Builder();
+    interests.forEach(interest -> points.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)),
+        Occur.SHOULD));
+    return points.build();
+  }
+
+  /** {@code kindFilters} and the rest of {@code query}'s filters, none of which scores; its kind and tags are not read. */
+  private static BooleanQuery.Builder filters(CandidateQuery query, List<Query> kindFilters) {
     long at = query.at().toEpochMilli();
     BooleanQuery.Builder q = new BooleanQuery.Builder();
     kindFilters.forEach(filter -> q.add(filter, Occur.FILTER));
@@ -164,11 +227,7 @@ public final class LuceneContentCatalog implements ContentCatalog {
     if (query.platform() != null) {
       q.add(term(ContentDocuments.UNFIT, query.platform().name()), Occur.MUST_NOT);
     }
-    // Each shared interest adds one point, so items for the group's interests come first.
-    for (String interest : query.interests()) {
-      q.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)), Occur.SHOULD);
-    }
-    return q.build();
+    return q;
   }
 
   /**
