@@ -6,6 +6,7 @@ import community.recommender.engine.decision.ContentCatalog;
 import community.recommender.engine.decision.DecisionPipeline;
 import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.Group;
+import community.recommender.engine.model.Need;
 import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -75,23 +78,38 @@ public final class DecisionBenchmark {
       System.out.println();
       System.out.println("One decision for one group (both stages plus retrieval), single thread:");
       long searchesBefore = catalog.searches();
+      long hitsBefore = catalog.hitsRead();
       int counted = Math.min(1000, groups.size());
       for (int i = 0; i < counted; i++) {
         full.decide(groups.get(i), NOW);
       }
       double searchesPerDecision = (catalog.searches() - searchesBefore) / (double) counted;
+      double hitsPerDecision = (catalog.hitsRead() - hitsBefore) / (double) counted;
+      // The needs each group's playbook decision tried, for the retrieval line below, worked out before the timing.
+      Map<Group, List<Need>> playbookNeeds = new IdentityHashMap<>();
+      for (Group group : singlesGroups(groups, singles)) {
+        playbookNeeds.computeIfAbsent(group, g -> full.decide(g, NOW).needs());
+      }
       // Interleaved, group by group, so that a busy machine slows every variant alike.
       List<Latencies> timed = singles(groups, singles, List.of(g -> full.decide(g, NOW), g -> perNeed.decide(g, NOW),
-          g -> same4.decide(g, NOW), g -> java.decide(g, NOW)));
+          g -> same4.decide(g, NOW), g -> java.decide(g, NOW),
+          g -> java.decide(g, playbookNeeds.get(g), NOW)));
       Latencies playbookLatency = timed.get(0);
       Latencies perNeedLatency = timed.get(1);
       Latencies sameRulesLatency = timed.get(2);
       Latencies javaLatency = timed.get(3);
+      Latencies retrievalLatency = timed.get(4);
       System.out.println("  default playbook (26 rules), Drools: " + playbookLatency.summary());
-      System.out.printf("    Lucene searches per decision: %.2f%n", searchesPerDecision);
+      System.out.printf("    Lucene searches per decision: %.2f, hits read: %.0f%n", searchesPerDecision, hitsPerDecision);
       System.out.println("  the same, one search per need:       " + perNeedLatency.summary());
       System.out.println("  the same 4 rules in Drools:          " + sameRulesLatency.summary());
       System.out.println("  the same 4 rules in plain Java:      " + javaLatency.summary() + "  <- baseline");
+      System.out.println("  plain Java retrieving for the needs each playbook decision tried (one search per need):");
+      System.out.println("                                       " + retrievalLatency.summary()
+          + "  <- the playbook's retrieval, not the baseline");
+      System.out.printf("  ratio playbook / its retrieval in plain Java: mean %.2f, p99 %.2f%n",
+          playbookLatency.meanMillis() / retrievalLatency.meanMillis(),
+          playbookLatency.percentileMillis(99) / retrievalLatency.percentileMillis(99));
       System.out.printf("  ratio playbook / Java: mean %.2f, p99 %.2f; one search per need / Java: mean %.2f, p99 %.2f;"
           + " Drools 4 rules / Java: mean %.2f%n",
           playbookLatency.meanMillis() / javaLatency.meanMillis(),
@@ -188,17 +206,31 @@ public final class DecisionBenchmark {
     return sources;
   }
 
+  /** The groups {@link #singles} decides for: first its warm-up, then the ones it times. */
+  private static List<Group> singlesGroups(List<Group> groups, int count) {
+    List<Group> used = new ArrayList<>();
+    for (int i = 0; i < Math.min(1000, count); i++) {
+      used.add(groups.get(i % groups.size()));
+    }
+    for (int i = 0; i < count; i++) {
+      used.add(groups.get((int) ((i * 7919L) % groups.size())));
+    }
+    return used;
+  }
+
   /** Times each of {@code variants} deciding for the same groups, one group at a time, each in turn. */
   private static List<Latencies> singles(List<Group> groups, int count, List<Consumer<Group>> variants) {
-    for (int i = 0; i < Math.min(1000, count); i++) {
+    List<Group> used = singlesGroups(groups, count);
+    int warmUp = used.size() - count;
+    for (Group group : used.subList(0, warmUp)) {
       for (Consumer<Group> decide : variants) {
-        decide.accept(groups.get(i % groups.size()));
+        decide.accept(group);
       }
     }
     List<Latencies> latencies = new ArrayList<>();
     variants.forEach(v -> latencies.add(new Latencies()));
     for (int i = 0; i < count; i++) {
-      Group group = groups.get((int) ((i * 7919L) % groups.size()));
+      Group group = used.get(warmUp + i);
       for (int v = 0; v < variants.size(); v++) {
         // The first to run changes from group to group, so that no variant always follows the same one.
         int which = (v + i) % variants.size();

@@ -31,7 +31,14 @@ final class HandWrittenPlaybook {
   }
 
   Optional<ContentItem> decide(Group group, Instant now) {
-    List<Need> needs = needs(group);
+    return decide(group, needs(group), now);
+  }
+
+  /**
+   * The same loop for {@code needs} found elsewhere, such as those a playbook decision tried: the
+   * retrieval a decision for them costs in plain Java, one search per need, and the two candidate rules.
+   */
+  Optional<ContentItem> decide(Group group, List<Need> needs, Instant now) {
     Map<String, Candidate> candidates = new LinkedHashMap<>();
     for (Need need : needs) {
       CandidateQuery query = new CandidateQuery(need.getKind(), need.getTags(), group.getPortrait().getInterests(),

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -22,7 +23,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Collects, in one pass over a search's hits, the best hits of several pages that differ only in
- * the tags they accept: each hit joins the page of every tag set it carries a tag of.
+ * the kind of content and the tags they accept: each hit joins the page of every tag set it carries
+ * a tag of, among the pages of its kind.
  *
  * <p>Each page keeps its best {@code depth} hits by score, ties going to the smaller document, which
  * is the order a search for that page alone would give. A hit's tags are read from the tag field's
@@ -34,21 +36,40 @@ import org.apache.lucene.util.BytesRef;
  * settled by its first items for the group's interests instead of by reading every item.
  */
 final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, List<ScoreDoc[]>> {
+  /** The kind ordinal of a page that takes any kind; every real ordinal is 0 or more. */
+  private static final long ANY_KIND = -1;
   private static final Comparator<ScoreDoc> BEST_FIRST =
       Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc);
 
   private final List<List<String>> tags;
+  private final List<String> kinds;
   private final int[] depths;
   private final List<String> interests;
+  /** The hits the search passed to the collectors, counted when they are reduced. */
+  private long collected;
 
   /**
    * Pages accepting {@code tags} each (empty: any tag), each {@code depths} hits deep, of a search
    * that scores a point for each of {@code interests} (a list, so an interest named twice counts twice).
    */
   TaggedPages(List<List<String>> tags, int[] depths, List<String> interests) {
+    this(tags, Collections.nCopies(tags.size(), null), depths, interests);
+  }
+
+  /**
+   * As {@link #TaggedPages(List, int[], List)}, each page accepting only the kind of content named
+   * in {@code kinds} (null: any kind the search finds).
+   */
+  TaggedPages(List<List<String>> tags, List<String> kinds, int[] depths, List<String> interests) {
     this.tags = tags;
+    this.kinds = kinds;
     this.depths = depths;
     this.interests = interests;
+  }
+
+  /** How many hits the search passed to the pages, once it has run. */
+  long collected() {
+    return collected;
   }
 
   @Override
@@ -59,6 +80,7 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
   @Override
   public List<ScoreDoc[]> reduce(Collection<PageCollector> collectors) {
     List<ScoreDoc[]> pages = new ArrayList<>(tags.size());
+    collectors.forEach(collector -> collected += collector.collected);
     for (int page = 0; page < tags.size(); page++) {
       List<ScoreDoc> hits = new ArrayList<>();
       for (PageCollector collector : collectors) {
@@ -77,6 +99,7 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
   final class PageCollector implements Collector {
     private final HitQueue[] queues = new HitQueue[tags.size()];
     private float minCompetitive;
+    private long collected;
 
     PageCollector() {
       for (int page = 0; page < queues.length; page++) {
@@ -100,6 +123,12 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
       for (int page = 0; page < accepted.length; page++) {
         accepted[page] = ordinals(docTags, tags.get(page));
       }
+      SortedSetDocValues docKind = kinds.stream().allMatch(Objects::isNull) ? null
+          : DocValues.getSortedSet(context.reader(), ContentDocuments.KIND);
+      long[] kindOf = new long[kinds.size()];
+      for (int page = 0; page < kindOf.length; page++) {
+        kindOf[page] = docKind == null || kinds.get(page) == null ? ANY_KIND : kindOrdinal(docKind, kinds.get(page));
+      }
       return new LeafCollector() {
         private Scorable scorer;
         private long[] carried = new long[8];
@@ -114,7 +143,9 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
 
         @Override
         public void collect(int doc) throws IOException {
+          collected++;
           float score = scorer.score();
+          long kind = docKind != null && docKind.advanceExact(doc) ? docKind.nextOrd() : ANY_KIND;
           int count = 0;
           if (docTags.advanceExact(doc)) {
             count = docTags.docValueCount();
@@ -127,7 +158,8 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
           }
           boolean added = false;
           for (int page = 0; page < queues.length; page++) {
-            if (accepted[page] == null || carriesAny(carried, count, accepted[page])) {
+            if ((kindOf[page] == ANY_KIND || kindOf[page] == kind)
+                && (accepted[page] == null || carriesAny(carried, count, accepted[page]))) {
               HitQueue queue = queues[page];
               if (queue.size() < depths[page] || score > queue.top().score) {
                 queue.insertWithOverflow(new ScoreDoc(context.docBase + doc, score));
@@ -194,6 +226,12 @@ final class TaggedPages implements CollectorManager<TaggedPages.PageCollector, L
       most = Math.max(most, Collections.frequency(interests, interest));
     }
     return most;
+  }
+
+  /** The ordinal of {@code kind} in this segment, or one no document carries when none is of that kind. */
+  private static long kindOrdinal(SortedSetDocValues docKind, String kind) throws IOException {
+    long ord = docKind.lookupTerm(new BytesRef(kind));
+    return ord >= 0 ? ord : Long.MIN_VALUE;
   }
 
   /** The ordinals of {@code values} in this segment, or null for any value. */

@@ -79,6 +79,41 @@ class SettledPageTest {
     }
   }
 
+  @Test
+  void pageFullOfItemsForTheGroupsInterests_readsNoOtherItem() {
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      index.apply(library(new Random(5), random -> List.of(pick(INTERESTS, random))), 1);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+
+      List<ContentMatch> page = catalog.find(query(List.of(), List.of("coffee"), 0, 5));
+
+      assertThat(page).hasSize(5).allSatisfy(match -> assertThat(match.item().getInterests()).containsExactly("coffee"));
+      assertThat(catalog.searches()).isEqualTo(1);
+      // Each item serves one interest: the first five for coffee settle the page, and nothing else is read.
+      assertThat(catalog.hitsRead()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void pageTheGroupsInterestsLeaveShort_readsOnAmongTheOtherItemsInASecondSearch() {
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      List<ContentItem> library = library(new Random(5), random -> List.of(pick(INTERESTS, random)));
+      index.apply(library, 1);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+      long welcome = library.stream().filter(item -> item.getTags().contains("welcome")).count();
+      long forCoffee = library.stream()
+          .filter(item -> item.getTags().contains("welcome") && item.getInterests().contains("coffee")).count();
+
+      List<ContentMatch> page = catalog.find(query(List.of("welcome"), List.of("coffee"), 0, 500));
+
+      assertThat(page).hasSize((int) welcome);
+      assertThat(page.subList(0, (int) forCoffee)).allSatisfy(match -> assertThat(match.relevance()).isEqualTo(1.0));
+      assertThat(page.subList((int) forCoffee, page.size())).allSatisfy(match -> assertThat(match.relevance()).isZero());
+      assertThat(catalog.searches()).isEqualTo(2);
+      assertThat(catalog.hitsRead()).isEqualTo(welcome);
+    }
+  }
+
   private void assertEveryPageIsLucenesOwn(Function<Random, List<String>> interests) {
     try (ContentIndex index = ContentIndex.open(dir)) {
       List<ContentItem> library = library(new Random(17), interests);

@@ -17,7 +17,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several needs' pages asked together: one search per kind, each page as a search of its own would give it. */
+/** Several needs' pages asked together: one search for all kinds, each page as a search of its own would give it. */
 class SharedSearchTest {
   private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
   private static final List<String> TAGS = List.of("icebreaker", "topic", "welcome", "check-in", "game", "coupon");
@@ -27,7 +27,7 @@ class SharedSearchTest {
   @TempDir Path dir;
 
   @Test
-  void needsOfOneKind_shareOneSearch_andEachGetsThePageItsOwnSearchGives() {
+  void needsOfEveryKind_shareOneSearch_andEachGetsThePageItsOwnSearchGives() {
     try (ContentIndex index = ContentIndex.open(dir)) {
       List<ContentItem> library = library(new Random(11));
       // Three commits make three segments, so hits come from several leaves.
@@ -48,6 +48,7 @@ class SharedSearchTest {
       List<List<ContentMatch>> together = catalog.findEach(queries);
       long searchesTogether = catalog.searches() - before;
 
+      // One search, and one more for the pages the items serving the group's interests left short (no-such-tag).
       assertThat(searchesTogether).isEqualTo(2);
       assertThat(together).hasSize(queries.size());
       for (int i = 0; i < queries.size(); i++) {
@@ -63,11 +64,41 @@ class SharedSearchTest {
   }
 
   @Test
+  void pagesOfEveryKind_holdOnlyTheirKind_andTheSharedSearchStopsOnceEachIsSettled() {
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      Random random = new Random(17);
+      List<ContentItem> library = new ArrayList<>();
+      for (int copy = 0; copy < 5; copy++) {
+        // Every item serves at most one interest, so a page full of items for one of the group's is settled.
+        int suffix = copy;
+        library(random).forEach(item -> library.add(ContentItem.builder(item.getId() + "-" + suffix, item.getKind(),
+            item.getTitle()).tags(item.getTags()).regions(item.getRegions()).activity(item.getActivity())
+            .offer(item.getOffer()).interests(item.getInterests().stream().limit(1).toList()).build()));
+      }
+      index.apply(library, 1);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+      List<CandidateQuery> queries = List.of(query(ContentKind.POST, List.of(), 0, 5),
+          query(ContentKind.ACTIVITY, List.of(), 0, 5), query(ContentKind.OFFER, List.of(), 0, 5));
+
+      List<List<ContentMatch>> together = catalog.findEach(queries);
+
+      assertThat(catalog.searches()).isEqualTo(1);
+      assertThat(catalog.hitsRead()).isPositive().isLessThan(library.size() / 4);
+      for (int i = 0; i < queries.size(); i++) {
+        ContentKind kind = queries.get(i).kind();
+        assertThat(together.get(i)).hasSize(5).allSatisfy(match -> assertThat(match.item().getKind()).isEqualTo(kind));
+        assertThat(ids(together.get(i))).containsExactlyElementsOf(ids(catalog.find(queries.get(i))));
+      }
+    }
+  }
+
+  @Test
   void oneNeedOfAKind_isAnsweredByItsOwnSearch() {
     try (ContentIndex index = ContentIndex.open(dir)) {
       index.apply(library(new Random(3)), 1);
       LuceneContentCatalog catalog = new LuceneContentCatalog(index);
-      CandidateQuery offers = query(ContentKind.OFFER, List.of("coupon"), 0, 20);
+      // A page the items serving the group's interests fill: a page they left short would read on in a second search.
+      CandidateQuery offers = query(ContentKind.OFFER, List.of("coupon"), 0, 5);
 
       List<List<ContentMatch>> together = catalog.findEach(List.of(offers));
 

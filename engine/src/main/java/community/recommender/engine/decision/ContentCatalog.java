@@ -16,8 +16,8 @@ public interface ContentCatalog {
   /**
    * The page of each of {@code queries}, in their order, each exactly as {@link #find} answers it.
    *
-   * <p>A decision asks for all its needs' pages at once, so that a catalog can answer the queries of one
-   * kind of content in a single search; this default asks for each page on its own.
+   * <p>A decision asks for all its needs' pages at once, so that a catalog can answer them in a single
+   * search; this default asks for each page on its own.
    */
   default List<List<ContentMatch>> findEach(List<CandidateQuery> queries) {
     List<List<ContentMatch>> pages = new ArrayList<>(queries.size());

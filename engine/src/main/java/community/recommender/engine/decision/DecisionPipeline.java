@@ -58,7 +58,7 @@ import org.kie.api.KieBase;
  *   <li>The "needs" rules read the group, its history, the clock and the settings, and insert
  *       {@link Need}s, or {@link Hold}s that keep the group waiting.
  *   <li>The catalog retrieves candidates for each need, all needs in one request, so that it can answer
- *       the needs of one kind of content with one search ({@link ContentCatalog#findEach}).
+ *       all the needs with one search ({@link ContentCatalog#findEach}).
  *   <li>The "candidates" rules veto and score the candidates.
  *   <li>The best remaining candidate wins: its need's urgency plus its adjustments. With learning
  *       on (the setting {@code learning}), the candidates answering the same need as that best one
