@@ -19,15 +19,14 @@ public interface DecisionRecords {
 
   /**
    * Stores {@code suggestion} as its group's pending suggestion, superseding {@code replacing} (the
-   * stale pending one, or null), records the content gaps the decision met, and announces it to every
-   * node. With a {@code claimant} (a bot token's id) it is handed to that bot in the same transaction
-   * instead, with one commit, and the claim is what is announced. Answers false, and stores nothing,
-   * when the group moved on since {@code basis} was read: another pending suggestion exists (the
-   * one-pending-per-group index refuses the insert), {@code replacing} is no longer pending, or a
-   * delivery came after the snapshot's mark.
+   * stale pending one, or null), and records the content gaps the decision met. Answers false, and
+   * stores nothing, when the group moved on since {@code basis} was read: another pending suggestion
+   * exists (the one-pending-per-group index refuses the insert), {@code replacing} is no longer
+   * pending, or a delivery came after the snapshot's mark. With {@code announce}, the new pending
+   * suggestion is announced to every node in the same statement.
    */
   Future<Boolean> suggest(Suggestion suggestion, JsonObject explanation, DecisionSnapshot basis, String replacing,
-      List<ContentGap> gaps, String claimant, Instant now);
+      List<ContentGap> gaps, boolean announce, Instant now);
 
   /**
    * Records a decision that sent nothing, supersedes {@code replacing} (or nothing, when null) and,

@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,33 +120,25 @@ public final class PgDecisionRecords implements DecisionRecords {
 
   @Override
   public Future<Boolean> suggest(Suggestion suggestion, JsonObject explanation, DecisionSnapshot basis,
-      String replacing, List<ContentGap> gaps, String claimant, Instant now) {
-    Tuple row = Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
-        suggestion.content().getId(), suggestion.kind().name(),
-        new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
-        PgSuggestionStore.reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
-        PgGroupStore.utc(suggestion.createdAt()), explanation,
-        replacing == null ? null : UUID.fromString(replacing),
-        basis.lastDeliveredAt().map(PgGroupStore::utc).orElse(null), PgGroupStore.utc(now),
-        PgContentGapStore.rows(gaps), PgChangeNotices.CHANNEL, notices.payloadPrefix(), claimant == null));
-    Future<Boolean> done;
-    if (claimant == null) {
-      done = pool.preparedQuery(SUGGEST).execute(row).map(rows -> rows.size() > 0);
-    } else {
-      // Both statements go out together on one connection and commit once: the claim finds the row the
-      // insert made (and nothing when the insert was refused), and no other poller ever sees it pending.
-      done = pool.withTransaction(connection -> {
-        Future<RowSet<Row>> inserted = connection.preparedQuery(SUGGEST).execute(row);
-        Future<RowSet<Row>> claimed = connection.preparedQuery(PgSuggestionStore.CLAIM)
-            .execute(PgSuggestionStore.claimParameters(suggestion.id(), claimant, now, notices));
-        return Future.all(inserted, claimed).map(both -> claimed.result().size() > 0);
-      });
-    }
-    return done.onSuccess(stored -> {
-      if (stored) {
-        notices.tellThisNode(suggestion.groupId());
-      }
-    });
+      String replacing, List<ContentGap> gaps, boolean announce, Instant now) {
+    return pool.preparedQuery(SUGGEST)
+        .execute(Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
+            suggestion.content().getId(), suggestion.kind().name(),
+            new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
+            PgSuggestionStore.reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
+            PgGroupStore.utc(suggestion.createdAt()), explanation,
+            replacing == null ? null : UUID.fromString(replacing),
+            basis.lastDeliveredAt().map(PgGroupStore::utc).orElse(null), PgGroupStore.utc(now),
+            PgContentGapStore.rows(gaps), PgChangeNotices.CHANNEL, notices.payloadPrefix(), announce)))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return false;
+          }
+          if (announce) {
+            notices.tellThisNode(suggestion.groupId());
+          }
+          return true;
+        });
   }
 
   @Override

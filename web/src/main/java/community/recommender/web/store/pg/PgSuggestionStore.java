@@ -36,13 +36,6 @@ import java.util.UUID;
  * conditional update, so that of any number of pollers on any number of nodes exactly one wins.
  */
 public final class PgSuggestionStore implements SuggestionStore {
-  /** Hands a pending suggestion ($1) to a bot ($2) at $3 and announces it ($4 channel, $5 payload prefix). */
-  static final String CLAIM = """
-      WITH claimed AS (
-        UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
-        WHERE id = $1 AND state = 'pending' RETURNING group_id)
-      SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""";
-
   private static final String AFFECTED_BY_CONTENT = """
       WITH targets AS (SELECT lower(split_part(t.language, '-', 1)) AS language, t.regions
           FROM jsonb_to_recordset($4::jsonb) AS t(language text, regions text[])),
@@ -118,7 +111,13 @@ public final class PgSuggestionStore implements SuggestionStore {
    */
   @Override
   public Future<Boolean> claim(String id, String tokenId) {
-    return pool.preparedQuery(CLAIM).execute(claimParameters(id, tokenId, clock.instant(), notices))
+    return pool.preparedQuery("""
+            WITH claimed AS (
+              UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
+              WHERE id = $1 AND state = 'pending' RETURNING group_id)
+            SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""")
+        .execute(Tuple.of(UUID.fromString(id), UUID.fromString(tokenId), PgGroupStore.utc(clock.instant()),
+            PgChangeNotices.CHANNEL, notices.payloadPrefix()))
         .map(rows -> {
           if (rows.size() == 0) {
             return false;
@@ -204,11 +203,5 @@ public final class PgSuggestionStore implements SuggestionStore {
         reasons,
         row.getLong("rule_set_version"),
         row.getOffsetDateTime("created_at").toInstant());
-  }
-
-  /** The parameters of {@link #CLAIM}: suggestion {@code id} handed to bot {@code tokenId} at {@code at}. */
-  static Tuple claimParameters(String id, String tokenId, Instant at, PgChangeNotices notices) {
-    return Tuple.of(UUID.fromString(id), UUID.fromString(tokenId), PgGroupStore.utc(at), PgChangeNotices.CHANNEL,
-        notices.payloadPrefix());
   }
 }

@@ -33,13 +33,12 @@ class PgDecisionRecordsTest {
 
   private TestDatabase database;
   private PgDecisionRecords records;
-  private PgChangeNotices notices;
 
   @BeforeEach
   void groupWithoutHistory() {
     database = TestDatabase.start();
     database.migrate();
-    notices = new PgChangeNotices(database.pool());
+    PgChangeNotices notices = new PgChangeNotices(database.pool());
     records = new PgDecisionRecords(database.pool(), notices);
     Futures.await(new PgGroupStore(database.pool(), Clock.fixed(NOW, ZoneOffset.UTC))
         .save("tea-club", Portrait.named("Tea club").memberCount(100).build()));
@@ -87,33 +86,6 @@ class PgDecisionRecordsTest {
   }
 
   @Test
-  void suggest_withAClaimant_storesItDeliveredToThatBot_withItsGaps_andTellsThisNode() {
-    String bot = UUID.randomUUID().toString();
-    List<String> told = new ArrayList<>();
-    notices.onNotice(told::add);
-
-    assertThat(Futures.await(records.suggest(suggestion(UUID.randomUUID().toString()), new JsonObject(), snapshot(),
-        null, List.of(MISSING_TEA_OFFER), bot, NOW))).isTrue();
-
-    assertThat(states()).containsExactly("delivered");
-    assertThat(column("SELECT delivered_to::text FROM suggestions WHERE group_id = $1")).containsExactly(bot);
-    assertThat(snapshot().lastDeliveredAt()).contains(NOW);
-    assertThat(column("SELECT gap_key FROM content_gap_waits WHERE group_id = $1")).hasSize(1);
-    assertThat(told).containsExactly("tea-club");
-  }
-
-  @Test
-  void suggest_withAClaimant_whenTheGroupMovedOn_storesNothing_andLeavesTheOtherPendingUnclaimed() {
-    DecisionSnapshot basis = snapshot();
-    assertThat(suggest(basis, null, List.of())).isTrue();
-
-    assertThat(Futures.await(records.suggest(suggestion(UUID.randomUUID().toString()), new JsonObject(), basis, null,
-        List.of(), UUID.randomUUID().toString(), NOW))).isFalse();
-
-    assertThat(states()).containsExactly("pending");
-  }
-
-  @Test
   void snapshot_readsHistoryLastDeliveryAndExternalSends() {
     String delivered = UUID.randomUUID().toString();
     suggest(snapshot(), null, List.of(), delivered);
@@ -143,7 +115,7 @@ class PgDecisionRecordsTest {
   }
 
   private boolean suggest(DecisionSnapshot basis, String replacing, List<ContentGap> gaps, String id) {
-    return Futures.await(records.suggest(suggestion(id), new JsonObject(), basis, replacing, gaps, null, NOW));
+    return Futures.await(records.suggest(suggestion(id), new JsonObject(), basis, replacing, gaps, true, NOW));
   }
 
   private static Suggestion suggestion(String id) {
