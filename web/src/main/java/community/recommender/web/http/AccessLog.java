@@ -4,7 +4,6 @@ import community.recommender.web.store.Caller;
 import community.recommender.web.store.Role;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Locale;
@@ -46,11 +45,6 @@ public final class AccessLog {
    * Names the request: its id, from {@code X-Request-Id} when sane, is echoed in the answer's
    * {@code X-Request-Id}; pass it to {@link #log} when the request ends.
    */
-  public String name(RoutingContext ctx) {
-    return name(ctx.request());
-  }
-
-  /** As {@link #name(RoutingContext)}, for a request answered without the router. */
   public String name(HttpServerRequest request) {
     String id = requestId(request.getHeader(HeaderNames.REQUEST_ID));
     request.response().putHeader(HeaderNames.REQUEST_ID, id);
@@ -58,15 +52,11 @@ public final class AccessLog {
   }
 
   /**
-   * Writes the line of a request that ended: {@code id} from {@link #name}, its {@code method},
-   * route template, and how long it took. Written by hand in the order the fields are documented;
-   * the route is a template of ours and the id is sane, so only the token's name needs escaping.
+   * Writes the line of {@code caller}'s request (null without a valid token) that ended with
+   * {@code status}: {@code id} from {@link #name}, its {@code method}, route template, and how long it
+   * took. Written by hand in the order the fields are documented; the route is a template of ours
+   * and the id is sane, so only the token's name needs escaping.
    */
-  public void log(RoutingContext ctx, String id, String method, String route, long nanos) {
-    log(TokenAuthHandler.caller(ctx), ctx.response().getStatusCode(), id, method, route, nanos);
-  }
-
-  /** As {@link #log(RoutingContext, String, String, String, long)}, for a request answered without the router. */
   public void log(Caller caller, int status, String id, String method, String route, long nanos) {
     StringBuilder line = new StringBuilder(256).append("{\"time\":\"").append(clock.instant())
         .append("\",\"requestId\":\"").append(id)

@@ -1,5 +1,6 @@
 package community.recommender.web.http;
 
+import community.recommender.web.store.Caller;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -114,15 +115,9 @@ public final class ApiVerticle extends VerticleBase {
    */
   private void recordEach(RoutingContext ctx) {
     long started = System.nanoTime();
-    String id = accessLog.name(ctx);
-    ctx.addEndHandler(ended -> {
-      deadlines.answered(ctx.request().connection());
-      long nanos = System.nanoTime() - started;
-      String method = ctx.request().method().name();
-      String route = routes.templateOf(ctx.currentRoute(), method, ctx.request().path());
-      accessLog.log(ctx, id, method, route, nanos);
-      metrics.record(ctx, method, route, nanos);
-    });
+    String id = accessLog.name(ctx.request());
+    ctx.addEndHandler(ended -> recorded(ctx.request(), TokenAuthHandler.caller(ctx), id,
+        routes.templateOf(ctx.currentRoute(), ctx.request().method().name(), ctx.request().path()), started));
     ctx.next();
   }
 
@@ -144,13 +139,21 @@ public final class ApiVerticle extends VerticleBase {
     }
     String id = accessLog.name(request);
     answer.write().accept(request.response());
+    recorded(request, answer.caller(), id, answer.route(), started);
+    return true;
+  }
+
+  /**
+   * Logs and measures {@code caller}'s answered request under its route template, and starts its
+   * connection's wait for the next request's headers; the same for the router's answers and the shortcut's.
+   */
+  private void recorded(HttpServerRequest request, Caller caller, String id, String route, long started) {
     deadlines.answered(request.connection());
     long nanos = System.nanoTime() - started;
-    int status = request.response().getStatusCode();
     String method = request.method().name();
-    accessLog.log(answer.caller(), status, id, method, answer.route(), nanos);
-    metrics.record(status, method, answer.route(), nanos);
-    return true;
+    int status = request.response().getStatusCode();
+    accessLog.log(caller, status, id, method, route, nanos);
+    metrics.record(status, method, route, nanos);
   }
 
   /**
