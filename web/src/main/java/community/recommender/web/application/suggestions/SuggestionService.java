@@ -115,13 +115,14 @@ public final class SuggestionService {
    * is current. Empty when the poll needs the database, as a bot's claim always does.
    */
   public Optional<SuggestionAnswer> fromMemory(String groupId, String claimFor) {
-    Instant now = clock.instant();
-    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
-    if (known.isPresent() && (known.get() instanceof SuggestionAnswer.Held || claimFor == null
-        && known.get() instanceof SuggestionAnswer.Suggested pending && isCurrent(pending.suggestion(), now))) {
-      return known;
-    }
-    return Optional.empty();
+    return standing(groupId, clock.instant())
+        .filter(answer -> claimFor == null || answer instanceof SuggestionAnswer.Held);
+  }
+
+  /** The group's remembered answer while it stands at {@code now}: a hold, or a current pending suggestion. */
+  private Optional<SuggestionAnswer> standing(String groupId, Instant now) {
+    return remembered.at(groupId, now).filter(answer -> answer instanceof SuggestionAnswer.Held
+        || answer instanceof SuggestionAnswer.Suggested pending && isCurrent(pending.suggestion(), now));
   }
 
   private Future<SuggestionAnswer> attempt(String groupId, String claimFor, SeenSuggestions seen, int attemptsLeft) {
@@ -130,14 +131,11 @@ public final class SuggestionService {
       return Future.succeededFuture(new SuggestionAnswer.Held(clock.instant().plusSeconds(1), List.of(), new JsonObject()));
     }
     Instant now = clock.instant();
-    Optional<SuggestionAnswer> known = remembered.at(groupId, now);
-    if (known.isPresent() && known.get() instanceof SuggestionAnswer.Held) {
-      return Future.succeededFuture(known.get());
-    }
-    if (known.isPresent() && known.get() instanceof SuggestionAnswer.Suggested pending
-        && isCurrent(pending.suggestion(), now)) {
-      return claimFor == null || seen.holds(pending.suggestion().id()) ? Future.succeededFuture(pending)
-          : claim(pending, claimFor, seen, attemptsLeft);
+    Optional<SuggestionAnswer> known = standing(groupId, now);
+    if (known.isPresent()) {
+      return known.get() instanceof SuggestionAnswer.Suggested pending && claimFor != null
+          && !seen.holds(pending.suggestion().id()) ? claim(pending, claimFor, seen, attemptsLeft)
+          : Future.succeededFuture(known.get());
     }
     long mark = remembered.mark(groupId);
     // The pending suggestion first, alone: while it is current, the poll needs nothing else.
