@@ -191,19 +191,15 @@ public final class LuceneContentCatalog implements ContentCatalog {
     }
   }
 
-  static Query toLucene(CandidateQuery query) {
-    return toLucene(query, kindFilters(Map.of(query.kind(), query.tags()), query.language()));
-  }
-
   /**
-   * The query for items passing {@code kindFilters} (see {@link #kindFilters}) and the rest of
-   * {@code query}'s filters, scoring a point for each of its interests an item serves.
+   * One search for {@code query}'s page in one pass: its filters, and a point for each of its
+   * interests an item serves, so items for the group's interests come first. The two-step search
+   * ({@link #bestHits}) gives the pages this query ranks.
    */
-  private static Query toLucene(CandidateQuery query, List<Query> kindFilters) {
-    BooleanQuery.Builder q = filters(query, kindFilters);
-    // Each shared interest adds one point, so items for the group's interests come first.
-    for (String interest : query.interests()) {
-      q.add(new ConstantScoreQuery(term(ContentDocuments.INTEREST, interest)), Occur.SHOULD);
+  static Query toLucene(CandidateQuery query) {
+    BooleanQuery.Builder q = filters(query, kindFilters(Map.of(query.kind(), query.tags()), query.language()));
+    if (!query.interests().isEmpty()) {
+      q.add(interestPoints(query.interests()), Occur.SHOULD);
     }
     return q.build();
   }
