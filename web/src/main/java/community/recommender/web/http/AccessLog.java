@@ -34,6 +34,7 @@ public final class AccessLog {
       Arrays.stream(Role.values()).map(role -> role.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
   private final Clock clock;
   private final Consumer<String> lines;
+  private final LogTimes times = new LogTimes();
 
   /** Timestamps lines from {@code clock} and hands each, a JSON object without a line break, to {@code lines}. */
   public AccessLog(Clock clock, Consumer<String> lines) {
@@ -54,17 +55,19 @@ public final class AccessLog {
   /**
    * Writes the line of {@code caller}'s request (null without a valid token) that ended with
    * {@code status}: {@code id} from {@link #name}, its {@code method}, route template, and how long it
-   * took. Written by hand in the order the fields are documented; the route is a template of ours
-   * and the id is sane, so only the token's name needs escaping.
+   * took. Written by hand in the order the fields are documented, the time to the millisecond and
+   * the duration to a tenth of one; the id is sane, and the route and the token's name are escaped
+   * only when they hold a character JSON needs escaped.
    */
   public void log(Caller caller, int status, String id, String method, String route, long nanos) {
-    StringBuilder line = new StringBuilder(256).append("{\"time\":\"").append(clock.instant())
-        .append("\",\"requestId\":\"").append(id)
+    StringBuilder line = new StringBuilder(256).append("{\"time\":\"");
+    times.append(line, clock.instant()).append("\",\"requestId\":\"").append(id)
         .append("\",\"method\":\"").append(method)
         .append("\",\"route\":");
     quoted(line, route).append(",\"status\":").append(status)
-        .append(",\"durationMs\":").append(Math.round(nanos / 1e5) / 10.0)
-        .append(",\"tokenName\":");
+        .append(",\"durationMs\":");
+    long tenths = Math.max(0, (nanos + 50_000) / 100_000);
+    line.append(tenths / 10).append('.').append(tenths % 10).append(",\"tokenName\":");
     if (caller == null) {
       line.append("null,\"role\":null}");
     } else {
@@ -79,8 +82,23 @@ public final class AccessLog {
       return line.append("null");
     }
     line.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(text, line);
+    if (plain(text)) {
+      line.append(text);
+    } else {
+      JsonStringEncoder.getInstance().quoteAsString(text, line);
+    }
     return line.append('"');
+  }
+
+  /** Whether {@code text} goes into a JSON string as it is: no quote, backslash or control character. */
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code sent} when it is a sane id, else a new one. */
