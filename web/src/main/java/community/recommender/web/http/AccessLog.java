@@ -34,7 +34,6 @@ public final class AccessLog {
       Arrays.stream(Role.values()).map(role -> role.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
   private final Clock clock;
   private final Consumer<String> lines;
-  private final LogTimes times = new LogTimes();
 
   /** Timestamps lines from {@code clock} and hands each, a JSON object without a line break, to {@code lines}. */
   public AccessLog(Clock clock, Consumer<String> lines) {
@@ -61,7 +60,7 @@ public final class AccessLog {
    */
   public void log(Caller caller, int status, String id, String method, String route, long nanos) {
     StringBuilder line = new StringBuilder(256).append("{\"time\":\"");
-    times.append(line, clock.instant()).append("\",\"requestId\":\"").append(id)
+    IsoInstants.appendMillis(line, clock.instant()).append("\",\"requestId\":\"").append(id)
         .append("\",\"method\":\"").append(method)
         .append("\",\"route\":");
     quoted(line, route).append(",\"status\":").append(status)

@@ -64,7 +64,7 @@ public final class RecommenderServer {
       Futures.await(stores.tokens().createFirstAdmin()).ifPresent(token -> dataDir.announceFirstAdmin(token, out, terminal));
       AtomicBoolean draining = new AtomicBoolean();
       // Closed after the drain below, so that the polls answered on the way down are logged too.
-      BatchedLines accessLines = new BatchedLines(vertx, out);
+      BatchedLines accessLines = new BatchedLines(out);
       opened.push(accessLines);
       List<ApiVerticle> servers = HttpAssembly.listen(vertx, config, stores, services, metrics, dataDir.uploads(),
           draining, accessLines);

@@ -3,6 +3,7 @@ package community.recommender.web.http.suggestions;
 import community.recommender.web.application.suggestions.EncodedAnswer;
 import community.recommender.web.application.suggestions.SuggestionAnswer;
 import community.recommender.web.http.HeaderNames;
+import community.recommender.web.http.IsoInstants;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -32,7 +33,7 @@ final class PollResponses {
     Instant until = until(answer);
     long retryAfter = retryAfter(clock, until);
     response.putHeader(HeaderNames.RETRY_AFTER, Long.toString(retryAfter))
-        .putHeader(HeaderNames.NEXT_SUGGESTION_AT, until.toString());
+        .putHeader(HeaderNames.NEXT_SUGGESTION_AT, IsoInstants.text(until));
     return retryAfter;
   }
 
