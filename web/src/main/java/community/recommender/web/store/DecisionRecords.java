@@ -22,11 +22,12 @@ public interface DecisionRecords {
    * stale pending one, or null), and records the content gaps the decision met. Answers false, and
    * stores nothing, when the group moved on since {@code basis} was read: another pending suggestion
    * exists (the one-pending-per-group index refuses the insert), {@code replacing} is no longer
-   * pending, or a delivery came after the snapshot's mark. With {@code announce}, the new pending
-   * suggestion is announced to every node in the same statement.
+   * pending, or a delivery came after the snapshot's mark, even one that commits while this is stored.
+   * With {@code claimFor} (a bot token's id), the suggestion is delivered to that bot as it is stored,
+   * and no other poller ever sees it pending; either way every node is told.
    */
   Future<Boolean> suggest(Suggestion suggestion, JsonObject explanation, DecisionSnapshot basis, String replacing,
-      List<ContentGap> gaps, boolean announce, Instant now);
+      List<ContentGap> gaps, String claimFor, Instant now);
 
   /**
    * Records a decision that sent nothing, supersedes {@code replacing} (or nothing, when null) and,

@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * pending TTL; activity, portrait and content changes supersede it in the store. A bot's poll claims
  * what it gets, so the next poll decides anew, and the pacing rules then usually hold the group.
  *
- * <p>A poll that decides costs three database round trips, four when a bot claims what was decided:
- * the pending suggestion, one snapshot of everything the decision reads, one statement that stores
- * the outcome (with its content gaps and, for a new pending suggestion, its notice), and the claim.
+ * <p>A poll that decides reads twice and commits once: the pending suggestion, one snapshot of
+ * everything the decision reads, then the outcome with its content gaps and its notice, a silence in
+ * one statement or a suggestion in one transaction, which for a bot also delivers it.
  */
 public final class SuggestionService {
   private static final Logger LOG = LoggerFactory.getLogger(SuggestionService.class);
@@ -235,19 +235,10 @@ public final class SuggestionService {
       SuggestionAnswer.Suggested answer = new SuggestionAnswer.Suggested(suggestion, explanation);
       // A poller that holds whatever is current (If-None-Match: *) is not sent this one, so it stays pending.
       String claimant = seen.holds(suggestion.id()) ? null : claimFor;
-      // Stored as pending either way (the one-pending index keeps concurrent deciders apart), and
-      // announced only when it stays pending: a bot's claim announces itself.
-      return records.suggest(suggestion, explanation, basis, stale, decision.gaps(), claimant == null, now)
-          .compose(stored -> {
-            if (!stored) {
-              return Future.succeededFuture(Optional.<SuggestionAnswer>empty());
-            }
-            if (claimant == null) {
-              return Future.succeededFuture(Optional.<SuggestionAnswer>of(answer));
-            }
-            return suggestions.claim(suggestion.id(), claimant)
-                .map(won -> won ? Optional.<SuggestionAnswer>of(answer) : Optional.<SuggestionAnswer>empty());
-          });
+      // Stored pending, or delivered to the bot with the same commit; the one-pending index keeps
+      // concurrent deciders apart either way.
+      return records.suggest(suggestion, explanation, basis, stale, decision.gaps(), claimant, now)
+          .map(stored -> stored ? Optional.<SuggestionAnswer>of(answer) : Optional.<SuggestionAnswer>empty());
     });
   }
 

@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,12 +32,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A decision's reads and writes in PostgreSQL, one statement each: the snapshot it decides on, then
- * the suggestion it stores or the silence it records, together with the content gaps it met.
+ * A decision's reads and writes in PostgreSQL: the snapshot it decides on, in one statement, then
+ * the silence it records in one statement, or the suggestion it stores in one transaction, together
+ * with the content gaps it met.
  *
  * <p>Storing relies on the one-pending-per-group unique index instead of a lock: the insert does
  * nothing when another pending suggestion exists, when the stale one it replaces has moved on, or
- * when a delivery came after the snapshot's mark, and the caller decides again.
+ * when a delivery came after the snapshot's mark, and the caller decides again. The insert's own
+ * check of that mark reads the statement's snapshot, taken before the insert may wait on the index
+ * for another transaction; when that transaction delivered the suggestion it had made pending, the
+ * wait ends without a conflict. So the same transaction checks the mark once more in a second
+ * statement, which sees everything committed before it, and gives up when a delivery came. For a
+ * bot, that second statement is the claim itself: the suggestion is stored and delivered with one
+ * commit, and no other poller ever sees it pending.
  */
 public final class PgDecisionRecords implements DecisionRecords {
   private static final String SNAPSHOT = "SELECT g.id, g.portrait, g.created_at, a.*, f.*,"
@@ -86,6 +94,22 @@ public final class PgDecisionRecords implements DecisionRecords {
   private static final String SILENCE_WITH_GAPS = "WITH " + PgContentGapStore.recordingCtes("$10", "$1", "$4")
       + ",\n" + SILENCE_CTES;
 
+  /** Confirms, with a fresh snapshot, that no delivery came after the snapshot's mark ($2). */
+  private static final String CONFIRM = "SELECT 1 WHERE (SELECT max(delivered_at) FROM suggestions"
+      + " WHERE group_id = $1) IS NOT DISTINCT FROM $2::timestamptz";
+
+  /** Delivers the suggestion just stored to a bot, and announces it, unless a delivery came after the mark ($7). */
+  private static final String CLAIM = """
+      WITH claimed AS (
+        UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
+        WHERE id = $1 AND state = 'pending'
+          AND (SELECT max(delivered_at) FROM suggestions WHERE group_id = $6) IS NOT DISTINCT FROM $7::timestamptz
+        RETURNING group_id)
+      SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""";
+
+  /** Rolls back a suggestion stored while a delivery came: its decision did not know of that delivery. */
+  private static final RuntimeException MOVED_ON = new RuntimeException("the group moved on", null, false, false) {};
+
   private final Pool pool;
   private final PgChangeNotices notices;
 
@@ -120,25 +144,30 @@ public final class PgDecisionRecords implements DecisionRecords {
 
   @Override
   public Future<Boolean> suggest(Suggestion suggestion, JsonObject explanation, DecisionSnapshot basis,
-      String replacing, List<ContentGap> gaps, boolean announce, Instant now) {
-    return pool.preparedQuery(SUGGEST)
-        .execute(Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), suggestion.groupId(),
-            suggestion.content().getId(), suggestion.kind().name(),
-            new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
-            PgSuggestionStore.reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
-            PgGroupStore.utc(suggestion.createdAt()), explanation,
-            replacing == null ? null : UUID.fromString(replacing),
-            basis.lastDeliveredAt().map(PgGroupStore::utc).orElse(null), PgGroupStore.utc(now),
-            PgContentGapStore.rows(gaps), PgChangeNotices.CHANNEL, notices.payloadPrefix(), announce)))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            return false;
-          }
-          if (announce) {
-            notices.tellThisNode(suggestion.groupId());
-          }
-          return true;
-        });
+      String replacing, List<ContentGap> gaps, String claimFor, Instant now) {
+    String groupId = suggestion.groupId();
+    OffsetDateTime mark = basis.lastDeliveredAt().map(PgGroupStore::utc).orElse(null);
+    Tuple stored = Tuple.wrap(Arrays.asList(UUID.fromString(suggestion.id()), groupId,
+        suggestion.content().getId(), suggestion.kind().name(),
+        new JsonObject(ContentItemJson.toJson(suggestion.content())), suggestion.score(),
+        PgSuggestionStore.reasons(suggestion.reasons()), suggestion.ruleSetVersion(),
+        PgGroupStore.utc(suggestion.createdAt()), explanation,
+        replacing == null ? null : UUID.fromString(replacing), mark, PgGroupStore.utc(now),
+        PgContentGapStore.rows(gaps), PgChangeNotices.CHANNEL, notices.payloadPrefix(), claimFor == null));
+    Tuple confirmed = claimFor == null ? Tuple.of(groupId, mark)
+        : Tuple.of(UUID.fromString(suggestion.id()), UUID.fromString(claimFor), PgGroupStore.utc(now),
+            PgChangeNotices.CHANNEL, notices.payloadPrefix(), groupId, mark);
+    return pool.withTransaction(conn -> conn.preparedQuery(SUGGEST).execute(stored).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(false);
+      }
+      return conn.preparedQuery(claimFor == null ? CONFIRM : CLAIM).execute(confirmed)
+          .compose(still -> still.size() == 0 ? Future.<Boolean>failedFuture(MOVED_ON) : Future.succeededFuture(true));
+    })).recover(e -> e == MOVED_ON ? Future.succeededFuture(false) : Future.failedFuture(e)).onSuccess(done -> {
+      if (done) {
+        notices.tellThisNode(groupId);
+      }
+    });
   }
 
   @Override

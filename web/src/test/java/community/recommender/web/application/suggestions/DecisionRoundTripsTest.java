@@ -118,27 +118,29 @@ class DecisionRoundTripsTest {
   }
 
   @Test
-  void aLookThatDecides_readsTwiceAndWritesOnce() {
+  void aLookThatDecides_readsTwiceThenStoresInOneTransaction() {
     SuggestionAnswer answer = Futures.await(service.next("sh-coffee-lovers", null));
 
     assertThat(answer).isInstanceOf(SuggestionAnswer.Suggested.class);
-    assertThat(pool.statements()).isEqualTo(3);
-    assertThat(pool.connections()).isZero();
+    assertThat(pool.statements()).isEqualTo(2);
+    assertThat(pool.connections()).isOne();
     assertThat(state(((SuggestionAnswer.Suggested) answer).suggestion().id())).isEqualTo("pending");
   }
 
   @Test
-  void aBotPollThatDecides_takesFourRoundTrips_andTheHeldPollAfterItThree_thenNone() {
+  void aBotPollThatDecides_readsTwiceThenStoresAndClaimsInOneTransaction_andTheHeldPollAfterItThreeStatements_thenNone() {
     SuggestionAnswer delivered = Futures.await(service.next("ldn-tea-baking", botId));
 
     assertThat(delivered).isInstanceOf(SuggestionAnswer.Suggested.class);
-    assertThat(pool.statements()).isEqualTo(4);
+    assertThat(pool.statements()).isEqualTo(2);
+    assertThat(pool.connections()).isOne();
     assertThat(state(((SuggestionAnswer.Suggested) delivered).suggestion().id())).isEqualTo("delivered");
 
     pool.reset();
     SuggestionAnswer held = Futures.await(service.next("ldn-tea-baking", botId));
     assertThat(held).isInstanceOf(SuggestionAnswer.Held.class);
     assertThat(pool.statements()).isEqualTo(3);
+    assertThat(pool.connections()).isZero();
     assertThat(silenceStatus("ldn-tea-baking")).isEqualTo("held");
 
     pool.reset();
@@ -155,7 +157,8 @@ class DecisionRoundTripsTest {
     SuggestionAnswer.Suggested one = (SuggestionAnswer.Suggested) Futures.await(first);
     SuggestionAnswer.Suggested other = (SuggestionAnswer.Suggested) Futures.await(second);
     assertThat(other.suggestion().id()).isEqualTo(one.suggestion().id());
-    assertThat(pool.statements()).isEqualTo(3);
+    assertThat(pool.statements()).isEqualTo(2);
+    assertThat(pool.connections()).isOne();
   }
 
   private static String state(String suggestionId) {

@@ -1,6 +1,7 @@
 package community.recommender.web.store.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import community.recommender.engine.decision.ContentGap;
 import community.recommender.engine.model.ContentItem;
@@ -10,10 +11,14 @@ import community.recommender.engine.model.Suggestion;
 import community.recommender.web.TestDatabase;
 import community.recommender.web.store.DecisionSnapshot;
 import community.recommender.web.store.Futures;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A decision's snapshot and its one-statement writes, against a real PostgreSQL. */
+/** A decision's snapshot and its writes, against a real PostgreSQL. */
 class PgDecisionRecordsTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
   private static final ContentItem WELCOME_POST = ContentItem.builder("welcome-post", ContentKind.POST, "Welcome")
@@ -86,6 +91,44 @@ class PgDecisionRecordsTest {
   }
 
   @Test
+  void suggest_forABot_deliversItWithTheSameCommit() {
+    String bot = UUID.randomUUID().toString();
+    String id = UUID.randomUUID().toString();
+
+    assertThat(Futures.await(records.suggest(suggestion(id), new JsonObject(), snapshot(), null, List.of(), bot, NOW)))
+        .isTrue();
+
+    assertThat(states()).containsExactly("delivered");
+    assertThat(column("SELECT delivered_to::text FROM suggestions WHERE group_id = $1")).containsExactly(bot);
+    assertThat(snapshot().lastDeliveredAt()).contains(NOW);
+  }
+
+  @Test
+  void suggest_whileTheGroupsPendingOneIsBeingDelivered_isRefusedOnceThatDeliveryCommits() {
+    for (String claimFor : new String[] {null, UUID.randomUUID().toString()}) {
+      database.execute("DELETE FROM suggestions WHERE group_id = $1", Tuple.of("tea-club"));
+      String pending = UUID.randomUUID().toString();
+      assertThat(suggest(snapshot(), null, List.of(), pending)).isTrue();
+      DecisionSnapshot basis = snapshot();
+      // Another poller's claim, begun but not committed yet: the insert below waits on its pending row.
+      SqlConnection claiming = Futures.await(database.pool().getConnection());
+      Transaction claim = Futures.await(claiming.begin());
+      Futures.await(claiming.preparedQuery("UPDATE suggestions SET state = 'delivered', delivered_at = $2 WHERE id = $1")
+          .execute(Tuple.of(UUID.fromString(pending), NOW.atOffset(ZoneOffset.UTC))));
+
+      Future<Boolean> stored = records.suggest(suggestion(UUID.randomUUID().toString()), new JsonObject(), basis, null,
+          List.of(), claimFor, NOW);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !column("SELECT pid::text FROM pg_stat_activity"
+          + " WHERE wait_event_type = 'Lock' AND $1 IS NOT NULL").isEmpty());
+      Futures.await(claim.commit());
+      claiming.close();
+
+      assertThat(Futures.await(stored)).as("stored while a delivery committed, claiming for %s", claimFor).isFalse();
+      assertThat(states()).containsExactly("delivered");
+    }
+  }
+
+  @Test
   void snapshot_readsHistoryLastDeliveryAndExternalSends() {
     String delivered = UUID.randomUUID().toString();
     suggest(snapshot(), null, List.of(), delivered);
@@ -115,7 +158,7 @@ class PgDecisionRecordsTest {
   }
 
   private boolean suggest(DecisionSnapshot basis, String replacing, List<ContentGap> gaps, String id) {
-    return Futures.await(records.suggest(suggestion(id), new JsonObject(), basis, replacing, gaps, true, NOW));
+    return Futures.await(records.suggest(suggestion(id), new JsonObject(), basis, replacing, gaps, null, NOW));
   }
 
   private static Suggestion suggestion(String id) {

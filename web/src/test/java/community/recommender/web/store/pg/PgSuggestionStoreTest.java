@@ -89,7 +89,7 @@ class PgSuggestionStoreTest {
   private void pendingOf(String group, ContentItem item) {
     var basis = Futures.await(records.snapshot(group, NOW)).orElseThrow();
     Futures.await(records.suggest(new Suggestion(UUID.randomUUID().toString(), group, item, 1.0, List.of(), 1, NOW),
-        new JsonObject(), basis, null, List.of(), true, NOW));
+        new JsonObject(), basis, null, List.of(), null, NOW));
   }
 
   private List<String> pendingGroups() {
