@@ -1,6 +1,7 @@
 package community.recommender.web.server;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,9 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Lines written to a stream in batches by a thread of their own, every {@value #INTERVAL_MS} ms and
- * on close, so that logging a request costs a lock-free append to memory: no event loop waits for
- * the stream (a system call that blocks when the reader is slow) or for another event loop's line.
+ * Lines written to a stream in UTF-8, in batches, by a thread of their own, every
+ * {@value #INTERVAL_MS} ms and on close, so that logging a request costs a lock-free append to
+ * memory: no event loop waits for the stream (a system call that blocks when the reader is slow) or
+ * for another event loop's line.
  *
  * <p>While more than {@value #MOST_CHARS} characters wait, the writer is woken at once; while more
  * than {@value #BACKLOG_CHARS} wait, because the stream cannot keep up, the caller writes the batch
@@ -59,7 +61,9 @@ final class BatchedLines implements Consumer<String>, AutoCloseable {
         return;
       }
       pendingChars.addAndGet(-batch.length());
-      out.print(batch);
+      // Encoded here, once, rather than char by char through the stream's writer.
+      byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
+      out.write(bytes, 0, bytes.length);
       out.flush();
     }
   }

@@ -5,16 +5,16 @@ import io.vertx.core.buffer.Buffer;
 import java.util.Optional;
 
 /**
- * A suggestion's plain answer as the HTTP layer first encoded it (its headers and JSON body), kept
- * with the suggestion so that every later look at the remembered suggestion writes the same bytes
- * without rendering or encoding it again.
+ * An answer as the HTTP layer first encoded it, kept with the answer so that every later poll that
+ * gets the remembered answer writes the same bytes without rendering or encoding it again: a
+ * suggestion's headers and JSON body, or a hold's headers that do not change while it stands.
  *
- * <p>The encoding depends only on the suggestion and its group's platform, which a change notice
- * would forget together with the remembered answer; explained answers and other formats are never
- * kept here.
+ * <p>The encoding depends only on the answer and its group's platform, which a change notice would
+ * forget together with the remembered answer; explained answers and other formats are never kept
+ * here.
  */
 public final class EncodedAnswer {
-  /** The headers and body of a 200 answer. */
+  /** The headers and body of an answer. */
   public record Bytes(MultiMap headers, Buffer body) {}
 
   private volatile Bytes bytes;

@@ -27,8 +27,18 @@ public sealed interface SuggestionAnswer {
     }
   }
 
-  /** Rules hold the group back until {@code until}: quiet hours, pacing or a quota. */
-  record Held(Instant until, List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}
+  /**
+   * Rules hold the group back until {@code until}: quiet hours, pacing or a quota; with, once a poll
+   * encoded them, the headers of its answer that stay the same while it stands.
+   */
+  record Held(Instant until, List<Reason> reasons, JsonObject explanation, EncodedAnswer encoded)
+      implements SuggestionAnswer {
+
+    /** A hold not encoded yet. */
+    public Held(Instant until, List<Reason> reasons, JsonObject explanation) {
+      this(until, reasons, explanation, new EncodedAnswer());
+    }
+  }
 
   /** Nothing at all may be sent although no rule holds the group; ask again at {@code retryAt}. */
   record Nothing(Instant retryAt, List<Reason> reasons, JsonObject explanation) implements SuggestionAnswer {}

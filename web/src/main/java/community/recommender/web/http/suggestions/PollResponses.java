@@ -4,6 +4,9 @@ import community.recommender.web.application.suggestions.EncodedAnswer;
 import community.recommender.web.application.suggestions.SuggestionAnswer;
 import community.recommender.web.http.HeaderNames;
 import community.recommender.web.http.IsoInstants;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -29,12 +32,23 @@ final class PollResponses {
    * and the experiment, if any); answers the seconds until the group may ask again.
    */
   static long silenceHeaders(HttpServerResponse response, SuggestionAnswer answer, Clock clock) {
-    experimentOf(answer).ifPresent(experiment -> response.putHeader(HeaderNames.EXPERIMENT, experiment));
     Instant until = until(answer);
+    // A hold's other headers stay the same while it stands: encoded by its first poll only.
+    MultiMap unchanging = answer instanceof SuggestionAnswer.Held held
+        ? held.encoded().bytes().orElseGet(() -> held.encoded().keep(new EncodedAnswer.Bytes(
+            unchanging(answer, until), Buffer.buffer()))).headers()
+        : unchanging(answer, until);
     long retryAfter = retryAfter(clock, until);
-    response.putHeader(HeaderNames.RETRY_AFTER, Long.toString(retryAfter))
-        .putHeader(HeaderNames.NEXT_SUGGESTION_AT, IsoInstants.text(until));
+    response.headers().addAll(unchanging);
+    response.putHeader(HeaderNames.RETRY_AFTER, Long.toString(retryAfter));
     return retryAfter;
+  }
+
+  /** The headers of a silence that do not depend on when it is asked for. */
+  private static MultiMap unchanging(SuggestionAnswer answer, Instant until) {
+    MultiMap headers = HttpHeaders.headers().add(HeaderNames.NEXT_SUGGESTION_AT, IsoInstants.text(until));
+    experimentOf(answer).ifPresent(experiment -> headers.add(HeaderNames.EXPERIMENT, experiment));
+    return headers;
   }
 
   /** When a hold ends, or when a group that got nothing may ask again. */
