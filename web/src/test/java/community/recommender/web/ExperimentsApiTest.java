@@ -2,7 +2,6 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.server.ServerConfig;
 import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,9 +35,7 @@ class ExperimentsApiTest {
       end
       """.formatted(CHALLENGER_RULE);
 
-  @RegisterExtension static final ServerPerClass server = ServerPerClass.configured(folder ->
-      new ServerConfig(0, folder.resolve("data"), null, TestServer.copyOfRules(folder.resolve("rules")),
-          TestServer.SAMPLES, true).with(TestServer.UNLIMITED));
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemoOnCopyOfRules();
   private static String operator;
   private static String editor;
   private static String bot;

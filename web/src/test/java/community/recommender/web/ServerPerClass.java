@@ -49,6 +49,12 @@ final class ServerPerClass implements BeforeAllCallback, AfterAllCallback, AutoC
     return configured(folder -> TestServer.demo(folder.resolve("data")));
   }
 
+  /** As {@link #withDemo()}, on a copy of the real rules that the class may change. */
+  static ServerPerClass withDemoOnCopyOfRules() {
+    return configured(folder ->
+        TestServer.demo(folder.resolve("data"), TestServer.copyOfRules(folder.resolve("rules"))));
+  }
+
   /**
    * A server without demo data on a database of the class's own, created empty and migrated by the
    * server's start; the class reaches the database through {@link #database()}.
@@ -58,7 +64,7 @@ final class ServerPerClass implements BeforeAllCallback, AfterAllCallback, AutoC
         TestServer.CLOCK);
   }
 
-  /** The server {@code config} makes of the class's folder; without a database URL, in a database of its data dir's own. */
+  /** The server {@code config} makes of the class's folder; without a database URL, on one of its data dir's own. */
   static ServerPerClass configured(Function<Path, ServerConfig> config) {
     return new ServerPerClass(false, (folder, database) -> config.apply(folder), TestServer.CLOCK);
   }
@@ -120,6 +126,11 @@ final class ServerPerClass implements BeforeAllCallback, AfterAllCallback, AutoC
     return config.dataDir();
   }
 
+  /** The rules folder the server reads. */
+  Path rulesDir() {
+    return config.rulesDir();
+  }
+
   /** The database of the class's own, for {@link #onOwnDatabase()}. */
   TestDatabase database() {
     if (database == null) {
@@ -133,7 +144,7 @@ final class ServerPerClass implements BeforeAllCallback, AfterAllCallback, AutoC
     return TestServer.adminToken(dataDir());
   }
 
-  /** A new token of {@code role}, limited to {@code groups} unless none, made through the API with the first admin token. */
+  /** A new token of {@code role}, limited to {@code groups} unless none, made with the first admin token. */
   String token(Role role, String... groups) {
     return createToken(admin(), role.name().toLowerCase(Locale.ROOT), groups);
   }

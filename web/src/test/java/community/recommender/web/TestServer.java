@@ -62,7 +62,12 @@ final class TestServer implements AutoCloseable, HttpCalls {
 
   /** A server on {@code dataDir} with the demo data, in a database of the data dir's own. */
   static ServerConfig demo(Path dataDir) {
-    return new ServerConfig(0, dataDir, null, RULES, SAMPLES, true).with(UNLIMITED);
+    return demo(dataDir, RULES);
+  }
+
+  /** As {@link #demo(Path)}, with the rules in {@code rulesDir}. */
+  static ServerConfig demo(Path dataDir, Path rulesDir) {
+    return new ServerConfig(0, dataDir, null, rulesDir, SAMPLES, true).with(UNLIMITED);
   }
 
   /** A server on {@code dataDir} against the PostgreSQL at {@code databaseUrl}, without demo data. */
