@@ -5,8 +5,6 @@
 # Loopback only; every step is bounded and the script stops what it started. See bench/README.md.
 set -euo pipefail
 
-home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$home"
 # GROUP_COUNT=N runs one size only; GROUP_COUNTS lists the sizes to run, each on a fresh server.
 GROUP_COUNTS="${GROUP_COUNTS:-${GROUP_COUNT:-2000 10000}}"
 DURATION="${DURATION:-20s}"
@@ -18,30 +16,12 @@ THREADS="${THREADS:-2}"
 WAKE_UPS="${WAKE_UPS:-20}"
 PORT="${PORT:-18480}"
 BARE_PORT="${BARE_PORT:-18481}"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 jar="${JAR:-$home/web/target/recommender.jar}"
-url="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "error: wrk is missing; on Debian: apt-get install -y wrk" >&2; exit 1; }
 [ -f "$jar" ] || mvn -B -q -DskipTests package
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-largest="$(printf '%s\n' $GROUP_COUNTS | sort -n | tail -1)"
-if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((largest + 2000)) ]; then
-  echo "warning: open-files limit $(ulimit -n) is too low for $largest long polls per process" >&2
-fi
-
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-wait_for() {  # wait_for FILE PATTERN: until the line shows up, at most 120 s
-  for _ in $(seq 1 240); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.5; done
-  echo "error: timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; exit 1
-}
+raise_open_files "$(printf '%s\n' $GROUP_COUNTS | sort -n | tail -1)"
 
 warm() {  # warm URL TOKEN: wrk with the poll script for $WARMUP, figures thrown away
   [ "$WARMUP" = 0 ] || TOKEN="$2" BENCH_GROUPS="$groups" wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" \
@@ -74,15 +54,9 @@ run_size() {  # run_size GROUPS: every step on a fresh server and database
 groups="$1"
 data="$work/data-$groups"
 echo "== $groups groups: starting the server (embedded PostgreSQL, demo content, no rate limit) on $url"
-java ${JAVA_OPTS:-} -jar "$jar" serve --port "$PORT" --data-dir "$data" --demo --rate-limit 0 \
-  > "$work/server-$groups.log" 2>&1 &
-server_pid=$!
-pids+=("$server_pid")
-wait_for "$work/server-$groups.log" "listening on"
-admin="$(cat "$data/admin.token")"
-token() { java -jar "$jar" token create --role "$1" --server "$url" --token "$admin" 2>/dev/null; }
-operator="$(token operator)"
-bot="$(token bot)"
+start_server "$jar" "$data" "$work/server-$groups.log"
+operator="$(token "$jar" operator)"
+bot="$(token "$jar" bot)"
 
 echo "== seeding $groups groups"
 java bench/BenchTool.java seed "$url" "$admin" "$groups"
@@ -115,7 +89,7 @@ echo "$groups groups: throughput ratio, look / bare JSON:     $(ratio "recommend
   | tee -a "$work/summary"
 echo "$groups groups: throughput ratio, held poll / bare 204: $(ratio "recommender, held bot poll (204)" "bare Vert.x, same 204")" \
   | tee -a "$work/summary"
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+stop_server
 }
 
 for size in $GROUP_COUNTS; do

@@ -6,38 +6,26 @@ import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/v1/groups/{groupId}/activity} over HTTP, against a real PostgreSQL. */
 class ActivityReportsApiTest {
   private static final String JSON = "application/json";
 
-  @TempDir static Path dir;
-  private static TestDatabase database;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.onOwnDatabase();
   private static String operator;
   private static Instant hour;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start();
-    server = TestServer.startOn(dir.resolve("data"), database.url());
-    operator = database.token(Role.OPERATOR, List.of());
+    operator = server.token(Role.OPERATOR);
     hour = TestServer.now().truncatedTo(ChronoUnit.HOURS);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    database.close();
   }
 
   private static void createGroup(String id, int members) {
@@ -215,7 +203,7 @@ class ActivityReportsApiTest {
   void botToken_reportsForItsOwnGroups_andGets403ForAnother() {
     createGroup("bot-home", 100);
     createGroup("bot-elsewhere", 100);
-    String bot = database.token(Role.BOT, List.of("bot-home"));
+    String bot = server.database().token(Role.BOT, List.of("bot-home"));
 
     HttpResponse<String> own = report("bot-home", bot, hoursAgo(2, 1, 3));
     HttpResponse<String> other = report("bot-elsewhere", bot, hoursAgo(2, 1, 3));
@@ -234,7 +222,7 @@ class ActivityReportsApiTest {
   @Test
   void editorToken_cannotReport() {
     createGroup("editors-not-welcome", 10);
-    String editor = database.token(Role.EDITOR, List.of());
+    String editor = server.token(Role.EDITOR);
 
     assertThat(report("editors-not-welcome", editor, hoursAgo(2, 1, 1)).statusCode()).isEqualTo(403);
   }

@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every route against every kind of caller: no token, an unknown one, a revoked one, each role, and
@@ -98,15 +96,14 @@ class AuthMatrixTest {
       "{name}", "no-such-image.png",
       "{experimentId}", "no-such-experiment");
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.configured(folder ->
+      new ServerConfig(0, folder.resolve("data"), null, TestServer.RULES, TestServer.SAMPLES, true)
+          .with(new ServerConfig.Delivery(Duration.ofHours(6), 0, 1)));
   private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(new ServerConfig(0, dataDir, null, TestServer.RULES, TestServer.SAMPLES, true)
-        .with(new ServerConfig.Delivery(Duration.ofHours(6), 0, 1)));
-    String admin = TestServer.adminToken(dataDir);
+  static void tokens() {
+    String admin = server.admin();
     TOKENS.put("admin", admin);
     for (String role : List.of("operator", "editor", "bot")) {
       TOKENS.put(role, server.createToken(admin, role));
@@ -118,11 +115,6 @@ class AuthMatrixTest {
     TOKENS.put("revoked", token.getString("token"));
     TOKENS.put("unknown", "cr_not-a-token-anyone-was-given");
     TOKENS.put("none", null);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

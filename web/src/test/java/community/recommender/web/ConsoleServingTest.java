@@ -3,41 +3,25 @@ package community.recommender.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import community.recommender.web.store.Role;
-import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console as the server hands it out: the page, its assets, its security headers, and who-am-I. */
 class ConsoleServingTest {
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/assets/[^\"]+)\"");
 
-  @TempDir static Path temp;
-  private static TestDatabase database;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.onOwnDatabase();
   private static String admin;
 
   @BeforeAll
-  static void start() {
-    database = TestDatabase.start();
-    Path data = temp.resolve("data");
-    server = TestServer.start(new ServerConfig(0, data, database.url(), TestServer.RULES, TestServer.SAMPLES, false)
-        .with(TestServer.UNLIMITED));
-    admin = TestServer.adminToken(data);
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    server.close();
-    database.close();
+  static void tokens() {
+    admin = server.admin();
   }
 
   @Test
@@ -76,8 +60,8 @@ class ConsoleServingTest {
 
   @Test
   void session_tellsTheCallerItsRoleNameAndGroups() {
-    String bot = database.token(Role.BOT, List.of("sh-coffee-lovers"));
-    String editor = database.token(Role.EDITOR, List.of());
+    String bot = server.database().token(Role.BOT, List.of("sh-coffee-lovers"));
+    String editor = server.database().token(Role.EDITOR, List.of());
 
     JsonObject adminSession = new JsonObject(server.get("/api/v1/session", admin).body());
     JsonObject botSession = new JsonObject(server.get("/api/v1/session", bot).body());

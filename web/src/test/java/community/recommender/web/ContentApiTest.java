@@ -15,33 +15,24 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The content library over HTTP: each format in and out, each rejection, search with facets. */
 class ContentApiTest {
   private static final String UPLOADS = "/api/v1/content/uploads";
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
   }
 
   @Test

@@ -2,16 +2,15 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Content gaps over HTTP: a group the library cannot serve records what it lacks, editors list it,
@@ -23,22 +22,14 @@ class ContentGapsApiTest {
       .put("language", "fr").put("region", "FR-75").put("interests", new JsonArray(List.of("falconry")))
       .put("memberCount", 40);
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String operator;
   private static String editor;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    String admin = TestServer.adminToken(dataDir);
-    operator = server.createToken(admin, "operator");
-    editor = server.createToken(admin, "editor");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    operator = server.token(Role.OPERATOR);
+    editor = server.token(Role.EDITOR);
   }
 
   @Test

@@ -15,31 +15,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Chat-tool delivery over HTTP: claims, ETags, long polls, batches and the feedback loop. */
 class DeliveryTest {
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  // A burst of 200 per token, refilled slowly: the 400-request burst below meets the limit however
+  // long a busy machine takes to send it, and no other test here sends 200 requests with one token.
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.configured(folder ->
+      new ServerConfig(0, folder.resolve("data"), null, TestServer.RULES, TestServer.SAMPLES, true)
+          .with(new ServerConfig.Delivery(Duration.ofHours(6), 1, 200)));
   private static String admin;
 
   @BeforeAll
-  static void start() {
-    // A burst of 200 per token, refilled slowly: the 400-request burst below meets the limit however
-    // long a busy machine takes to send it, and no other test here sends 200 requests with one token.
-    server = TestServer.start(new ServerConfig(0, dataDir, null, TestServer.RULES, TestServer.SAMPLES, true)
-        .with(new ServerConfig.Delivery(Duration.ofHours(6), 1, 200)));
-    admin = TestServer.adminToken(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
   }
 
   @Test

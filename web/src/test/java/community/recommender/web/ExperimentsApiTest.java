@@ -2,19 +2,17 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import community.recommender.web.server.ServerConfig;
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Experiments over HTTP: a population dealt into arms, each group decided by its arm's rules, a
@@ -37,8 +35,7 @@ class ExperimentsApiTest {
       end
       """.formatted(CHALLENGER_RULE);
 
-  @TempDir static Path temp;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemoOnCopyOfRules();
   private static String operator;
   private static String editor;
   private static String bot;
@@ -46,23 +43,14 @@ class ExperimentsApiTest {
 
   @BeforeAll
   static void start() {
-    Path rules = TestServer.copyOfRules(temp.resolve("rules"));
-    server = TestServer.start(new ServerConfig(0, temp.resolve("data"), null, rules, TestServer.SAMPLES, true)
-        .with(TestServer.UNLIMITED));
-    String admin = TestServer.adminToken(temp.resolve("data"));
-    operator = server.createToken(admin, "operator");
-    editor = server.createToken(admin, "editor");
-    bot = server.createToken(admin, "bot");
+    operator = server.token(Role.OPERATOR);
+    editor = server.token(Role.EDITOR);
+    bot = server.token(Role.BOT);
     HttpResponse<String> put = server.putText("/api/v1/rules/challenger.drl", operator, CHALLENGER_DRL);
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     challengerVersion = new JsonObject(put.body()).getLong("version");
     HttpResponse<String> back = server.delete("/api/v1/rules/challenger.drl", operator);
     assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

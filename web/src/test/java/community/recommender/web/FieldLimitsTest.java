@@ -2,21 +2,20 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,25 +27,18 @@ class FieldLimitsTest {
   private static final String NUL = "\\u0000";
   private static final String GROUP = "sh-coffee-lovers";
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
   private static String operator;
   private static String editor;
   private static String bot;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
-    operator = server.createToken(admin, "operator");
-    editor = server.createToken(admin, "editor");
-    bot = server.createToken(admin, "bot");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
+    operator = server.token(Role.OPERATOR);
+    editor = server.token(Role.EDITOR);
+    bot = server.token(Role.BOT);
   }
 
   /** One request that breaks one limit, and the field its answer must name. */

@@ -6,35 +6,23 @@ import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One change to many groups in one request, listed by id or chosen by a filter, with each group's result. */
 class GroupBulkApiTest {
   private static final String BULK = "/api/v1/groups/bulk";
 
-  @TempDir static Path dir;
-  private static TestDatabase database;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.onOwnDatabase();
   private static String operator;
 
   @BeforeAll
-  static void start() {
-    database = TestDatabase.start();
-    server = TestServer.startOn(dir.resolve("data"), database.url());
-    operator = database.token(Role.OPERATOR, List.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    database.close();
+  static void tokens() {
+    operator = server.token(Role.OPERATOR);
   }
 
   @Test
@@ -92,7 +80,7 @@ class GroupBulkApiTest {
       assertThat(error.getString("field")).as(request.getValue().encode()).isEqualTo(request.getKey());
     }
     assertThat(server.get("/api/v1/groups/bad-one", operator).statusCode()).isEqualTo(200);
-    assertThat(server.postJson(BULK, database.token(Role.BOT, List.of()), "{\"action\": \"archive\"}").statusCode())
+    assertThat(server.postJson(BULK, server.token(Role.BOT), "{\"action\": \"archive\"}").statusCode())
         .isEqualTo(403);
     assertThat(server.postJson(BULK, operator, "not json").statusCode()).isEqualTo(400);
   }

@@ -7,43 +7,31 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A group's suggestion history over HTTP: newest first, paged by the last id seen, with what became of each. */
 class GroupHistoryApiTest {
   private static final OffsetDateTime NOON = OffsetDateTime.ofInstant(TestServer.now(), ZoneOffset.UTC)
       .withHour(12).withMinute(0).withSecond(0).withNano(0);
 
-  @TempDir static Path dir;
-  private static TestDatabase database;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.onOwnDatabase();
   private static String operator;
   private static String bot;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.start();
-    server = TestServer.startOn(dir.resolve("data"), database.url());
-    operator = database.token(Role.OPERATOR, List.of());
-    bot = database.token(Role.BOT, List.of());
+    operator = server.token(Role.OPERATOR);
+    bot = server.token(Role.BOT);
     for (String id : List.of("tea-club", "quiet-club")) {
       assertThat(server.put("/api/v1/groups/" + id, operator, "{\"name\": \"" + id + "\"}").statusCode()).isEqualTo(201);
     }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    database.close();
   }
 
   @Test
@@ -73,12 +61,12 @@ class GroupHistoryApiTest {
     UUID withdrawn = UUID.randomUUID();
     store(posted, "quiet-club", "spring-tea", NOON.minusDays(3));
     store(withdrawn, "quiet-club", "coupon", NOON.minusDays(2));
-    database.execute("""
+    server.database().execute("""
         UPDATE suggestions SET state = 'delivered', delivered_at = created_at + interval '5 minutes', outcome = 'posted',
             outcome_at = created_at + interval '1 hour', posted_at = created_at + interval '30 minutes',
             metrics = '{"reactions": 12, "replies": 3}'::jsonb, reward = 0.75
          WHERE id = $1""", Tuple.of(posted));
-    database.execute("""
+    server.database().execute("""
         UPDATE suggestions SET state = 'superseded', superseded_at = created_at + interval '2 hours',
             superseded_because = 'the portrait changed' WHERE id = $1""", Tuple.of(withdrawn));
 
@@ -119,7 +107,7 @@ class GroupHistoryApiTest {
   }
 
   private static void store(UUID id, String groupId, String contentId, OffsetDateTime decidedAt) {
-    database.execute("""
+    server.database().execute("""
         INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons, rule_set_version, state,
             created_at)
         VALUES ($1, $2, $3, 'POST', $4::jsonb, 42.5, '[]'::jsonb, 1, 'delivered', $5)""",

@@ -12,32 +12,22 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bulk import of groups from CSV and JSON, over HTTP and through {@code recommender import --groups}. */
 class GroupImportTest {
   private static final String IMPORT = "/api/v1/groups/import";
 
-  @TempDir static Path dir;
-  private static TestDatabase database;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.onOwnDatabase();
   private static String operator;
+  @TempDir Path dir;
 
   @BeforeAll
-  static void start() {
-    database = TestDatabase.start();
-    server = TestServer.startOn(dir.resolve("data"), database.url());
-    operator = database.token(Role.OPERATOR, List.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    database.close();
+  static void tokens() {
+    operator = server.token(Role.OPERATOR);
   }
 
   private static JsonObject portrait(String id) {
@@ -138,7 +128,7 @@ class GroupImportTest {
     HttpResponse<String> brokenJson = server.post(IMPORT, operator, "application/json", "[{\"id\": ");
     HttpResponse<String> object = server.post(IMPORT, operator, "application/json", "{\"id\": \"x\"}");
     HttpResponse<String> empty = server.post(IMPORT, operator, "application/json", "[]");
-    HttpResponse<String> bot = server.post(IMPORT, database.token(Role.BOT, List.of()), "application/json",
+    HttpResponse<String> bot = server.post(IMPORT, server.token(Role.BOT), "application/json",
         "[{\"id\": \"by-bot\", \"name\": \"x\"}]");
 
     assertThat(column.statusCode()).isEqualTo(422);

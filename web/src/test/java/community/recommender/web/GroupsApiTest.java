@@ -6,13 +6,10 @@ import community.recommender.engine.model.ContentItem;
 import community.recommender.engine.model.ContentKind;
 import community.recommender.engine.model.Suggestion;
 import community.recommender.web.store.Role;
-import community.recommender.web.store.Futures;
-import community.recommender.web.store.pg.PgSuggestionStore;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,31 +17,20 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Portraits, the group view, lists with filters and paging, and archiving, over HTTP against a real PostgreSQL. */
 class GroupsApiTest {
   private static final String JSON = "application/json";
 
-  @TempDir static Path dir;
-  private static TestDatabase database;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.onOwnDatabase();
   private static String operator;
 
   @BeforeAll
-  static void start() {
-    database = TestDatabase.start();
-    server = TestServer.startOn(dir.resolve("data"), database.url());
-    operator = database.token(Role.OPERATOR, List.of());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    database.close();
+  static void tokens() {
+    operator = server.token(Role.OPERATOR);
   }
 
   private static JsonObject portrait(String name, int members, String region, String... labels) {
@@ -181,7 +167,7 @@ class GroupsApiTest {
   }
 
   private static void storePending(Suggestion suggestion) {
-    database.execute("""
+    server.database().execute("""
         INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons, rule_set_version, state,
             created_at)
         VALUES ($1, $2, $3, $4, $5::jsonb, $6, '[]'::jsonb, $7, 'pending', $8)""",
@@ -194,7 +180,7 @@ class GroupsApiTest {
 
   private static void posted(String groupId, String kind, Duration ago) {
     OffsetDateTime at = OffsetDateTime.ofInstant(TestServer.now(), ZoneOffset.UTC).minus(ago);
-    database.execute("""
+    server.database().execute("""
         INSERT INTO suggestions (id, group_id, content_id, kind, content, score, reasons, rule_set_version, state,
             created_at, outcome, outcome_at, posted_at)
         VALUES ($1, $2, 'some-content', $3, '{}'::jsonb, 50, '[]'::jsonb, 1, 'done', $4, 'posted', $4, $4)""",
@@ -308,7 +294,7 @@ class GroupsApiTest {
   @Test
   void botToken_mayReadButNotArchive() {
     put("bot-read", portrait("Readable", 10, null));
-    String bot = database.token(Role.BOT, List.of("bot-read"));
+    String bot = server.database().token(Role.BOT, List.of("bot-read"));
 
     assertThat(server.get("/api/v1/groups/bot-read", bot).statusCode()).isEqualTo(200);
     assertThat(server.delete("/api/v1/groups/bot-read", bot).statusCode()).isEqualTo(403);

@@ -10,14 +10,12 @@ import community.recommender.web.cli.MultipartBody;
 import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What HTTP clients may rely on: 405 with {@code Allow}, conditional polls that claim nothing, item
@@ -27,21 +25,15 @@ class HttpSemanticsTest {
   private static final String CHAT = "https://chat.example.org";
   private static final String UPLOADS = "/api/v1/content/uploads";
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.configured(folder ->
+      new ServerConfig(0, folder.resolve("data"), null, TestServer.RULES, TestServer.SAMPLES, true)
+          .with(new ServerConfig.Delivery(java.time.Duration.ofHours(6), 100, 200))
+          .withCorsOrigins(List.of(CHAT)));
   private static String admin;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(new ServerConfig(0, dataDir, null, TestServer.RULES, TestServer.SAMPLES, true)
-        .with(new ServerConfig.Delivery(java.time.Duration.ofHours(6), 100, 200))
-        .withCorsOrigins(List.of(CHAT)));
-    admin = TestServer.adminToken(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
   }
 
   @Test
@@ -249,7 +241,7 @@ class HttpSemanticsTest {
 
   @Test
   void corsOrigin_thatIsNotAnOrigin_isRefused() {
-    ServerConfig config = new ServerConfig(0, dataDir, null, TestServer.RULES, TestServer.SAMPLES, false);
+    ServerConfig config = new ServerConfig(0, server.dataDir(), null, TestServer.RULES, TestServer.SAMPLES, false);
 
     assertThatThrownBy(() -> config.withCorsOrigins(List.of("https://chat.example.org/sidebar")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scheme, host and port only");

@@ -11,28 +11,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code recommender import} against a real server: folders, images beside Markdown, a summary, an exit code. */
 class ImportCommandTest {
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
 
   @TempDir Path files;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
   }
 
   @Test

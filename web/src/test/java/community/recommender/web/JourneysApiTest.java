@@ -2,38 +2,29 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Journeys over HTTP: one group's simulated month, a report over many, and what bad input gets. */
 class JourneysApiTest {
   private static final String COFFEE = "sh-coffee-lovers";
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String operator;
   private static String editor;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    String admin = TestServer.adminToken(dataDir);
-    operator = server.createToken(admin, "operator");
-    editor = server.createToken(admin, "editor");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    operator = server.token(Role.OPERATOR);
+    editor = server.token(Role.EDITOR);
   }
 
   @Test

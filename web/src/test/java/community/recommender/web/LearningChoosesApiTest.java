@@ -3,12 +3,12 @@ package community.recommender.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import community.recommender.web.server.ServerConfig;
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +17,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Learning switched on, tried as a new user would over HTTP: an operator turns it on in the playbook,
@@ -36,20 +35,16 @@ class LearningChoosesApiTest {
   private static final int NEW_GROUPS = 40;
   private static final String LEARNING_RULE = "Learning: the item members of this segment engaged with most";
 
-  @TempDir static Path dataDir;
-  @TempDir static Path rulesDir;
   private static final StandingClock CLOCK = new StandingClock(TestServer.START);
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.configured(folder ->
+      new ServerConfig(0, folder.resolve("data"), null, TestServer.copyOfRules(folder.resolve("rules")),
+          TestServer.SAMPLES, false).with(TestServer.UNLIMITED).withOutcomeWindow(WINDOW)).on(CLOCK);
   private static String operator;
 
   @BeforeAll
   static void start() throws IOException {
-    TestServer.copyOfRules(rulesDir);
-    server = TestServer.startOn(new ServerConfig(0, dataDir, null, rulesDir, TestServer.SAMPLES, false)
-        .with(TestServer.UNLIMITED).withOutcomeWindow(WINDOW), CLOCK);
-    String admin = TestServer.adminToken(dataDir);
-    operator = server.createToken(admin, "operator");
-    String editor = server.createToken(admin, "editor");
+    operator = server.token(Role.OPERATOR);
+    String editor = server.token(Role.EDITOR);
 
     String settings = Files.readString(TestServer.RULES.resolve("playbook-settings.drl"));
     assertThat(settings).contains(".learning(\"shadow\")");
@@ -64,11 +59,6 @@ class LearningChoosesApiTest {
           .put("body", "聊聊你最近的发现。").encode());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -6,36 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The served OpenAPI document against the router: every route documented, every documented path routed. */
 class OpenApiTest {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static JsonNode document;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(dataDir);
     HttpResponse<String> served = server.get("/openapi.yaml", null);
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("yaml"));
     document = new ObjectMapper(new YAMLFactory()).readTree(served.body());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -2,16 +2,15 @@ package community.recommender.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import community.recommender.web.store.Role;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Recorded silences over HTTP: every decision that sends a group nothing is kept, one per group,
@@ -23,25 +22,18 @@ class RecordedSilencesTest {
   private static final JsonObject FALCONRY = new JsonObject().put("name", "Club de fauconnerie")
       .put("language", "fr").put("interests", new JsonArray(List.of("falconry"))).put("memberCount", 40);
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
   private static String operator;
   private static String editor;
   private static String bot;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
-    operator = server.createToken(admin, "operator");
-    editor = server.createToken(admin, "editor");
-    bot = server.createToken(admin, "bot");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
+    operator = server.token(Role.OPERATOR);
+    editor = server.token(Role.EDITOR);
+    bot = server.token(Role.BOT);
   }
 
   @Test

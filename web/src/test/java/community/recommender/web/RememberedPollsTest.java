@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,19 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RememberedPollsTest {
   private static final String FROM_MEMORY = "recommender_polls_from_memory_total";
 
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void tokens() {
+    admin = server.admin();
   }
 
   @Test
@@ -129,7 +122,7 @@ class RememberedPollsTest {
   }
 
   /** The value of the metric {@code name} on {@code node}'s {@code /metrics}. */
-  private static double counter(TestServer node, String name) {
+  private static double counter(HttpCalls node, String name) {
     return node.get("/metrics", null).body().lines().filter(line -> line.startsWith(name + " ")).findFirst()
         .map(line -> Double.parseDouble(line.substring(name.length() + 1))).orElseThrow();
   }

@@ -7,32 +7,23 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A suggestion carries a rendering for its group's platform over HTTP, and {@code ?format=} asks for another. */
 class RenderingsApiTest {
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
+    admin = server.admin();
     for (String platform : new String[] {"wecom", "wechat"}) {
       assertThat(server.put("/api/v1/groups/render-" + platform, admin, "{\"name\": \"Coffee on " + platform
           + "\", \"platform\": \"" + platform + "\", \"interests\": [\"coffee\"], \"region\": \"CN-SH-Shanghai\","
           + " \"language\": \"zh\"}").statusCode()).isEqualTo(201);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -3,20 +3,18 @@ package community.recommender.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import community.recommender.web.server.ServerConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Safe rule changes over HTTP and through the rules folder, against the real server and a copy of the playbook. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,22 +32,14 @@ class RulesApiTest {
       end
       """;
 
-  @TempDir static Path temp;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemoOnCopyOfRules();
   private static Path rules;
-  private static TestServer server;
   private static String admin;
 
   @BeforeAll
   static void start() {
-    rules = TestServer.copyOfRules(temp.resolve("rules"));
-    Path data = temp.resolve("data");
-    server = TestServer.start(new ServerConfig(0, data, null, rules, TestServer.SAMPLES, true).with(TestServer.UNLIMITED));
-    admin = TestServer.adminToken(data);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    rules = server.rulesDir();
+    admin = server.admin();
   }
 
   @Test

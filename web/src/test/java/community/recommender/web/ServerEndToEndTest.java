@@ -8,33 +8,24 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real server, embedded PostgreSQL and demo data, exercised over HTTP as a new user would. */
 class ServerEndToEndTest {
-  @TempDir static Path dataDir;
-  private static TestServer server;
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
   private static String admin;
   private static Set<String> playbookRules;
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestServer.start(dataDir);
-    admin = TestServer.adminToken(dataDir);
+    admin = server.admin();
     playbookRules = new HashSet<>(new RuleBook().compile(new RuleFolder(TestServer.RULES).read()).ruleNames());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test
@@ -49,7 +40,7 @@ class ServerEndToEndTest {
   void firstStart_printsTheAdminTokenOnce_andSavesItOwnerOnly() throws Exception {
     assertThat(server.output()).contains(admin);
     assertThat(server.output().split(admin, -1)).hasSize(2);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin.token"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.dataDir().resolve("admin.token"))))
         .isEqualTo("rw-------");
   }
 

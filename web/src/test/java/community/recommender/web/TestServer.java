@@ -8,10 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A real server on a free port with embedded PostgreSQL, the real rules and the demo library. */
-final class TestServer implements AutoCloseable {
+final class TestServer implements AutoCloseable, HttpCalls {
   static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
   static final Path SAMPLES = Path.of("..", "content-library", "samples").toAbsolutePath().normalize();
 
@@ -55,12 +52,27 @@ final class TestServer implements AutoCloseable {
 
   /** Starts on {@code dataDir} with the demo data. */
   static TestServer start(Path dataDir) {
-    return start(new ServerConfig(0, dataDir, null, RULES, SAMPLES, true).with(UNLIMITED));
+    return start(demo(dataDir));
   }
 
   /** Starts on {@code dataDir} against the PostgreSQL at {@code databaseUrl}, without demo data. */
   static TestServer startOn(Path dataDir, String databaseUrl) {
-    return start(new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false).with(UNLIMITED));
+    return start(on(dataDir, databaseUrl));
+  }
+
+  /** A server on {@code dataDir} with the demo data, in a database of the data dir's own. */
+  static ServerConfig demo(Path dataDir) {
+    return demo(dataDir, RULES);
+  }
+
+  /** As {@link #demo(Path)}, with the rules in {@code rulesDir}. */
+  static ServerConfig demo(Path dataDir, Path rulesDir) {
+    return new ServerConfig(0, dataDir, null, rulesDir, SAMPLES, true).with(UNLIMITED);
+  }
+
+  /** A server on {@code dataDir} against the PostgreSQL at {@code databaseUrl}, without demo data. */
+  static ServerConfig on(Path dataDir, String databaseUrl) {
+    return new ServerConfig(0, dataDir, databaseUrl, RULES, SAMPLES, false).with(UNLIMITED);
   }
 
   /**
@@ -123,13 +135,9 @@ final class TestServer implements AutoCloseable {
     return CLOCK.instant();
   }
 
-  int port() {
+  @Override
+  public int port() {
     return server.port();
-  }
-
-  /** Where the server answers, such as {@code http://localhost:41234}. */
-  String baseUrl() {
-    return "http://localhost:" + server.port();
   }
 
   /** The database URL a second node is started with to share this node's state. */
@@ -147,29 +155,6 @@ final class TestServer implements AutoCloseable {
     server.refreshEngagement();
   }
 
-  /** Creates a token through the API with {@code adminToken}; answers the token. */
-  String createToken(String adminToken, String role, String... groups) {
-    io.vertx.core.json.JsonObject body = new io.vertx.core.json.JsonObject().put("role", role);
-    if (groups.length > 0) {
-      body.put("groups", new io.vertx.core.json.JsonArray(java.util.List.of(groups)));
-    }
-    HttpResponse<String> created = post("/api/v1/tokens", adminToken, "application/json", body.encode());
-    if (created.statusCode() != 201) {
-      throw new IllegalStateException("cannot create a " + role + " token: " + created.body());
-    }
-    return new io.vertx.core.json.JsonObject(created.body()).getString("token");
-  }
-
-  /** A GET with extra headers, as name/value pairs. */
-  HttpResponse<String> get(String path, String token, String... headers) {
-    return send(request(path, token).headers(headers).GET());
-  }
-
-  /** A GET sent without waiting for its answer, for long polls. */
-  java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
-    return HTTP.sendAsync(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   /** What the server printed while starting. */
   String output() {
     return output;
@@ -181,54 +166,6 @@ final class TestServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  HttpResponse<String> get(String path, String token) {
-    return send(request(path, token).GET());
-  }
-
-  HttpResponse<String> postJson(String path, String token, String body) {
-    return post(path, token, "application/json", body);
-  }
-
-  HttpResponse<String> put(String path, String token, String body) {
-    return send(request(path, token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  HttpResponse<String> putText(String path, String token, String body) {
-    return send(request(path, token).header("Content-Type", "text/plain; charset=utf-8")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  HttpResponse<String> post(String path, String token, String contentType, String body) {
-    return post(path, token, contentType, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  HttpResponse<String> post(String path, String token, String contentType, byte[] body) {
-    return send(request(path, token).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-  }
-
-  /** Any request: {@code body} (JSON, or null for none) and extra headers as name/value pairs. */
-  HttpResponse<String> send(String method, String path, String token, String body, String... headers) {
-    HttpRequest.Builder request = request(path, token);
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  HttpResponse<String> head(String path, String token) {
-    return send(request(path, token).method("HEAD", HttpRequest.BodyPublishers.noBody()));
-  }
-
-  HttpResponse<String> delete(String path, String token) {
-    return send(request(path, token).DELETE());
   }
 
   /** Copies the real rules folder into {@code dir}, for tests that change rules. */
@@ -243,41 +180,6 @@ final class TestServer implements AutoCloseable {
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  HttpResponse<byte[]> getBytes(String path, String token) {
-    try {
-      return HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The server's address, such as {@code http://localhost:41234}. */
-  String url() {
-    return "http://localhost:" + server.port();
-  }
-
-  private HttpRequest.Builder request(String path, String token) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return request;
-  }
-
-  private static HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
