@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import community.recommender.web.server.ServerConfig;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Polls answered from memory before the router: the router's own answer, byte for byte, and only
  * when every check the router makes passes; anything else is the router's to answer.
+ *
+ * <p>The servers' clocks stand still, so a token the router confirmed stays remembered (for a
+ * second of the server's time) however slowly the machine runs the test.
  */
 class RememberedPollsTest {
   private static final String FROM_MEMORY = "recommender_polls_from_memory_total";
+  private static final Clock STANDING = Clock.fixed(TestServer.START, ZoneOffset.UTC);
 
-  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo();
+  @RegisterExtension static final ServerPerClass server = ServerPerClass.withDemo().on(STANDING);
   private static String admin;
 
   @BeforeAll
@@ -99,7 +105,7 @@ class RememberedPollsTest {
   void aTokenPastItsRateLimit_getsTheRouters429_andTheRefusedPollsCostNothingMore(@TempDir Path limitedDir) {
     ServerConfig config = new ServerConfig(0, limitedDir, null, TestServer.RULES, TestServer.SAMPLES, true)
         .with(new ServerConfig.Delivery(Duration.ofHours(6), 0.001, 3));
-    try (TestServer limited = TestServer.start(config)) {
+    try (TestServer limited = TestServer.startOn(config, STANDING)) {
       String operator = limited.createToken(TestServer.adminToken(limitedDir), "operator");
       String path = "/api/v1/groups/sh-coffee-lovers/suggestion";
       List<Integer> statuses = new ArrayList<>();

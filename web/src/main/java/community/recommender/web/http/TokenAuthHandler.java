@@ -7,6 +7,7 @@ import community.recommender.web.store.Role;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,17 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenAuthHandler implements Handler<RoutingContext> {
   private static final String CALLER = "caller";
   private static final String BEARER = "Bearer ";
-  private static final long REMEMBER_NANOS = 1_000_000_000L;
+  private static final long REMEMBER_MILLIS = 1_000L;
   private static final int REMEMBER_AT_MOST = 10_000;
 
   private final TokenService tokens;
   private final RateLimiter limiter;
+  private final Clock clock;
   /** Callers by the token they sent. */
   private final Map<String, Remembered> known = new ConcurrentHashMap<>();
 
-  public TokenAuthHandler(TokenService tokens, RateLimiter limiter) {
+  /** Checks tokens with {@code tokens}, takes each request from {@code limiter}, and remembers tokens by {@code clock}. */
+  public TokenAuthHandler(TokenService tokens, RateLimiter limiter, Clock clock) {
     this.tokens = tokens;
     this.limiter = limiter;
+    this.clock = clock;
   }
 
   /**
@@ -66,7 +70,7 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
           if (known.size() >= REMEMBER_AT_MOST) {
             known.clear();
           }
-          known.put(token, new Remembered(caller.get(), System.nanoTime()));
+          known.put(token, new Remembered(caller.get(), clock.millis()));
           admit(ctx, caller.get());
         })
         .onFailure(ctx::fail);
@@ -92,7 +96,12 @@ public final class TokenAuthHandler implements Handler<RoutingContext> {
   /** The caller of {@code token} when it was found valid within the last second, else null. */
   private Caller rememberedOf(String token) {
     Remembered remembered = known.get(token);
-    return remembered != null && System.nanoTime() - remembered.at() < REMEMBER_NANOS ? remembered.caller() : null;
+    if (remembered == null) {
+      return null;
+    }
+    // A clock set back forgets, rather than remembering for as long as it was set back.
+    long age = clock.millis() - remembered.at();
+    return age >= 0 && age < REMEMBER_MILLIS ? remembered.caller() : null;
   }
 
   /**

@@ -49,7 +49,7 @@ final class HttpAssembly {
   static List<ApiVerticle> listen(Vertx vertx, ServerConfig config, StoreAssembly stores, ApplicationAssembly services,
       ServerMetrics metrics, Path uploadsDir, AtomicBoolean draining, Consumer<String> accessLines) {
     TokenAuthHandler auth = new TokenAuthHandler(services.tokens(),
-        new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()));
+        new RateLimiter(config.delivery().requestsPerSecond(), config.delivery().burst()), config.clock());
     List<Routes> open = List.of(
         new HealthRoutes(services.health(),
             new Readiness(draining::get, services.indexProblem(), stores.notices()::listening)),
