@@ -108,7 +108,11 @@ public final class PgDecisionRecords implements DecisionRecords {
       SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""";
 
   /** Rolls back a suggestion stored while a delivery came: its decision did not know of that delivery. */
-  private static final RuntimeException MOVED_ON = new RuntimeException("the group moved on", null, false, false) {};
+  private static final class MovedOn extends RuntimeException {
+    MovedOn() {
+      super("a delivery came while the suggestion was stored", null, false, false);
+    }
+  }
 
   private final Pool pool;
   private final PgChangeNotices notices;
@@ -162,8 +166,8 @@ public final class PgDecisionRecords implements DecisionRecords {
         return Future.succeededFuture(false);
       }
       return conn.preparedQuery(claimFor == null ? CONFIRM : CLAIM).execute(confirmed)
-          .compose(still -> still.size() == 0 ? Future.<Boolean>failedFuture(MOVED_ON) : Future.succeededFuture(true));
-    })).recover(e -> e == MOVED_ON ? Future.succeededFuture(false) : Future.failedFuture(e)).onSuccess(done -> {
+          .compose(still -> still.size() == 0 ? Future.<Boolean>failedFuture(new MovedOn()) : Future.succeededFuture(true));
+    })).recover(e -> e instanceof MovedOn ? Future.succeededFuture(false) : Future.failedFuture(e)).onSuccess(done -> {
       if (done) {
         notices.tellThisNode(groupId);
       }
