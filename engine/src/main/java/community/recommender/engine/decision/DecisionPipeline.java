@@ -231,7 +231,7 @@ public final class DecisionPipeline {
     RateLimit.of(group.getPortrait()).ifPresent(facts::add);
     facts.addAll(past);
 
-    try (RuleSession session = new RuleSession(rules.rules().kieBase(), facts, limits, watch)) {
+    try (RuleSession session = new RuleSession(rules.rules().sessions(), facts, limits, watch)) {
       return decideIn(session, group, now, rules, settings);
     }
   }
