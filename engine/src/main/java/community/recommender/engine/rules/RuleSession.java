@@ -26,6 +26,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * own would see, without paying to build that session and match the shared facts again. Every
  * stage runs within the limits (firings and inserted facts per stage, the decision's deadline even
  * inside one consequence) and throws {@link RunawayRulesException} naming the rule past them.
+ *
+ * <p>A session may come from a {@link SessionPool}: closing it then hands it back, reset, for the next
+ * decision, unless a stage stopped half-way in it, in which case it is disposed of.
  */
 public final class RuleSession implements AutoCloseable {
   /** Where the session goes back to when closed, or null for a session of its own. */
