@@ -11,8 +11,10 @@ import community.recommender.engine.rules.CompiledRules;
 import community.recommender.engine.rules.RuleBook;
 import community.recommender.engine.rules.RuleFolder;
 import community.recommender.engine.rules.RuleLimits;
+import community.recommender.engine.rules.RuleSession;
 import community.recommender.engine.rules.RuleStage;
 import community.recommender.engine.rules.RuleSource;
+import community.recommender.engine.rules.RuleWatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,11 +81,13 @@ public final class DecisionBenchmark {
       System.out.println("One decision for one group (both stages plus retrieval), single thread:");
       long searchesBefore = catalog.searches();
       long hitsBefore = catalog.hitsRead();
+      long decodedBefore = catalog.itemsDecoded();
       int counted = Math.min(1000, groups.size());
       for (int i = 0; i < counted; i++) {
         full.decide(groups.get(i), NOW);
       }
       double searchesPerDecision = (catalog.searches() - searchesBefore) / (double) counted;
+      double decodedPerDecision = (catalog.itemsDecoded() - decodedBefore) / (double) counted;
       double hitsPerDecision = (catalog.hitsRead() - hitsBefore) / (double) counted;
       // The needs each group's playbook decision tried, for the retrieval line below, worked out before the timing.
       Map<Group, List<Need>> playbookNeeds = new IdentityHashMap<>();
@@ -100,7 +104,9 @@ public final class DecisionBenchmark {
       Latencies javaLatency = timed.get(3);
       Latencies retrievalLatency = timed.get(4);
       System.out.println("  default playbook (26 rules), Drools: " + playbookLatency.summary());
-      System.out.printf("    Lucene searches per decision: %.2f, hits read: %.0f%n", searchesPerDecision, hitsPerDecision);
+      System.out.printf("    Lucene searches per decision: %.2f, hits read: %.0f; items decoded (not in the item cache)"
+          + " in the first %d decisions: %.1f a decision%n", searchesPerDecision, hitsPerDecision, counted,
+          decodedPerDecision);
       System.out.println("  the same, one search per need:       " + perNeedLatency.summary());
       System.out.println("  the same 4 rules in Drools:          " + sameRulesLatency.summary());
       System.out.println("  the same 4 rules in plain Java:      " + javaLatency.summary() + "  <- baseline");
@@ -118,24 +124,30 @@ public final class DecisionBenchmark {
           perNeedLatency.percentileMillis(99) / javaLatency.percentileMillis(99),
           sameRulesLatency.meanMillis() / javaLatency.meanMillis());
 
-      Latencies session = new Latencies();
-      for (int i = 0; i < singles + 1000; i++) {
-        long opened = System.nanoTime();
-        RuleStage.SETTINGS.run(playbook.active().rules().kieBase(), List.of(), RuleLimits.DEFAULT);
-        if (i >= 1000) {
-          session.add(System.nanoTime() - opened);
-        }
-      }
+      Latencies session = repeated(singles,
+          () -> RuleStage.SETTINGS.run(playbook.active().rules().kieBase(), List.of(), RuleLimits.DEFAULT));
       System.out.println("  a fresh rule session (open, fire the settings stage, dispose): " + session.summary());
-      System.out.printf("    at most %.1f%% of a playbook decision's mean: what a session pool could save, once"
-          + " per decision%n", 100 * session.meanMillis() / playbookLatency.meanMillis());
+      Latencies pooled = repeated(singles, () -> {
+        try (RuleSession reused = new RuleSession(playbook.active().rules().sessions(), List.of(), RuleLimits.DEFAULT,
+            new RuleWatch(System.nanoTime() + RuleLimits.DEFAULT.timeBudget().toNanos()))) {
+          reused.run(RuleStage.SETTINGS, List.of());
+        }
+      });
+      System.out.println("  the same on a pooled session (take, fire, reset and hand back), as decisions do: "
+          + pooled.summary());
+      Latencies handoff = repeated(singles,
+          () -> playbook.runner().run(() -> null, PATIENT.timeBudget(), () -> "nothing", IllegalStateException::new));
+      System.out.println("  handing work to a rule thread and waiting for it, as every decision does: " + handoff.summary());
 
       System.out.println();
       int threads = Runtime.getRuntime().availableProcessors();
       System.out.printf("Batch: one decision for each of %d groups on %d threads:%n", groups.size(), threads);
+      long decodedBeforeBatch = catalog.itemsDecoded();
       double playbookBatch = batch(groups, threads, g -> full.decide(g, NOW));
+      double decodedInBatch = (catalog.itemsDecoded() - decodedBeforeBatch) / (double) groups.size();
       double javaBatch = batch(groups, threads, g -> java.decide(g, NOW));
-      System.out.printf("  default playbook: %.1f s (%.0f decisions/s)%n", playbookBatch, groups.size() / playbookBatch);
+      System.out.printf("  default playbook: %.1f s (%.0f decisions/s); items decoded: %.2f a decision%n", playbookBatch,
+          groups.size() / playbookBatch, decodedInBatch);
       System.out.printf("  plain Java, 4 rules: %.1f s (%.0f decisions/s)  <- baseline%n", javaBatch,
           groups.size() / javaBatch);
       System.out.printf("  ratio playbook / Java = %.2f%n", playbookBatch / javaBatch);
@@ -240,6 +252,24 @@ public final class DecisionBenchmark {
       }
     }
     return latencies;
+  }
+
+  /** Times {@code work} {@code count} times, after 1,000 untimed runs. */
+  private static Latencies repeated(int count, Work work) throws Exception {
+    Latencies latencies = new Latencies();
+    for (int i = 0; i < count + 1000; i++) {
+      long start = System.nanoTime();
+      work.run();
+      if (i >= 1000) {
+        latencies.add(System.nanoTime() - start);
+      }
+    }
+    return latencies;
+  }
+
+  /** Work that may throw. */
+  private interface Work {
+    void run() throws Exception;
   }
 
   private static double batch(List<Group> groups, int threads, Consumer<Group> decide) throws Exception {

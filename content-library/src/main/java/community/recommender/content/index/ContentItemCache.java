@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import community.recommender.engine.model.ContentItem;
 import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -20,9 +21,15 @@ import org.apache.lucene.search.IndexSearcher;
  */
 final class ContentItemCache {
   private final Cache<Key, ContentItem> items;
+  private final LongAdder decoded = new LongAdder();
 
   ContentItemCache(int capacity) {
     this.items = Caffeine.newBuilder().maximumSize(capacity).build();
+  }
+
+  /** How many stored documents were decoded into items: lookups the cache could not answer. */
+  long decoded() {
+    return decoded.sum();
   }
 
   /** The item stored as document {@code doc} of {@code searcher}'s reader. */
@@ -31,6 +38,7 @@ final class ContentItemCache {
         .get(ReaderUtil.subIndex(doc, searcher.getIndexReader().leaves()));
     IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
     if (helper == null) {
+      decoded.increment();
       return ContentDocuments.toItem(searcher.storedFields().document(doc));
     }
     Key key = new Key(helper.getKey(), doc - leaf.docBase);
@@ -39,6 +47,7 @@ final class ContentItemCache {
       return cached;
     }
     // Two readers of one uncached document may both parse it; the item is the same either way.
+    decoded.increment();
     ContentItem item = ContentDocuments.toItem(searcher.storedFields().document(doc));
     items.put(key, item);
     return item;

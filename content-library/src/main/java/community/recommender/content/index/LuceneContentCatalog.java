@@ -54,6 +54,11 @@ public final class LuceneContentCatalog implements ContentCatalog {
     return hitsRead.sum();
   }
 
+  /** How many hits' items were decoded from the index's stored fields because the item cache did not hold them. */
+  public long itemsDecoded() {
+    return cache.decoded();
+  }
+
   @Override
   public List<ContentMatch> find(CandidateQuery query) {
     return pagesOf(List.of(query)).get(0);

@@ -95,6 +95,22 @@ class SettledPageTest {
   }
 
   @Test
+  void itemReadAgain_comesFromTheItemCache_notDecodedTwice() {
+    try (ContentIndex index = ContentIndex.open(dir)) {
+      index.apply(library(new Random(5), random -> List.of(pick(INTERESTS, random))), 1);
+      LuceneContentCatalog catalog = new LuceneContentCatalog(index);
+
+      List<ContentMatch> first = catalog.find(query(List.of(), List.of("coffee"), 0, 5));
+      long decodedFirst = catalog.itemsDecoded();
+      List<ContentMatch> again = catalog.find(query(List.of(), List.of("coffee"), 0, 5));
+
+      assertThat(decodedFirst).isEqualTo(5);
+      assertThat(catalog.itemsDecoded()).isEqualTo(5);
+      assertThat(again).extracting(ContentMatch::item).containsExactlyElementsOf(first.stream().map(ContentMatch::item).toList());
+    }
+  }
+
+  @Test
   void pageTheGroupsInterestsLeaveShort_readsOnAmongTheOtherItemsInASecondSearch() {
     try (ContentIndex index = ContentIndex.open(dir)) {
       List<ContentItem> library = library(new Random(5), random -> List.of(pick(INTERESTS, random)));

@@ -82,9 +82,10 @@ import org.kie.api.KieBase;
  * rules drop for any other reason) cannot hide one it may receive. When even that finds nothing, the decision is empty and says when to
  * ask again ({@link PlaybookSettings#getRetryWhenEmptyMinutes()}).
  *
- * <p>The stages of one decision run in one {@link RuleSession}, which takes the group's facts once. The
- * reasons of a suggestion and the candidates dropped are worked out when first read, so a decision
- * nobody explains costs no explanation.
+ * <p>The stages of one decision run in one {@link RuleSession}, which takes the group's facts once; its
+ * Drools session comes from the rule set's {@link community.recommender.engine.rules.SessionPool} and goes
+ * back to it, reset, for the next decision. The reasons of a suggestion and the candidates dropped are
+ * worked out when first read, so a decision nobody explains costs no explanation.
  *
  * <p>It blocks while rules fire and the catalog searches, so callers run it off any event loop.
  */
@@ -231,7 +232,7 @@ public final class DecisionPipeline {
     RateLimit.of(group.getPortrait()).ifPresent(facts::add);
     facts.addAll(past);
 
-    try (RuleSession session = new RuleSession(rules.rules().kieBase(), facts, limits, watch)) {
+    try (RuleSession session = new RuleSession(rules.rules().sessions(), facts, limits, watch)) {
       return decideIn(session, group, now, rules, settings);
     }
   }

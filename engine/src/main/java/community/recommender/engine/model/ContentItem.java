@@ -167,7 +167,13 @@ public final class ContentItem {
 
   /** Whether this item serves at least one of {@code groupInterests}. */
   public boolean servesAnyOf(Collection<String> groupInterests) {
-    return interests.stream().anyMatch(groupInterests::contains);
+    // A plain loop: rules ask this of every candidate, and a stream costs more than the few checks it makes.
+    for (String interest : interests) {
+      if (groupInterests.contains(interest)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

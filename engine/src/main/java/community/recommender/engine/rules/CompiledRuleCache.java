@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.kie.api.KieBase;
 
 /**
  * What compiling and verifying exact rule sets came to, by the rule set and allowlist, so that
@@ -17,8 +16,8 @@ import org.kie.api.KieBase;
  * <p>A key holds every file's full name and text (not a hash of them) and the allowlist's exact
  * entries, so a hit is always what the same sources compile to under the same allowlist, and a rule
  * base is stored only once it passed verification. A refusal is stored only when the compiler or the
- * verifier made it, never a timeout. A rule base is immutable once built and every decision opens a
- * session of its own on it, so rule books may share one. The cache keeps the few most recently used
+ * verifier made it, never a timeout. A rule base is immutable once built and every decision takes a
+ * session of its own from its pool, so rule books may share one. The cache keeps the few most recently used
  * sets, and softly, so memory pressure can take them back.
  */
 final class CompiledRuleCache {
@@ -36,9 +35,12 @@ final class CompiledRuleCache {
     return Optional.ofNullable(entry == null ? null : entry.get());
   }
 
-  /** Remembers a rule base that compiled from {@code sources} and passed verification under {@code allowlist}. */
-  void verified(List<RuleSource> sources, String allowlist, KieBase kieBase) {
-    put(sources, allowlist, new Outcome(kieBase, null));
+  /**
+   * Remembers a rule base that compiled from {@code sources} and passed verification under {@code allowlist},
+   * with the pool of its sessions.
+   */
+  void verified(List<RuleSource> sources, String allowlist, SessionPool sessions) {
+    put(sources, allowlist, new Outcome(sessions, null));
   }
 
   /** Remembers that the compiler or the verifier refused {@code sources} under {@code allowlist}. */
@@ -63,10 +65,10 @@ final class CompiledRuleCache {
   /**
    * A rule set's outcome: its verified rule base, or the errors it was refused with.
    *
-   * @param kieBase the verified rule base, or null when refused
+   * @param sessions the verified rule base with its sessions, or null when refused
    * @param refusal the errors, or null when verified
    */
-  record Outcome(KieBase kieBase, List<RuleError> refusal) {}
+  record Outcome(SessionPool sessions, List<RuleError> refusal) {}
 
   /** A rule set's files, sorted by name, and the allowlist it was verified against. */
   private record Key(List<RuleSource> sources, String allowlist) {}

@@ -84,7 +84,7 @@ public final class RuleBook {
    */
   public CompiledRules compile(List<RuleSource> sources) throws RuleCompilationException {
     Built built = build(sources, true);
-    return new CompiledRules(built.checked().sources(), built.checked().contentHash(), built.kieBase());
+    return new CompiledRules(built.checked().sources(), built.checked().contentHash(), built.sessions());
   }
 
   private Built build(List<RuleSource> sources, boolean load) throws RuleCompilationException {
@@ -112,8 +112,9 @@ public final class RuleBook {
       throw new RuleCompilationException(known.get().refusal());
     }
     if (known.isPresent() && load) {
-      KieBase kieBase = known.get().kieBase();
-      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(kieBase)), kieBase);
+      SessionPool sessions = known.get().sessions();
+      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(sessions.kieBase())),
+          sessions);
     }
     // The outlines (a second parse) are needed only to place errors, and to name rules that are not loaded.
     Outlines outlines = new Outlines(sources);
@@ -123,7 +124,7 @@ public final class RuleBook {
           () -> new RuleTimeout("compiling took longer than " + limits.compileTimeout().toSeconds()
               + " s; split the rule set or simplify it"));
       if (load) {
-        COMPILED.verified(sources, allowlistKey, built.kieBase());
+        COMPILED.verified(sources, allowlistKey, built.sessions());
       }
       return built;
     } catch (RuleCompilationException e) {
@@ -178,7 +179,8 @@ public final class RuleBook {
         return new Built(new CheckedRules(sources, hash(sources), ruleNames(outlines.get())), null);
       }
       KieBase kieBase = kie.newKieContainer(releaseId).getKieBase();
-      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(kieBase)), kieBase);
+      return new Built(new CheckedRules(sources, hash(sources), CompiledRules.ruleNamesOf(kieBase)),
+          new SessionPool(kieBase));
     } finally {
       kie.getRepository().removeKieModule(releaseId);
     }
@@ -306,8 +308,8 @@ public final class RuleBook {
     }
   }
 
-  /** What one build produced: the checked set, and its rule base when it was loaded. */
-  private record Built(CheckedRules checked, KieBase kieBase) {}
+  /** What one build produced: the checked set, and its rule base with its sessions when it was loaded. */
+  private record Built(CheckedRules checked, SessionPool sessions) {}
 
   /** Compiling ran past its time limit. */
   private static final class RuleTimeout extends RuntimeException {

@@ -26,8 +26,13 @@ import org.kie.api.runtime.rule.FactHandle;
  * own would see, without paying to build that session and match the shared facts again. Every
  * stage runs within the limits (firings and inserted facts per stage, the decision's deadline even
  * inside one consequence) and throws {@link RunawayRulesException} naming the rule past them.
+ *
+ * <p>A session may come from a {@link SessionPool}: closing it then hands it back, reset, for the next
+ * decision, unless a stage stopped half-way in it, in which case it is disposed of.
  */
 public final class RuleSession implements AutoCloseable {
+  /** Where the session goes back to when closed, or null for a session of its own. */
+  private final SessionPool pool;
   private final KieSession session;
   private final RuleLimits limits;
   private final RuleWatch watch;
@@ -35,17 +40,37 @@ public final class RuleSession implements AutoCloseable {
   private final Inserts inserts;
   /** What the last stage added (its own facts and what its rules inserted), taken out when the next one runs. */
   private final Set<FactHandle> leftOver = new LinkedHashSet<>();
+  /** Whether a stage stopped half-way (ran away or threw): such a session is never reused. */
+  private boolean failed;
 
-  /** A session over {@code kieBase} holding {@code shared}, reporting progress to {@code watch}. */
+  /** A new session over {@code kieBase} holding {@code shared}, reporting progress to {@code watch}. */
   public RuleSession(KieBase kieBase, Collection<?> shared, RuleLimits limits, RuleWatch watch) {
-    this.session = kieBase.newKieSession();
+    this(null, kieBase.newKieSession(), shared, limits, watch);
+  }
+
+  /**
+   * A session taken from {@code sessions} holding {@code shared}, reporting progress to {@code watch}; it
+   * goes back to the pool when closed, unless a stage failed in it.
+   */
+  public RuleSession(SessionPool sessions, Collection<?> shared, RuleLimits limits, RuleWatch watch) {
+    this(sessions, sessions.take(), shared, limits, watch);
+  }
+
+  private RuleSession(SessionPool pool, KieSession session, Collection<?> shared, RuleLimits limits, RuleWatch watch) {
+    this.pool = pool;
+    this.session = session;
     this.limits = limits;
     this.watch = watch;
     this.guard = new Guard();
     this.inserts = new Inserts();
-    session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) inserts);
-    session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
-    shared.forEach(session::insert);
+    try {
+      session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) inserts);
+      session.addEventListener((org.kie.api.event.rule.AgendaEventListener) guard);
+      shared.forEach(session::insert);
+    } catch (RuntimeException | Error e) {
+      session.dispose();
+      throw e;
+    }
   }
 
   /**
@@ -62,6 +87,7 @@ public final class RuleSession implements AutoCloseable {
     }
     inserts.begin(stage);
     guard.begin();
+    boolean settled = false;
     try {
       session.getAgenda().getAgendaGroup(stage.name()).setFocus();
       int fired;
@@ -90,17 +116,24 @@ public final class RuleSession implements AutoCloseable {
         }
       }
       leftOver.addAll(inserts.handles);
+      settled = true;
       return new StageResult(outcomes, guard.fired.stream().distinct().sorted().toList());
     } finally {
       // After a runaway stage the session is only closed, so what it holds is never cleared.
       inserts.end();
       inserts.handles.clear();
+      failed |= !settled;
     }
   }
 
+  /** Hands the session back to its pool, or disposes of it for good when a stage failed in it. */
   @Override
   public void close() {
-    session.dispose();
+    if (pool == null || failed) {
+      session.dispose();
+    } else {
+      pool.handBack(session);
+    }
   }
 
   /** Records the rules that fire and halts the session once it runs past its deadline. */

@@ -1,6 +1,7 @@
 package community.recommender.engine.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import community.recommender.engine.model.ActivityCounts;
 import community.recommender.engine.model.Candidate;
@@ -74,6 +75,50 @@ class RuleSessionTest {
       assertThat(secondPage.only(ScoreAdjustment.class).get(0).getCandidate().getId()).isEqualTo("b");
       assertThat(secondPage.firedRules()).containsExactly("Score every candidate");
     }
+  }
+
+  @Test
+  void pooledSession_isResetWhenHandedBack_andTheNextDecisionSeesOnlyItsOwnFacts() throws Exception {
+    CompiledRules rules = new RuleBook().compile(List.of(LOOKING));
+    SessionPool pool = new SessionPool(rules.kieBase());
+    Need need = Need.of(ContentKind.POST).urgency(50).because("test");
+
+    try (RuleSession first = new RuleSession(pool, List.of(GROUP), RuleLimits.DEFAULT, watch())) {
+      first.run(RuleStage.NEEDS, List.of());
+      first.run(RuleStage.CANDIDATES, List.of(need, candidate("a", need)));
+    }
+    assertThat(pool.idle()).isEqualTo(1);
+    StageResult page;
+    try (RuleSession second = new RuleSession(pool, List.of(GROUP), RuleLimits.DEFAULT, watch())) {
+      assertThat(pool.idle()).isZero();
+      page = second.run(RuleStage.CANDIDATES, List.of(need, candidate("b", need)));
+    }
+
+    assertThat(reasons(page)).containsExactly("seen");
+    assertThat(page.only(ScoreAdjustment.class).get(0).getCandidate().getId()).isEqualTo("b");
+    assertThat(pool.idle()).isEqualTo(1);
+  }
+
+  @Test
+  void pooledSession_whoseStageRanAway_isNotHandedBack() throws Exception {
+    CompiledRules rules = new RuleBook().compile(List.of(LOOKING));
+    SessionPool pool = new SessionPool(rules.kieBase());
+    Need need = Need.of(ContentKind.POST).urgency(50).because("test");
+    RuleLimits oneFiring = new RuleLimits(1, 1_000, RuleLimits.DEFAULT.timeBudget());
+
+    try (RuleSession session = new RuleSession(pool, List.of(GROUP), oneFiring, watch())) {
+      assertThatThrownBy(() -> session.run(RuleStage.CANDIDATES, List.of(need, candidate("a", need), candidate("b", need))))
+          .isInstanceOf(RunawayRulesException.class);
+    }
+
+    assertThat(pool.idle()).isZero();
+    try (RuleSession next = new RuleSession(pool, List.of(GROUP), RuleLimits.DEFAULT, watch())) {
+      assertThat(reasons(next.run(RuleStage.CANDIDATES, List.of(need, candidate("c", need))))).containsExactly("seen");
+    }
+  }
+
+  private static RuleWatch watch() {
+    return new RuleWatch(System.nanoTime() + RuleLimits.DEFAULT.timeBudget().toNanos());
   }
 
   private static Candidate candidate(String id, Need need) {
