@@ -75,7 +75,7 @@ public final class PgDecisionRecords implements DecisionRecords {
           ($10::jsonb #>> '{learning,rulesMean}')::double precision,
           ($10::jsonb #>> '{learning,learningMean}')::double precision
         WHERE ($11::uuid IS NULL OR EXISTS (SELECT 1 FROM stale))
-          AND (SELECT max(delivered_at) FROM suggestions WHERE group_id = $2) IS NOT DISTINCT FROM $12::timestamptz
+          AND """ + noDeliverySince("$2", "$12") + """
         ON CONFLICT (group_id) WHERE state = 'pending' DO NOTHING
         RETURNING group_id)
       SELECT group_id, CASE WHEN $17 THEN pg_notify($15, $16 || group_id) END FROM stored""";
@@ -95,17 +95,10 @@ public final class PgDecisionRecords implements DecisionRecords {
       + ",\n" + SILENCE_CTES;
 
   /** Confirms, with a fresh snapshot, that no delivery came after the snapshot's mark ($2). */
-  private static final String CONFIRM = "SELECT 1 WHERE (SELECT max(delivered_at) FROM suggestions"
-      + " WHERE group_id = $1) IS NOT DISTINCT FROM $2::timestamptz";
+  private static final String CONFIRM = "SELECT 1 WHERE " + noDeliverySince("$1", "$2");
 
   /** Delivers the suggestion just stored to a bot, and announces it, unless a delivery came after the mark ($7). */
-  private static final String CLAIM = """
-      WITH claimed AS (
-        UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
-        WHERE id = $1 AND state = 'pending'
-          AND (SELECT max(delivered_at) FROM suggestions WHERE group_id = $6) IS NOT DISTINCT FROM $7::timestamptz
-        RETURNING group_id)
-      SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""";
+  private static final String CLAIM = PgSuggestionStore.claimOnlyIf(noDeliverySince("$6", "$7"));
 
   /** Rolls back a suggestion stored while a delivery came: its decision did not know of that delivery. */
   private static final class MovedOn extends RuntimeException {
@@ -206,6 +199,15 @@ public final class PgDecisionRecords implements DecisionRecords {
     Map<LocalDate, Integer> sends = new HashMap<>();
     perDay.forEach(day -> sends.put(LocalDate.parse(day.getKey()), ((Number) day.getValue()).intValue()));
     return new ExternalSends(sends);
+  }
+
+  /**
+   * The SQL condition that the group in parameter {@code group} had no delivery after the one in
+   * parameter {@code mark} (the snapshot's last delivery, or null when it had none).
+   */
+  private static String noDeliverySince(String group, String mark) {
+    return "(SELECT max(delivered_at) FROM suggestions WHERE group_id = " + group + ") IS NOT DISTINCT FROM "
+        + mark + "::timestamptz";
   }
 
   private static Instant micros(long sinceEpoch) {

@@ -104,6 +104,21 @@ public final class PgSuggestionStore implements SuggestionStore {
         });
   }
 
+  /** Claims suggestion $1 for bot token $2 at $3 and announces it on channel $4 with prefix $5. */
+  static final String CLAIM = claimOnlyIf("TRUE");
+
+  /**
+   * {@link #CLAIM}, claiming only if {@code condition} (an SQL expression, which may use parameters
+   * from $6 on) holds when the statement runs.
+   */
+  static String claimOnlyIf(String condition) {
+    return """
+        WITH claimed AS (
+          UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
+          WHERE id = $1 AND state = 'pending' AND %s RETURNING group_id)
+        SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""".formatted(condition);
+  }
+
   /**
    * Hands the pending suggestion {@code id} to the bot token {@code tokenId} and announces it, in one
    * statement; answers false when it is no longer pending (another poller, on any node, claimed it
@@ -111,11 +126,7 @@ public final class PgSuggestionStore implements SuggestionStore {
    */
   @Override
   public Future<Boolean> claim(String id, String tokenId) {
-    return pool.preparedQuery("""
-            WITH claimed AS (
-              UPDATE suggestions SET state = 'delivered', delivered_at = $3, delivered_to = $2
-              WHERE id = $1 AND state = 'pending' RETURNING group_id)
-            SELECT group_id, pg_notify($4, $5 || group_id) FROM claimed""")
+    return pool.preparedQuery(CLAIM)
         .execute(Tuple.of(UUID.fromString(id), UUID.fromString(tokenId), PgGroupStore.utc(clock.instant()),
             PgChangeNotices.CHANNEL, notices.payloadPrefix()))
         .map(rows -> {
