@@ -15,6 +15,10 @@ public final class IsoInstants {
   private static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant PAST_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
+  /** 10 to the power of each index, for {@link #digits}. */
+  private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+      100_000_000};
+
   private IsoInstants() {}
 
   /** The same text as {@code instant.toString()}. */
@@ -66,17 +70,9 @@ public final class IsoInstants {
 
   /** Appends {@code value} in {@code width} digits, zeros first. */
   private static StringBuilder digits(StringBuilder text, int value, int width) {
-    for (int unit = pow10(width - 1); unit > 0; unit /= 10) {
-      text.append((char) ('0' + value / unit % 10));
+    for (int place = width - 1; place >= 0; place--) {
+      text.append((char) ('0' + value / POWERS_OF_TEN[place] % 10));
     }
     return text;
-  }
-
-  private static int pow10(int exponent) {
-    int value = 1;
-    for (int i = 0; i < exponent; i++) {
-      value *= 10;
-    }
-    return value;
   }
 }
