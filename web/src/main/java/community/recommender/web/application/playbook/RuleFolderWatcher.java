@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Watches the rules folder and reloads the playbook when a file changes.
  *
  * <p>An editor saves in bursts (temp file, rename, touch), so a reload waits until the folder
- * has been still for a moment. A folder that does not compile is logged, file by file and line by
+ * has been still for a moment; {@link RuleService#reloadFolder} then skips a set the folder no
+ * longer holds once compiled. A folder that does not compile is logged, file by file and line by
  * line, and the running set stays active.
  */
 public final class RuleFolderWatcher implements AutoCloseable {

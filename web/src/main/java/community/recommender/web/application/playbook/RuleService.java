@@ -13,6 +13,7 @@ import community.recommender.web.application.Workers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -69,18 +70,14 @@ public final class RuleService {
 
   /** Compiles a proposed set without activating it; fails with {@link RuleSetRejected} and every error. */
   public Future<CompiledRules> compile(Map<String, String> files) {
-    List<RuleSource> sources = new ArrayList<>();
-    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
-    return compiler.run(() -> compileOrFail(sources));
+    return compiler.run(() -> compileOrFail(sourcesOf(files)));
   }
 
   /** Checks {@code files} as a whole rule set, off the event loop, without loading any of its code. */
   public Future<CheckedRules> check(Map<String, String> files) {
-    List<RuleSource> sources = new ArrayList<>();
-    files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
     return compiler.run(() -> {
       try {
-        return book.check(sources);
+        return book.check(sourcesOf(files));
       } catch (RuleCompilationException e) {
         throw new RuleSetRejected(e.errors(), e.tooLarge());
       }
@@ -161,17 +158,46 @@ public final class RuleService {
   /**
    * Activates what is in the rules folder when it differs from the active set. A folder that does
    * not compile is logged with every error and leaves the active set running.
+   *
+   * <p>The folder is read again after compiling, and a set it no longer holds is not activated: an
+   * editor that truncates a file before writing it must never run the half-written file. The change
+   * that overtook the read is seen by the watcher, which reloads once more.
    */
   public Future<RuleSet> reloadFolder() {
     return serially(() -> {
-      List<RuleSource> sources = mirror.folder().read();
-      Map<String, String> files = new TreeMap<>();
-      sources.forEach(s -> files.put(s.file(), s.text()));
+      Map<String, String> files = folderFiles();
       if (files.equals(activeFiles())) {
         return Future.succeededFuture(book.active());
       }
-      return activate(files, "rules folder " + mirror.folder().path());
+      String author = "rules folder " + mirror.folder().path();
+      return compiler.run(() -> compiledIfStill(files)).compose(compiled -> {
+        if (compiled.isEmpty()) {
+          LOG.info("the {} changed while it was compiled; the set it held is skipped for the newer one", author);
+          return Future.succeededFuture(book.active());
+        }
+        return activateCompiled(compiled.get(), files, author, null);
+      });
     });
+  }
+
+  /** {@code files} compiled and warmed, or empty when the folder no longer holds them. */
+  private Optional<CompiledRules> compiledIfStill(Map<String, String> files) {
+    CompiledRules compiled;
+    try {
+      compiled = warmed(compileOrFail(sourcesOf(files)));
+    } catch (RuleSetRejected e) {
+      if (!folderFiles().equals(files)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return folderFiles().equals(files) ? Optional.of(compiled) : Optional.empty();
+  }
+
+  private Map<String, String> folderFiles() {
+    Map<String, String> files = new TreeMap<>();
+    mirror.folder().read().forEach(s -> files.put(s.file(), s.text()));
+    return files;
   }
 
   /**
@@ -199,16 +225,25 @@ public final class RuleService {
   }
 
   private Future<RuleSet> activate(Map<String, String> files, String author, String note) {
+    return compiler.run(() -> warmed(compileOrFail(sourcesOf(files))))
+        .compose(compiled -> activateCompiled(compiled, files, author, note));
+  }
+
+  /** Records {@code compiled}, makes it the active set, mirrors it and tells every node. */
+  private Future<RuleSet> activateCompiled(CompiledRules compiled, Map<String, String> files, String author,
+      String note) {
+    return versions.record(compiled, author, note).map(version -> {
+      RuleSet set = book.activate(compiled, version);
+      mirror.write(files, version);
+      LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
+      return set;
+    }).compose(set -> notices.announceAll().map(set));
+  }
+
+  private static List<RuleSource> sourcesOf(Map<String, String> files) {
     List<RuleSource> sources = new ArrayList<>();
     files.forEach((name, text) -> sources.add(new RuleSource(name, text)));
-    return compiler.run(() -> warmed(compileOrFail(sources)))
-        .compose(compiled -> versions.record(compiled, author, note).map(version -> {
-          RuleSet set = book.activate(compiled, version);
-          mirror.write(files, version);
-          LOG.info("activated rule set version {} ({} files) for {}", version, files.size(), author);
-          return set;
-        }))
-        .compose(set -> notices.announceAll().map(set));
+    return sources;
   }
 
   /** {@code rules}, run on a few groups first so the first polls after the swap find them warm. */
