@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ class IndexRebuildTest {
     try (TestServer second = TestServer.start(dataDir)) {
       String admin = TestServer.adminToken(dataDir);
 
-      assertThat(second.output()).contains(everything + " items indexed");
+      assertThat(second.output()).contains(everything + " items in the index, " + everything + " of them indexed");
       assertThat(total(second, admin, "status=published")).isEqualTo(total);
       assertThat(total(second, admin, "q=rebuildword")).isEqualTo(1);
       assertThat(second.get("/api/v1/groups/sh-coffee-lovers/suggestion", admin).statusCode()).isEqualTo(200);
@@ -47,12 +49,18 @@ class IndexRebuildTest {
 
   @Test
   void indexBehindTheDatabase_catchesUpOnStart() throws Exception {
+    long items;
     try (TestServer first = TestServer.start(dataDir)) {
-      assertThat(first.output()).contains("items indexed");
+      Matcher banner = Pattern.compile("(\\d+) items in the index, (\\d+) of them indexed").matcher(first.output());
+      assertThat(banner.find()).as(first.output()).isTrue();
+      items = Long.parseLong(banner.group(1));
+      assertThat(items).isPositive().isEqualTo(Long.parseLong(banner.group(2)));
     }
     // Another instance's write that this one never heard of: in the database, not in the index.
     try (TestServer writer = TestServer.start(dataDir)) {
       String admin = TestServer.adminToken(dataDir);
+      // A start over an index that is up to date says how much it holds, not only what it added.
+      assertThat(writer.output()).contains(items + " items in the index, 0 of them indexed");
       writer.postJson("/api/v1/content", admin, "{\"id\": \"late-item\", \"kind\": \"POST\", \"title\": \"Zanzibarian latecomer\","
           + " \"language\": \"en\", \"status\": \"published\"}");
     }

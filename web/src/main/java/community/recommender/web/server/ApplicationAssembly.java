@@ -58,9 +58,10 @@ import org.slf4j.LoggerFactory;
  * its index, decisions and their delivery, and the periodic work that keeps them fresh.
  *
  * @param indexed how many items the index caught up with at start, for the banner
+ * @param indexSize how many items the index holds after that catch-up, for the banner
  * @param indexProblem why the content index cannot serve, or null, for readiness
  */
-record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, ContentLibrary library,
+record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed, int indexSize, ContentLibrary library,
     GroupService groups, TokenService tokens, SuggestionService suggestions, FeedbackService feedback, Waiters waiters,
     RuleService rules, RuleSimulation simulation, JourneyService journeys, GroupReassessment reassessment,
     HealthChecks health, Supplier<String> indexProblem, ExperimentService experiments,
@@ -147,7 +148,7 @@ record ApplicationAssembly(RuleBook ruleBook, RuleSet startingRules, int indexed
     metrics.gauge("recommender.long.polls.waiting", "Long polls waiting on this node", waiters::size);
     tasks.every(PENDING_COUNT, "pending-count", true, () -> stores.suggestions().countPending().onSuccess(pending::set));
 
-    return new ApplicationAssembly(ruleBook, rules, indexed, library,
+    return new ApplicationAssembly(ruleBook, rules, indexed, index.size(), library,
         new GroupService(stores.groups(), stores.reports(), stores.suggestions(), config.clock()),
         new TokenService(stores.tokens()), suggestions,
         new FeedbackService(stores.feedback(), stores.stats(), notices, engagement::outcomesChanged), waiters,

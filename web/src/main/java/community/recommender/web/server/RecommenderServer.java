@@ -71,9 +71,10 @@ public final class RecommenderServer {
       opened.push(new Drain(draining, services.waiters(), servers, config.unreadyFor(),
           requestGrace(config.shutdownTimeout()).minus(config.unreadyFor())));
       ApiVerticle api = servers.get(0);
-      out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items indexed)"
-              + " in %.1f s%n", api.actualPort(), stores.database().description(), services.startingRules().version(),
-          services.indexed(), (System.nanoTime() - started) / 1e9);
+      out.printf("Community Recommender listening on http://localhost:%d (%s; rule set v%d; %d items in the index,"
+              + " %d of them indexed at this start) in %.1f s%n", api.actualPort(), stores.database().description(),
+          services.startingRules().version(), services.indexSize(), services.indexed(),
+          (System.nanoTime() - started) / 1e9);
       return new RunningServer(opened, config.shutdownTimeout(), api.actualPort(), stores.database().url(), api.routes().endpoints(),
           () -> Futures.await(services.learning().refreshModel()));
     } catch (DatabaseUnavailable | RuleFolderRejected e) {
