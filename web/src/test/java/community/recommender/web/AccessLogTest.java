@@ -70,15 +70,22 @@ class AccessLogTest {
   void aPollAnsweredFromMemory_isLoggedAsTheRouterLogsIt() throws Exception {
     String path = "/api/v1/groups/sh-coffee-lovers/suggestion";
     get(path, admin, "look-1");
-    get(path, admin, "look-2");
-    HttpResponse<String> remembered = get(path, admin, "look-3");
+    // A token is remembered for one second of the server's clock, which is real here: on a loaded
+    // machine two looks may be further apart, so look until one is answered from memory.
+    String fromMemory = null;
+    for (int look = 2; fromMemory == null && look <= 10; look++) {
+      double before = metric("recommender_polls_from_memory_total");
+      HttpResponse<String> answer = get(path, admin, "look-" + look);
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("X-Request-Id")).contains("look-" + look);
+      if (metric("recommender_polls_from_memory_total") > before) {
+        fromMemory = "look-" + look;
+      }
+    }
 
-    assertThat(remembered.statusCode()).isEqualTo(200);
-    assertThat(remembered.headers().firstValue("X-Request-Id")).contains("look-3");
-    assertThat(metric("recommender_polls_from_memory_total")).as("the third look was answered from memory")
-        .isGreaterThanOrEqualTo(1);
-    JsonObject routed = logged("look-2");
-    JsonObject line = logged("look-3");
+    assertThat(fromMemory).as("one of nine looks after the first was answered from memory").isNotNull();
+    JsonObject routed = logged("look-1");
+    JsonObject line = logged(fromMemory);
     assertThat(line.getString("route")).isEqualTo("/api/v1/groups/{groupId}/suggestion");
     assertThat(line.getInteger("status")).isEqualTo(200);
     assertThat(line.getString("role")).isEqualTo("admin");
