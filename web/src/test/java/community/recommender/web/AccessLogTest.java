@@ -71,8 +71,8 @@ class AccessLogTest {
     String path = "/api/v1/groups/sh-coffee-lovers/suggestion";
     get(path, admin, "look-1");
     // A token is remembered for one second of the server's real clock, and an answer until a change
-    // notice for its group (the server's start sends some): on a loaded machine either may lapse
-    // between two looks, so look until one is answered from memory.
+    // notice for its group: the third look was once left to the router on a loaded machine, so look
+    // until one is answered from memory.
     String fromMemory = null;
     for (int look = 2; fromMemory == null && look <= 10; look++) {
       double before = metric("recommender_polls_from_memory_total");
