@@ -54,9 +54,7 @@ public final class RuleService {
 
   /** The files of the active set, by name. */
   public Map<String, String> activeFiles() {
-    Map<String, String> files = new TreeMap<>();
-    book.active().rules().sources().forEach(s -> files.put(s.file(), s.text()));
-    return files;
+    return filesOf(book.active().rules().sources());
   }
 
   /** Whether the rules folder mirrors the active set. */
@@ -195,8 +193,13 @@ public final class RuleService {
   }
 
   private Map<String, String> folderFiles() {
+    return filesOf(mirror.folder().read());
+  }
+
+  /** {@code sources} as texts by file name, sorted by name. */
+  private static Map<String, String> filesOf(List<RuleSource> sources) {
     Map<String, String> files = new TreeMap<>();
-    mirror.folder().read().forEach(s -> files.put(s.file(), s.text()));
+    sources.forEach(s -> files.put(s.file(), s.text()));
     return files;
   }
 
